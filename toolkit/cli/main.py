@@ -1,0 +1,45 @@
+"""The `claims` command: parse arguments, call the library function of the same name, turn errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from toolkit.cli import build as build_cmd
+from toolkit.cli import review as review_cmd
+from toolkit.cli import validate as validate_cmd
+
+COMMANDS = {"build": build_cmd, "validate": validate_cmd, "review": review_cmd}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="claims",
+        description="Turn a folder of news articles into a traceable Parquet dataset of claims, "
+                    "align them across outlets and validate them.")
+    top.add_argument("--version", action="version", version="claims-toolkit 0.1.0")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        module.add_parser(sub)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not args.command:
+        parser().print_help()
+        return 0
+    from toolkit.errors import ToolkitError
+
+    try:
+        return COMMANDS[args.command].run(args) or 0
+    except ToolkitError as err:
+        print(f"Error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("Interrupted; the previous tables are untouched.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Every error the toolkit raises on bad input, each naming the file (and line or field) and the fix."""
+
+from __future__ import annotations
+
+
+class ToolkitError(Exception):
+    """Input the toolkit cannot use; the command line exits with ``exit_code``."""
+
+    exit_code = 2
+
+    def __init__(self, path, problem: str, fix: str = "", *, line: int | None = None, field: str | None = None):
+        self.path, self.problem, self.fix, self.line, self.field = str(path), problem, fix, line, field
+        where = self.path
+        if line is not None:
+            where += f", line {line}"
+        if field:
+            where += f", field '{field}'"
+        message = f"{where}: {problem}"
+        if fix:
+            message += f" — {fix}"
+        super().__init__(message)
+
+
+class BadManifest(ToolkitError):
+    """The manifest CSV is malformed or points at files that do not exist."""
+
+
+class BadArticle(ToolkitError):
+    """An article file cannot be read as UTF-8 text."""
+
+
+class NoArticles(ToolkitError):
+    """The input folder holds no article files."""
+
+
+class BadRegistry(ToolkitError):
+    """The entity registry (TOML) is malformed."""
+
+
+class BadLexicon(ToolkitError):
+    """A language data file (cue verbs, relays, quote marks) is malformed."""
+
+
+class MissingTable(ToolkitError):
+    """A Parquet table the command needs is not there."""
+
+
+class CorruptTable(ToolkitError):
+    """A Parquet table exists but cannot be read or has the wrong schema."""
+
+
+class BadReviewFile(ToolkitError):
+    """The review file of a dataset is malformed."""
+
+
+class BadSuite(ToolkitError):
+    """An expectation suite JSON file is malformed or unknown."""
+
+
+class UnsafeOutput(ToolkitError):
+    """The output folder holds files that are not this toolkit's tables, so it will not be replaced."""

@@ -1,0 +1,241 @@
+"""Who a phrase designates: registry entities, names printed in the article, descriptions and pronouns.
+
+The article is read once into a list of person mentions (registry aliases and roles, plus names the article itself
+introduces with an apposition such as "Stuart Bell, le responsable de la police"), so that later surnames,
+descriptions and pronouns resolve to them. Pronouns take the most recent speaker of the same gender, else the most
+recent person mention of that gender; "ce dernier" takes the most recent mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from toolkit.extract.lexicon import Lexicon
+from toolkit.text import fold
+from toolkit.registry import Registry
+
+UNKNOWN = "unknown"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+_NAME = re.compile(rf"{_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0])?{_CAP})*")
+_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?P<det>le|la|l['’]|son|sa)[ \u00a0]?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:)]|\s+(?:a|avait|ont|est)\s)")
+_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][a-zà-ÿ’'\- ]{{2,60}}?)[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    id: str | None
+    mention: str
+    method: str
+    gender: str | None = None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    id: str | None
+    gender: str | None
+    kind: str
+
+
+@dataclass
+class ArticleMentions:
+    """Person and institution mentions of one article, in text order, with article-local names and roles."""
+
+    text: str
+    lexicon: Lexicon
+    registry: Registry
+    mentions: list[Mention] = field(default_factory=list)
+    local_roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded role -> (name, gender)
+    local_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded surname/full -> (name, gender)
+    relays: list = field(default_factory=list)
+
+    @classmethod
+    def read(cls, text: str, lexicon: Lexicon, registry: Registry) -> "ArticleMentions":
+        self = cls(text, lexicon, registry)
+        folded = fold(text)
+        for m in registry.find(text, folded):
+            if m.entity.is_relay:
+                self.relays.append(m)
+            elif m.entity.kind in ("person", "institution"):
+                self.mentions.append(Mention(m.start, m.end, m.entity.name, m.entity.id, m.entity.gender, m.entity.kind))
+        self._read_appositions()
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        return self
+
+    def _read_appositions(self) -> None:
+        taken = [(m.start, m.end) for m in self.mentions]
+        for pattern in (_APPOSED_AFTER, _APPOSED_BEFORE):
+            for m in pattern.finditer(self.text):
+                name = m.group("name")
+                if any(a <= m.start("name") < b for a, b in taken) or self._title_only(name):
+                    continue
+                role = m.group("role").strip()
+                det = fold(m.group("det"))
+                gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
+                gender = gender or self._gender_of_role(role)
+                self.remember(name, gender, m.start("name"), m.end("name"))
+                self.local_roles.setdefault(fold(role), (name, gender))
+
+    def _title_only(self, name: str) -> bool:
+        return fold(name.split()[0]).rstrip(".") in {t.rstrip(".") for t in self.lexicon.titles} and len(name.split()) == 1
+
+    @staticmethod
+    def _gender_of_role(role: str) -> str | None:
+        head = fold(role.split()[0]) if role.split() else ""
+        return "f" if head.endswith(("e", "ice", "euse")) and not head.endswith(("re", "iste", "aire", "ge")) else None
+
+    def remember(self, name: str, gender: str | None, start: int, end: int) -> None:
+        """Add a name the article introduces, so its surname and pronouns resolve to it later."""
+        key = fold(name)
+        known = self.local_names.get(key)
+        gender = gender or (known[1] if known else None)
+        self.local_names[key] = (name, gender)
+        parts = name.split()
+        if len(parts) > 1:
+            self.local_names.setdefault(fold(parts[-1]), (name, gender))
+        self.mentions.append(Mention(start, end, name, None, gender, "person"))
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def before(self, pos: int) -> list[Mention]:
+        return self.mentions[: bisect_left(self._starts, pos)]
+
+    # -- resolving a phrase ---------------------------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
+        """The speaker a noun phrase text[start:end] designates, or None when it designates nobody."""
+        start, end = _trim(self.text, start, end)
+        if end <= start:
+            return None
+        phrase = self.text[start:end]
+        low = fold(phrase)
+        inside = [m for m in self.mentions if start <= m.start < end and m.kind in ("person", "institution")]
+        if inside:
+            m = inside[0]
+            return Speaker(m.name, m.id, phrase, method, m.gender)
+        pronoun = self._pronoun(low)
+        if pronoun:
+            return self.pronoun(pronoun, start, phrase, last)
+        words = low.split()
+        if words and (any(low.startswith(a + " ") for a in self.lexicon.anonymous) or words[-1] in self.lexicon.anonymous_heads
+                      or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)):
+            return Speaker(UNKNOWN, None, phrase, "anonymous")
+        name = self._name_in(phrase, start)
+        if name:
+            return Speaker(name.name, name.id, phrase, method, name.gender)
+        described = self._description(low)
+        if described:
+            return Speaker(described[0], None, phrase, "description", described[1])
+        if words and words[0] in ("le", "la", "l'", "les"):
+            return Speaker(_strip_determiner(phrase), None, phrase, "description", "f" if words[0] == "la" else None)
+        return None
+
+    def subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
+        """The subject of a verb at `end` in text[start:end]: in the comma-separated piece nearest the verb that
+        names someone, the leftmost name, registered mention or pronoun."""
+        cuts = [start] + [i + 1 for i in range(start, end) if self.text[i] == ","] + [end]
+        for lo, hi in reversed(list(zip(cuts, cuts[1:]))):
+            at = self._first_candidate(lo, hi)
+            if at is not None:
+                return self.resolve(at, _strip_verb_group(self.text, at, hi), method, last)
+        return None
+
+    def _first_candidate(self, lo: int, hi: int) -> int | None:
+        found = [m.start for m in self.mentions if lo <= m.start < hi and m.kind in ("person", "institution")]
+        piece = self.text[lo:hi]
+        low = fold(piece)
+        for pronoun in self.lexicon.pronouns:
+            m = re.search(rf"(?<![\w'])({re.escape(pronoun)})(?![\w'-])", low)
+            if m:
+                found.append(lo + m.start())
+        for m in _NAME.finditer(piece):
+            if fold(m.group().split()[0]) not in _FUNCTION_WORDS:
+                found.append(lo + m.start())
+                break
+        m = re.search(r"(?<![\w'])(le|la|les|l')\s?[a-z]", low)
+        if not found and m:
+            found.append(lo + m.start())
+        return min(found) if found else None
+
+    def _pronoun(self, low: str) -> str | None:
+        for pronoun in sorted(self.lexicon.pronouns, key=len, reverse=True):
+            if low == pronoun or low.endswith(" " + pronoun) and len(low.split()) <= 3:
+                return pronoun
+        return None
+
+    def pronoun(self, pronoun: str, pos: int, phrase: str, last: Speaker | None) -> Speaker:
+        gender = self.lexicon.pronouns[pronoun]
+        if gender not in ("m", "f"):
+            return Speaker(UNKNOWN, None, phrase, "pronoun")
+        recency_only = " " in pronoun or "-" in pronoun      # ce dernier, celle-ci
+        if last and not recency_only and last.name != UNKNOWN and last.gender in (gender, None):
+            return Speaker(last.name, last.id, phrase, "pronoun", last.gender)
+        for m in reversed(self.before(pos)):
+            if m.kind == "person" and m.gender in (gender, None):
+                return Speaker(m.name, m.id, phrase, "pronoun", m.gender)
+        return Speaker(UNKNOWN, None, phrase, "pronoun")
+
+    def _name_in(self, phrase: str, offset: int) -> Speaker | None:
+        words = phrase.split()
+        gender = None
+        for i, w in enumerate(words):
+            title = self.lexicon.titles.get(fold(w))
+            if title:
+                gender = title if title in ("m", "f") else None
+        for m in _NAME.finditer(phrase):
+            name = m.group()
+            tokens = [t for t in name.split() if fold(t) not in self.lexicon.titles]
+            if not tokens:
+                continue
+            name = " ".join(tokens)
+            known = self.local_names.get(fold(name))
+            if known:
+                return Speaker(known[0], None, phrase, "name", gender or known[1])
+            if len(tokens) == 1 and m.start() == 0 and not gender and fold(name) in ("le", "la", "les", "l'"):
+                continue
+            if len(tokens) >= 2 or gender or m.start() > 0 or len(words) == 1:
+                self.remember(name, gender, offset + m.start(), offset + m.end())
+                return Speaker(name, None, phrase, "name", gender)
+        return None
+
+    def _description(self, low: str) -> tuple[str, str | None] | None:
+        body = _strip_determiner(low)
+        if body in self.local_roles:
+            return self.local_roles[body]
+        head = body.split()[0] if body.split() else ""
+        for role, value in self.local_roles.items():
+            if role.split() and role.split()[0] == head:
+                return value
+        return None
+
+
+_FUNCTION_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "pour", "selon", "en", "au", "aux", "dans",
+                   "si", "ce", "cette", "ces", "il", "elle", "ils", "elles", "apres", "avant", "alors", "mais", "et", "or",
+                   "par", "sur", "sous", "avec", "sans", "son", "sa", "ses", "leur", "leurs", "a", "lors", "depuis", "quant",
+                   "on", "c'", "c'est", "qu'", "que", "parti", "arrive", "entoure", "interroge", "dans", "outre", "face"}
+_VERB_GROUP = re.compile(r"\s+(?:n['’]|ne\s+)?(?:a|avait|aurait|ont|avaient|auraient|est|sont|s['’]est|se|s['’]était|va|vont|doit|devait)\b.*$",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _strip_verb_group(text: str, start: int, end: int) -> int:
+    """End of the subject phrase: before its auxiliary ("Le porte-parole du Kremlin [a indiqué]")."""
+    m = _VERB_GROUP.search(text, start, end)
+    return m.start() if m else end
+
+
+def _strip_determiner(phrase: str) -> str:
+    return re.sub(r"^(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s*", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end

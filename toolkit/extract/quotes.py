@@ -1,0 +1,82 @@
+"""Find quotation spans in French news typography, including the broken marks real pages contain.
+
+A mark's role (opening or closing) is read from what touches it, as CommonMark does for emphasis: a mark with
+space before and a letter after opens, one glued to the previous word and followed by space or punctuation closes.
+Only when both sides agree does the mark's nominal direction decide. So `Russie« ,` closes and `qu' »elle` opens.
+An opening mark left unclosed at the end of a paragraph closes there (recorded as a problem on the article).
+Does not handle quotations that run over several paragraphs without re-opening marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.extract.lexicon import Lexicon
+from toolkit.text import paragraphs
+
+_CLOSE_FOLLOWERS = ".,;:!?)]}…"
+_OPEN_PRECEDERS = "([{—–-:'’/"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    open: int          # offset of the opening mark
+    close: int         # offset of the closing mark, or the paragraph end when unclosed
+    start: int         # wording start (after the mark and inner spaces)
+    end: int           # wording end
+    closed: bool
+
+
+def _role(text: str, i: int, lo: int, hi: int, lexicon: Lexicon) -> str:
+    ch = text[i]
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[i + 1] if i + 1 < hi else ""
+    left_free = prev == "" or prev.isspace() or prev in _OPEN_PRECEDERS
+    right_free = nxt == "" or nxt.isspace() or nxt in _CLOSE_FOLLOWERS or nxt in lexicon.closing
+    if left_free and not right_free:
+        return "open"
+    if right_free and not left_free:
+        return "close"
+    if ch in lexicon.opening:
+        return "open"
+    if ch in lexicon.closing:
+        return "close"
+    return "toggle"
+
+
+def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -> list[Quotation]:
+    """Outermost quotation spans of the text, in order; nested quotes stay inside their outer span."""
+    marks = set(lexicon.opening + lexicon.closing + lexicon.both)
+    found: list[Quotation] = []
+    for lo, hi in paragraphs(text):
+        stack: list[int] = []
+        for i in range(lo, hi):
+            if text[i] not in marks:
+                continue
+            role = _role(text, i, lo, hi, lexicon)
+            if role == "toggle":
+                role = "close" if stack and text[stack[-1]] == text[i] else "open"
+            if role == "open":
+                stack.append(i)
+            elif stack:
+                opened = stack.pop()
+                if not stack:
+                    found.append(_make(text, opened, i, True, lexicon))
+            elif problems is not None:
+                problems.append(f"stray closing mark {text[i]!r} at offset {i}")
+        if stack:
+            opened = stack[0]
+            if problems is not None:
+                problems.append(f"quotation opened at offset {opened} is not closed before the end of its paragraph")
+            found.append(_make(text, opened, hi, False, lexicon))
+    return [q for q in found if q.end > q.start]
+
+
+def _make(text: str, opened: int, closed: int, is_closed: bool, lexicon: Lexicon) -> Quotation:
+    start, end = opened + 1, closed
+    spaces = lexicon.inner_spaces + " \t"
+    while start < end and text[start] in spaces:
+        start += 1
+    while end > start and text[end - 1] in spaces:
+        end -= 1
+    return Quotation(opened, closed, start, end, is_closed)

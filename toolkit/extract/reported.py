@@ -1,0 +1,108 @@
+"""Find reported (indirect) speech: `X a déclaré que [clause]`, `X a évoqué la possibilité que [clause]`,
+`Selon X, [clause]` and `[clause], selon X`.
+
+The clause runs from after "que" to the end of the sentence, cut before a comma that opens the journalist's own
+framing again (", lors d'une rencontre", ", ont rapporté les agences"); quoted words inside it stay inside.
+A clause that is wholly between quotation marks is left to the quotation rules (only the partial claim exists).
+Does not find reported speech without a reporting verb or "selon" (e.g. a conditional of report alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.extract.lexicon import Lexicon
+from toolkit.text import fold
+
+_QUE = re.compile(r"(?<![\w'’])(que|qu['’])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    cue: str
+    cue_start: int               # where the verb (or "selon") is
+    start: int
+    end: int
+    subject: tuple[int, int]     # where to look for the speaker
+    selon: bool = False
+
+
+def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]], lexicon: Lexicon) -> list[Clause]:
+    lo, hi = sentence
+    found: list[Clause] = []
+    for cue in lexicon.cue_pattern.finditer(text, lo, hi):
+        if _inside(cue.start(), quotes):
+            continue
+        lemma = lexicon.lemma(cue.group())
+        if lemma not in lexicon.indirect:
+            continue
+        que = _QUE.search(text, cue.end(), min(hi, cue.end() + 90))
+        if not que:
+            continue
+        gap = text[cue.end():que.start()]
+        if re.search(r"[.;:!?«»\"“”]", gap) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
+            continue
+        before = fold(gap.split()[-1]) if gap.split() else ""
+        if before in lexicon.not_que or len(gap.split()) > 7:
+            continue
+        start = que.end()
+        while start < hi and text[start].isspace():
+            start += 1
+        end = clause_end(text, start, hi, quotes, lexicon)
+        if _wholly_quoted(start, end, quotes) or end - start < 3:
+            continue
+        found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
+    found.extend(_selon(text, sentence, quotes, lexicon, found))
+    return found
+
+
+def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+    lo, hi = sentence
+    head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*", text[lo:hi])
+    if head and not _wholly_quoted(lo + head.end(), hi, quotes):
+        start = lo + head.end()
+        end = clause_end(text, start, hi, quotes, lexicon)
+        if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
+            return [Clause("selon", lo, start, end, (lo + head.start(1), lo + head.end(1)), True)]
+    tail = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
+    if tail and not _inside(lo + tail.start(), quotes):
+        start, end = lo, lo + tail.start()
+        start = _skip_connector(text, start, end, lexicon)
+        if not any(c.start < end and start < c.end for c in taken) and end - start > 10 and not _wholly_quoted(start, end, quotes):
+            return [Clause("selon", lo + tail.start(), start, end, (lo + tail.start(1), lo + tail.end(1)), True)]
+    return []
+
+
+def _skip_connector(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Past a leading "De son côté," / "Par ailleurs," that frames the clause rather than belonging to it."""
+    for connector in lexicon.connectors:
+        m = re.match(rf"{re.escape(connector)}\s*,\s*", text[start:end], re.IGNORECASE)
+        if m:
+            return start + m.end()
+    return start
+
+
+def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
+    """End of a reported clause: the sentence end, or a comma that opens the journalist's framing again."""
+    folded = fold(text[start:hi])
+    end = hi
+    for m in re.finditer(r",\s*", folded):
+        pos = start + m.start()
+        if _inside(pos, quotes):
+            continue
+        rest = folded[m.end():]
+        if any(rest.startswith(fold(p)) for p in lexicon.clause_end):
+            end = pos
+            break
+    while end > start and (text[end - 1] in ".…;: \u00a0" or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _inside(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in quotes)
+
+
+def _wholly_quoted(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(a <= start + 1 and end - 1 <= b for a, b in quotes)

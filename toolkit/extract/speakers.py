@@ -1,0 +1,146 @@
+"""Find the reporting verb and the phrase naming the speaker around a quotation or a reported clause.
+
+Three places are read, as a French reader does: the incise after a quotation (`», a déclaré M. Kim`,
+`», a-t-il ajouté`, `», poursuit-elle`, `», selon le Kremlin`), the introduction before it (`X a déclaré : «`,
+`Selon X, «`, `X : «`), and the subject of a reporting verb earlier in the same sentence (for partial quotations
+and reported speech). No parser is used: the phrases are short and their grammar is regular enough for patterns,
+which keeps extraction orders of magnitude faster than a full dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.extract.lexicon import Lexicon
+from toolkit.text import fold
+
+_TOKEN = re.compile(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St)\.|[^\s,.;:!?()«»\"“”\[\]]+|[,.;:!?()«»\"“”\[\]]")
+_AUX = {"a", "avait", "aurait", "ont", "avaient", "auraient", "est", "était", "sont", "étaient", "se", "s'est", "s'était",
+        "s'étaient", "se sont", "s'", "va", "vont", "allait", "doit", "devait", "n'a", "ne", "n'", "avaient", "aura"}
+_ADVERB = re.compile(r"^(?:\w+ment|aussi|encore|également|ensuite|alors|enfin|déjà|pourtant|toutefois|bien|même|plus|"
+                     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|matin|soir|midi|tard|"
+                     r"de|son|sa|côté|pour|part|lui|elle|à|nouveau|par|ailleurs|d'abord|tout|récemment|publiquement|pas)$")
+_PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: str | None              # reporting verb lemma, or "selon"
+    subject: tuple[int, int] | None   # span of the phrase naming the speaker
+    pronoun: str | None = None   # when the subject is an inverted pronoun (a-t-il)
+    pronoun_at: int = 0
+    end: int = 0                 # where the incise ends
+    method: str = "incise"
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase starting at `start`: up to punctuation or a word that opens a new phrase (dont, selon, à…)."""
+    toks = tokens(text, start, end)
+    i = 0
+    if toks and fold(toks[0][2]) in ("a", "au", "aux"):   # "a déclaré à l'AFP le ministre": skip the addressee
+        while i < len(toks) and toks[i][2] not in ",":
+            if i > 0 and (fold(toks[i][2]) in ("le", "la", "les", "l'", "m.", "mme") or toks[i][2][0].isupper()):
+                break
+            i += 1
+        if i >= len(toks) or toks[i][2] == ",":
+            return None
+    first = i
+    stop = first
+    while stop < len(toks):
+        word = toks[stop][2]
+        if len(word) == 1 and word in ",.;:!?()«»\"“”[]":
+            break
+        if stop > first and fold(word) in lexicon.phrase_end and not word[0].isupper():
+            break
+        stop += 1
+    if stop == first:
+        return None
+    return toks[first][0], toks[stop - 1][1]
+
+
+def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | None:
+    """Read `, a déclaré X` / `, a-t-il ajouté` / `, selon X` right after a quotation closing at `pos`."""
+    i = pos
+    while i < end and (text[i].isspace() or text[i] in ",—–-"):
+        i += 1
+    if i >= end:
+        return None
+    segment = text[i:end]
+    low = fold(segment)
+    if low.startswith(("selon ", "d'apres ")):
+        skip = i + len(segment.split(maxsplit=1)[0]) + 1
+        np = noun_phrase(text, skip, end, lexicon)
+        return Attribution("selon", np, end=np[1] if np else skip, method="selon") if np else None
+    m = _PRONOUN_INCISE.match(segment)
+    if m:
+        verb = m.group("verb")
+        after = i + m.end()
+        lemma = lexicon.lemma(verb)
+        if fold(verb) in _AUX:
+            cue = lexicon.cue_pattern.match(text, _skip_adverbs(text, after, end), end)
+            lemma = lexicon.lemma(cue.group()) if cue else None
+            after = cue.end() if cue else after
+        if lemma:
+            return Attribution(lemma, None, m.group("pro").lower(), i + m.start("pro"), after, "incise")
+        return None
+    # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"
+    j = i
+    word = re.match(r"[\w’']+", segment)
+    if word and fold(word.group()) in _AUX:
+        j = _skip_adverbs(text, i + word.end(), end)
+    cue = lexicon.cue_pattern.match(text, j, end)
+    if not cue:
+        return None
+    lemma = lexicon.lemma(cue.group())
+    tail = cue.end()
+    pro = _PRONOUN_INCISE.match(text[cue.start():end])
+    if pro:
+        return Attribution(lemma, None, pro.group("pro").lower(), cue.start() + pro.start("pro"), cue.start() + pro.end(), "incise")
+    np = noun_phrase(text, tail, end, lexicon)
+    if not np:
+        return Attribution(lemma, None, end=tail)
+    return Attribution(lemma, np, end=np[1])
+
+
+def _skip_adverbs(text: str, pos: int, end: int) -> int:
+    for _ in range(4):
+        m = re.match(r"\s+([\w’']+)", text[pos:end])
+        if not m or not _ADVERB.match(fold(m.group(1))):
+            break
+        pos += m.end()
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attribution | None:
+    """Read `X a déclaré :`, `X :`, `Selon X,` or `Pour X,` just before a quotation opening at `pos`."""
+    before = text[start:pos].rstrip(" \u00a0\u202f")
+    if before.endswith(":"):
+        clause_start = max(before.rfind(c, 0, len(before) - 1) for c in ".;!?") + 1
+        clause = (start + clause_start, start + len(before) - 1)
+        cues = list(lexicon.cue_pattern.finditer(text, clause[0], clause[1]))
+        if cues:
+            return Attribution(lexicon.lemma(cues[-1].group()), (clause[0], cues[-1].start()), end=clause[1], method="intro")
+        if len(text[clause[0]:clause[1]].split()) <= 8:
+            return Attribution(None, clause, end=clause[1], method="intro")
+        return None
+    m = re.search(r"(?:^|[.;!?]\s+)(?P<prep>[Ss]elon|[Pp]our|[Dd]['’]après)\s+(?P<np>[^,]{2,80}),\s*$", before)
+    if m:
+        return Attribution("selon" if m.group("prep").lower() != "pour" else None,
+                           (start + m.start("np"), start + m.end("np")), end=start + m.end("np"), method="selon")
+    return None
+
+
+def cue_before(text: str, start: int, pos: int, lexicon: Lexicon) -> re.Match | None:
+    """The last reporting verb in text[start:pos] (the one governing what follows)."""
+    found = None
+    for m in lexicon.cue_pattern.finditer(text, start, pos):
+        found = m
+    return found
+

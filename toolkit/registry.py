@@ -1,0 +1,130 @@
+"""The entity registry: people, institutions and relays with their ids, aliases, roles and gender, read from TOML."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from toolkit.errors import BadRegistry
+from toolkit.text import fold
+
+KINDS = {"person", "institution", "agency", "channel", "newspaper", "network", "place", "document"}
+RELAY_KINDS = {"agency", "channel", "newspaper", "network", "document"}
+REGISTRY_NAME = "registry.toml"
+GENERAL_RELAYS = Path(__file__).parent / "data" / "relays.toml"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    gender: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+    @property
+    def is_relay(self) -> bool:
+        return self.kind in RELAY_KINDS
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entity: Entity
+    by_role: bool
+
+
+@dataclass
+class Registry:
+    entities: list[Entity] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, *paths: str | Path) -> "Registry":
+        """Merge registry files in order; a later file's entity with the same id replaces the earlier one."""
+        by_id: dict[str, Entity] = {}
+        for path in paths:
+            for entity in _read(Path(path)):
+                by_id[entity.id] = entity
+        return cls(list(by_id.values()))
+
+    @classmethod
+    def for_collection(cls, folder: str | Path, extra: list[str | Path] = ()) -> "Registry":
+        """General relays, then the collection's own registry.toml if any, then files given by the user."""
+        paths = [GENERAL_RELAYS]
+        own = Path(folder) / REGISTRY_NAME
+        if own.exists():
+            paths.append(own)
+        return cls.load(*paths, *extra)
+
+    def by_id(self, entity_id: str) -> Entity | None:
+        return self._ids.get(entity_id)
+
+    @cached_property
+    def _ids(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @cached_property
+    def _patterns(self) -> tuple[re.Pattern, dict[str, list[tuple[Entity, bool, str]]]]:
+        forms: dict[str, list[tuple[Entity, bool, str]]] = {}
+        for entity in self.entities:
+            for alias in {entity.name, *entity.aliases}:
+                forms.setdefault(fold(alias), []).append((entity, False, alias))
+            for role in entity.roles:
+                forms.setdefault(fold(role), []).append((entity, True, role))
+        ordered = sorted(forms, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
+        return pattern, forms
+
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Every alias or role of a registered entity in the text, longest first, no overlaps.
+
+        Short all-capital aliases (AP, ATS) match only in capitals, so that ordinary words do not."""
+        if not self.entities:
+            return []
+        folded = fold(text) if folded is None else folded
+        pattern, forms = self._patterns
+        matches = []
+        for m in pattern.finditer(folded):
+            candidates = forms[m.group()]
+            exact = [c for c in candidates if not _needs_case(c[2]) or text[m.start():m.end()] == c[2]]
+            if exact:
+                entity, by_role, _ = sorted(exact, key=lambda c: c[1])[0]
+                matches.append(Match(m.start(), m.end(), entity, by_role))
+        return matches
+
+    def names(self) -> set[str]:
+        return {e.name for e in self.entities}
+
+
+def _needs_case(alias: str) -> bool:
+    return alias.isupper() and len(alias) <= 4
+
+
+def _read(path: Path) -> list[Entity]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadRegistry(path, "does not exist", "give the path of a registry TOML file") from None
+    except tomllib.TOMLDecodeError as err:
+        raise BadRegistry(path, f"is not valid TOML ({err})", "fix the syntax; see README 'Entity registry'") from None
+    entities = []
+    for index, item in enumerate(data.get("entity", []), start=1):
+        where = f"entity #{index}"
+        for key in ("id", "name", "kind"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise BadRegistry(path, f"{where} has no '{key}'", "every [[entity]] needs id, name and kind", field=key)
+        if item["kind"] not in KINDS:
+            raise BadRegistry(path, f"{where} ({item['name']}) has kind '{item['kind']}'", f"use one of {', '.join(sorted(KINDS))}", field="kind")
+        if item.get("gender") not in (None, "m", "f"):
+            raise BadRegistry(path, f"{where} ({item['name']}) has gender '{item['gender']}'", "use 'm' or 'f' or leave it out", field="gender")
+        for key in ("aliases", "roles"):
+            if not all(isinstance(v, str) for v in item.get(key, [])):
+                raise BadRegistry(path, f"{where} ({item['name']}): '{key}' must be a list of strings", "", field=key)
+        entities.append(Entity(item["id"], item["name"], item["kind"], item.get("gender"),
+                               tuple(item.get("aliases", [])), tuple(item.get("roles", []))))
+    return entities

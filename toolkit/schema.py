@@ -1,0 +1,77 @@
+"""The tables' Arrow schemas, column meanings and schema version, declared in one place."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1.0"
+EXTRACTOR_VERSION = "0.1.0"
+METADATA_KEY = b"claims_toolkit.schema_version"
+TABLE_KEY = b"claims_toolkit.table"
+
+_DICT = pa.dictionary(pa.int32(), pa.string())
+_TIME = pa.timestamp("s", tz="UTC")
+
+
+def _field(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={b"doc": doc.encode()})
+
+
+ARTICLES = pa.schema([
+    _field("article_id", pa.string(), "File name without extension; unique in a collection.", False),
+    _field("source", _DICT, "Outlet name from the manifest, or 'unknown:<article_id>' when none is given.", False),
+    _field("url", pa.string(), "Address of the article, from the manifest."),
+    _field("published", _TIME, "Publication date or time (UTC; a bare date is midnight UTC)."),
+    _field("language", _DICT, "ISO 639-1 language code; 'fr' unless the manifest says otherwise.", False),
+    _field("title", pa.string(), "Headline, from the manifest."),
+    _field("event", _DICT, "Event label from the manifest; the folder name when none is given.", False),
+    _field("text", pa.large_string(), "Article text as read: Unicode NFC, newlines normalised to \\n; offsets index it.", False),
+    _field("sha256", pa.string(), "SHA-256 of `text` encoded as UTF-8.", False),
+    _field("n_chars", pa.int32(), "Length of `text` in characters (Python code points).", False),
+    _field("problems", pa.list_(pa.string()), "Problems met while reading or extracting (e.g. an unclosed quotation mark), one sentence each.", False),
+])
+
+CLAIMS = pa.schema([
+    _field("claim_id", pa.string(), "Stable id: a hash of article_id, claim_type and offsets (and fact slot for statements).", False),
+    _field("article_id", _DICT, "Article the claim was read from.", False),
+    _field("source", _DICT, "Outlet of that article.", False),
+    _field("published", _TIME, "Publication date of that article."),
+    _field("event", _DICT, "Event label of that article.", False),
+    _field("claim_type", _DICT, "direct | partial | indirect | statement.", False),
+    _field("speaker", _DICT, "Canonical speaker name (registry name, the name as printed, or 'unknown'); null for statements."),
+    _field("speaker_id", _DICT, "Registry id of the speaker (e.g. a Wikidata QID), or null."),
+    _field("speaker_mention", pa.string(), "The words in the article that designate the speaker for this claim."),
+    _field("speaker_method", _DICT, "How the speaker was found: incise, intro, subject, selon, pronoun, description, carried, headline, none."),
+    _field("via", _DICT, "Intermediary that relayed the words (agency, channel, paper, communiqué, post), canonical; or null."),
+    _field("via_id", _DICT, "Registry id of the relay, or null."),
+    _field("via_mention", pa.string(), "The words in the article that name the relay."),
+    _field("cue", _DICT, "Lemma of the reporting verb, or 'selon'; null when none."),
+    _field("wording", pa.string(), "Exactly text[char_start:char_end] of the article.", False),
+    _field("char_start", pa.int32(), "Start offset of the wording in the article text (code points).", False),
+    _field("char_end", pa.int32(), "End offset (exclusive) of the wording in the article text.", False),
+    _field("sentence_start", pa.int32(), "Start offset of the sentence that carries the claim (its context).", False),
+    _field("sentence_end", pa.int32(), "End offset of that sentence.", False),
+    _field("fact_slot", _DICT, "Statements: what the fact is: date | duration | count | ordinal."),
+    _field("fact_text", pa.string(), "Statements: the expression that carries the fact, as printed (e.g. 'plus de deux heures')."),
+    _field("fact_value", pa.string(), "Statements: normalised value (ISO date, ISO 8601 duration, integer)."),
+    _field("fact_qualifier", _DICT, "Statements: exact | more_than | less_than | about."),
+    _field("fact_about", pa.string(), "Statements: the thing counted or the event dated or timed (e.g. 'discussions', 'lancements ratés')."),
+    _field("cluster_id", pa.string(), "Cross-outlet cluster of claims reporting the same utterance or fact; null before alignment."),
+    _field("extractor_version", _DICT, "Version of the extraction rules that produced the row.", False),
+])
+
+TABLES = {"articles": ARTICLES, "claims": CLAIMS}
+
+CLAIM_TYPES = ("direct", "partial", "indirect", "statement")
+
+
+def describe(schema: pa.Schema) -> list[tuple[str, str, str]]:
+    """(column, Arrow type, meaning) for every column: the README's schema tables are written from this."""
+    return [(f.name, str(f.type), f.metadata[b"doc"].decode()) for f in schema]
+
+
+def with_metadata(table: pa.Table, name: str) -> pa.Table:
+    """Stamp the table name and schema version into the Parquet key-value metadata."""
+    meta = dict(table.schema.metadata or {})
+    meta.update({METADATA_KEY: SCHEMA_VERSION.encode(), TABLE_KEY: name.encode()})
+    return table.replace_schema_metadata(meta)

@@ -1,0 +1,127 @@
+"""Read and write the toolkit's Parquet tables: atomic folder swaps on write, column and filter push-down on read."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from toolkit.errors import CorruptTable, MissingTable, UnsafeOutput
+from toolkit.schema import METADATA_KEY
+
+REPO = Path(__file__).resolve().parent.parent
+DATASETS = REPO / "datasets"
+TABLES_DIR = "tables"
+BUILD_INFO = "build.json"
+
+
+def bundled_datasets() -> list[Path]:
+    """Every folder under datasets/ that holds articles, sorted by name."""
+    if not DATASETS.is_dir():
+        return []
+    return sorted(p for p in DATASETS.iterdir() if p.is_dir() and any(p.glob("*.txt")))
+
+
+def tables_dir(path: str | Path) -> Path:
+    """Accept a tables folder, or a dataset folder holding one in `tables/`."""
+    path = Path(path)
+    return path / TABLES_DIR if (path / TABLES_DIR).is_dir() else path
+
+
+def write_tables(out: str | Path, tables: dict[str, pa.Table], info: dict) -> Path:
+    """Write every table into a new sibling folder, check it reads back, then swap it in place of `out`.
+
+    A crash or error before the swap leaves the previous folder untouched; a crash during the two renames
+    leaves the previous folder as `.NAME.old-*`, which the next write puts back first."""
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _recover(out)
+    _check_replaceable(out)
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        for name, table in tables.items():
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+            pq.read_metadata(tmp / f"{name}.parquet")
+        (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        old = out.parent / f".{out.name}.old-{os.getpid()}"
+        if out.exists():
+            os.rename(out, old)
+        os.rename(tmp, out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def _recover(out: Path) -> None:
+    if out.exists():
+        return
+    for old in sorted(out.parent.glob(f".{out.name}.old-*")):
+        os.rename(old, out)
+        return
+
+
+def _check_replaceable(out: Path) -> None:
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise UnsafeOutput(out, "is a file, not a folder", "give a folder for the tables")
+    foreign = [p.name for p in out.iterdir() if not (p.suffix == ".parquet" or p.name == BUILD_INFO)]
+    if foreign:
+        raise UnsafeOutput(out, f"holds files that are not tables ({', '.join(sorted(foreign)[:3])})",
+                           "give an empty folder or one written by `claims build`")
+
+
+def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa.Table:
+    """One table from a tables folder (or dataset folder); errors name the file."""
+    file = tables_dir(path) / f"{name}.parquet"
+    if not file.exists():
+        raise MissingTable(file, f"no {name} table here", "run `claims build` first, or give the folder it wrote")
+    try:
+        table = pq.read_table(file, columns=columns, filters=filters)
+    except (pa.ArrowInvalid, OSError) as err:
+        raise CorruptTable(file, f"cannot be read as Parquet ({err})", "rebuild it with `claims build`") from None
+    except (KeyError, ValueError) as err:
+        raise CorruptTable(file, f"bad column or filter ({err})", "check the column names against the README schema") from None
+    if METADATA_KEY not in (pq.read_schema(file).metadata or {}):
+        raise CorruptTable(file, "has no claims-toolkit schema version", "it was not written by `claims build`; rebuild it")
+    return table
+
+
+def load(name: str, path=None, *, columns=None, filters=None):
+    """A table as a pandas DataFrame with Arrow-backed dtypes; with no path, every bundled dataset together."""
+    import pandas as pd
+
+    paths = [path] if path is not None else [d for d in bundled_datasets() if (d / TABLES_DIR).is_dir()]
+    if not paths:
+        raise MissingTable(DATASETS, "no built dataset", "run `claims build`")
+    parts = [_decode(read_table(p, name, columns=columns, filters=filters)) for p in paths]
+    table = pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _decode(table: pa.Table) -> pa.Table:
+    """Dictionary columns become plain strings: friendlier in pandas, same values."""
+    columns = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in table.columns]
+    return pa.table(columns, names=table.column_names)
+
+
+def load_claims(path=None, *, columns=None, filters=None):
+    """Claims as a DataFrame. `filters` uses pyarrow's syntax, e.g. [("claim_type", "=", "direct")].
+
+    >>> load_claims(columns=["speaker", "wording"], filters=[("claim_type", "=", "direct")]).shape[1]
+    2
+    """
+    return load("claims", path, columns=columns, filters=filters)
+
+
+def load_articles(path=None, *, columns=None, filters=None):
+    """Articles (with their full text) as a DataFrame."""
+    return load("articles", path, columns=columns, filters=filters)

@@ -1,0 +1,86 @@
+"""Offset-preserving text helpers: accent/case folding, paragraphs and sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = "’‘ʼ`´"
+_DASHES = "-‐‑‒–—"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _DASHES:
+        return " " if ch in "-‐‑" else ch
+    if ch in "\u00a0\u202f\u2009\u2007":
+        return " "
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and hyphens, one character for one: offsets stay valid."""
+    return "".join(map(_fold_char, text))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line; French articles put one paragraph per line."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+# A sentence ends at . ! ? … followed by space(s) and a capital, a quote mark, a dash or a digit; not after an
+# abbreviation or an initial.
+_END = re.compile(r"[.!?…]+(?=[\s\u00a0]+[«“\"A-ZÀ-ÖØ-Þ0-9—–(-])")
+_ABBREV = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St|Ste|av|apr|J\.-C|etc|cf|p|n°|art|vol|éd|env|min|max|No)|\b[A-ZÀ-Ý])$")
+
+
+def sentences(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of text[start:end]; no boundary falls inside a masked span (a quotation)."""
+    spans, cursor = [], start
+    segment = text[start:end]
+    for match in _END.finditer(segment):
+        stop = start + match.end()
+        if any(a < stop - 1 < b for a, b in masked):
+            continue
+        if _ABBREV.search(text[max(cursor, stop - 12): stop - 1]) and match.group() == ".":
+            continue
+        spans.append(_trim(text, cursor, stop))
+        cursor = stop
+    if cursor < end:
+        spans.append(_trim(text, cursor, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def strip_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    """Narrow (start, end) past any of `chars` at either edge."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased, accent-folded word tokens: what similarity measures compare."""
+    return [w.strip("'-") for w in WORD.findall(fold(text)) if w.strip("'-")]
