@@ -61,7 +61,7 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
     folded = fold(text)
     quotes = quotations(text, lexicon, article.problems)
     quote_spans = [(q.open, q.close + 1) for q in quotes]
-    mentions = ArticleMentions.read(text, lexicon, registry)
+    mentions = ArticleMentions.read(text, lexicon, registry, quote_spans)
     sentence_of = _sentence_index(text, quote_spans)
     pending: list[_Pending] = []
     for q in quotes:
@@ -197,6 +197,7 @@ def _attribute(pending: list[_Pending], text: str, mentions: ArticleMentions, le
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
             last = speaker
             last_para_end = claim.char_end
+        mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
         claims.append(claim)
     _attribute_headlines([p for p in pending if p.headline], claims)
     return claims

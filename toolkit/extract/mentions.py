@@ -53,10 +53,12 @@ class ArticleMentions:
     local_roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded role -> (name, gender)
     local_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded surname/full -> (name, gender)
     relays: list = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)   # quotation spans: names inside are not antecedents
+    last_sentence_end: int = 0                                     # end of the sentence of the last attributed claim
 
     @classmethod
-    def read(cls, text: str, lexicon: Lexicon, registry: Registry) -> "ArticleMentions":
-        self = cls(text, lexicon, registry)
+    def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
+        self = cls(text, lexicon, registry, quoted=list(quoted))
         folded = fold(text)
         for m in registry.find(text, folded):
             if m.entity.is_relay:
@@ -174,11 +176,21 @@ class ArticleMentions:
         if gender not in ("m", "f"):
             return Speaker(UNKNOWN, None, phrase, "pronoun")
         recency_only = " " in pronoun or "-" in pronoun      # ce dernier, celle-ci
-        if last and not recency_only and last.name != UNKNOWN and last.gender in (gender, None):
-            return Speaker(last.name, last.id, phrase, "pronoun", last.gender)
-        for m in reversed(self.before(pos)):
-            if m.kind == "person" and m.gender in (gender, None):
-                return Speaker(m.name, m.id, phrase, "pronoun", m.gender)
+        compatible = [m for m in self.before(pos) if m.kind == "person" and m.gender in (gender, None)
+                      and not any(a < m.start < b for a, b in self.quoted)]
+        if not recency_only:
+            # Someone named since the last claim's sentence takes over ("Si Poutine…, il s'est montré…"):
+            # the first person named in the latest such sentence, its likely subject.
+            newer = [m for m in compatible if m.start >= self.last_sentence_end]
+            if newer:
+                cut = max(self.text.rfind(". ", 0, newer[-1].start), self.text.rfind("\n", 0, newer[-1].start))
+                first = next(m for m in newer if m.start > cut)
+                return Speaker(first.name, first.id, phrase, "pronoun", first.gender)
+            if last and last.name != UNKNOWN and last.gender in (gender, None):
+                return Speaker(last.name, last.id, phrase, "pronoun", last.gender)
+        if compatible:
+            m = compatible[-1]
+            return Speaker(m.name, m.id, phrase, "pronoun", m.gender)
         return Speaker(UNKNOWN, None, phrase, "pronoun")
 
     def _name_in(self, phrase: str, offset: int) -> Speaker | None:
