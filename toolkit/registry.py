@@ -91,7 +91,8 @@ class Registry:
         matches = []
         for m in pattern.finditer(folded):
             candidates = forms[m.group()]
-            exact = [c for c in candidates if not _needs_case(c[2]) or text[m.start():m.end()] == c[2]]
+            found = text[m.start():m.end()]
+            exact = [c for c in candidates if _case_fits(c[0], c[2], found)]
             if exact:
                 entity, by_role, _ = sorted(exact, key=lambda c: c[1])[0]
                 matches.append(Match(m.start(), m.end(), entity, by_role))
@@ -101,8 +102,14 @@ class Registry:
         return {e.name for e in self.entities}
 
 
-def _needs_case(alias: str) -> bool:
-    return alias.isupper() and len(alias) <= 4
+def _case_fits(entity: Entity, alias: str, found: str) -> bool:
+    """Short all-capital aliases (AP, ATS) match only in capitals; a relay's capitalised words ("La Presse",
+    "Le Temps") must be capitalised in the text too, so that "devant la presse" is not the newspaper."""
+    if alias.isupper() and len(alias) <= 4:
+        return found == alias
+    if entity.is_relay:
+        return all(not a[:1].isupper() or f[:1].isupper() for a, f in zip(alias.split(), found.split()))
+    return True
 
 
 def _read(path: Path) -> list[Entity]:

@@ -40,7 +40,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 # A sentence ends at . ! ? … followed by space(s) and a capital, a quote mark, a dash or a digit; not after an
 # abbreviation or an initial.
-_END = re.compile(r"[.!?…]+(?=[\s\u00a0]+[«“\"A-ZÀ-ÖØ-Þ0-9—–(-])")
+_END = re.compile(r"[.!?…]+[\u00a0\u202f ]?[»”\"]?(?=[\s\u00a0]+[«“\"A-ZÀ-ÖØ-Þ0-9—–(-])")
 _ABBREV = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St|Ste|av|apr|J\.-C|etc|cf|p|n°|art|vol|éd|env|min|max|No)|\b[A-ZÀ-Ý])$")
 
 
@@ -50,7 +50,8 @@ def sentences(text: str, start: int, end: int, masked: list[tuple[int, int]] = (
     segment = text[start:end]
     for match in _END.finditer(segment):
         stop = start + match.end()
-        if any(a < stop - 1 < b for a, b in masked):
+        # inside a quotation no sentence ends, except where its closing mark ends the sentence too (« … réserves. »)
+        if any(a < stop - 1 < b - 1 for a, b in masked) or (text[stop - 1] in "»”\"" and not any(stop == b for _, b in masked)):
             continue
         if _ABBREV.search(text[max(cursor, stop - 12): stop - 1]) and match.group() == ".":
             continue

@@ -75,7 +75,7 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
     claims = _attribute(pending, text, mentions, lexicon, quote_spans)
     for claim in claims:
         relay = relays.find(text, folded, _attribution_spans(claim, quote_spans), mentions.relays, lexicon)
-        if relay:
+        if relay and not (claim.speaker_mention and fold(relay.mention) in fold(claim.speaker_mention)):
             claim.via, claim.via_id, claim.via_mention = relay.name, relay.id, relay.mention
     return sorted(claims, key=lambda c: (c.char_start, c.char_end, c.claim_type))
 
@@ -130,6 +130,9 @@ def _quotation(article: Article, text: str, q: Quotation, sentence: tuple[int, i
 
 
 def _is_heading(text: str, q: Quotation) -> bool:
+    """A quotation alone on its line with no final punctuation: a headline or subhead, not an interview answer."""
+    if text[q.start:q.end].rstrip()[-1:] in ".!?…":
+        return False
     line_start = text.rfind("\n", 0, q.open) + 1
     line_end = text.find("\n", q.close)
     line_end = len(text) if line_end < 0 else line_end
@@ -177,7 +180,6 @@ def _split_on_inner_incise(text: str, q: Quotation, lexicon: Lexicon) -> list[tu
 def _attribute(pending: list[_Pending], text: str, mentions: ArticleMentions, lexicon: Lexicon, quote_spans) -> list[Claim]:
     claims: list[Claim] = []
     last: Speaker | None = None
-    last_para_end = -1
     for item in pending:
         claim, a = item.claim, item.attribution
         speaker: Speaker | None = None
@@ -189,18 +191,32 @@ def _attribute(pending: list[_Pending], text: str, mentions: ArticleMentions, le
             speaker = mentions.resolve(a.subject[0], a.subject[1], a.method, last)
         if speaker is None and item.subject_span:
             speaker = mentions.subject(item.subject_span[0], item.subject_span[1], "subject", last)
-        if speaker is None and claim.claim_type == "direct" and not item.headline and last and claim.char_start - last_para_end < 400:
-            speaker = replace(last, mention=None, method="carried")
+        if speaker is None and claim.claim_type == "direct" and not item.headline:
+            found = mentions.antecedent(claim.char_start, None, last)
+            if found:
+                speaker = replace(found, mention=None, method="carried" if found is last else "context")
         if speaker is None and not item.headline:
             speaker = Speaker(UNKNOWN, None, None, "none")
         if speaker:
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
             last = speaker
-            last_para_end = claim.char_end
         mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
         claims.append(claim)
     _attribute_headlines([p for p in pending if p.headline], claims)
+    _inherit_from_clauses(claims)
     return claims
+
+
+def _inherit_from_clauses(claims: list[Claim]) -> None:
+    """A quoted fragment inside a reported clause was said by whoever the clause reports, unless its own incise says."""
+    clauses = [c for c in claims if c.claim_type == "indirect" and c.speaker]
+    for claim in claims:
+        if claim.claim_type != "partial" or claim.speaker_method not in ("subject", "none", None):
+            continue
+        outer = [c for c in clauses if c.char_start <= claim.char_start and claim.char_end <= c.char_end]
+        if outer:
+            o = outer[0]
+            claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = o.speaker, o.speaker_id, o.speaker_mention, o.speaker_method
 
 
 def _attribute_headlines(headlines: list[_Pending], claims: list[Claim]) -> None:

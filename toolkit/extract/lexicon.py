@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from toolkit.errors import BadLexicon
+from toolkit.text import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -38,7 +39,7 @@ class Lexicon:
     cue_forms: dict[str, str]          # form -> lemma (single words)
     phrase_forms: dict[str, str]       # multi-word form -> lemma
     indirect: frozenset[str]
-    pronouns: dict[str, str]
+    pronouns: dict[str, str]           # word lists are accent- and case-folded (toolkit.text.fold)
     titles: dict[str, str]
     anonymous: tuple[str, ...]
     anonymous_heads: frozenset[str]
@@ -99,11 +100,11 @@ def load(language: str = "fr") -> Lexicon:
         cue_forms=cue_forms,
         phrase_forms=phrase_forms,
         indirect=indirect,
-        pronouns=dict(grammar["pronouns"]),
-        titles=dict(grammar["titles"]),
-        anonymous=tuple(grammar["determiners"]["anonymous"]),
-        anonymous_heads=frozenset(grammar["determiners"]["anonymous_heads"]),
-        phrase_end=frozenset(grammar["phrase_end"]["words"]),
+        pronouns={fold(k): v for k, v in grammar["pronouns"].items()},
+        titles={fold(k): v for k, v in grammar["titles"].items()},
+        anonymous=tuple(fold(w) for w in grammar["determiners"]["anonymous"]),
+        anonymous_heads=frozenset(fold(w) for w in grammar["determiners"]["anonymous_heads"]),
+        phrase_end=frozenset(fold(w) for w in grammar["phrase_end"]["words"]),
         relay_heads=frozenset(grammar["relays"]["heads"]),
         relay_documents=frozenset(grammar["relays"]["documents"]),
         relay_triggers=tuple(sorted(grammar["relays"]["triggers"], key=len, reverse=True)),

@@ -30,6 +30,7 @@ class Speaker:
     mention: str
     method: str
     gender: str | None = None
+    kind: str = "person"
 
 
 @dataclass
@@ -120,7 +121,10 @@ class ArticleMentions:
         inside = [m for m in self.mentions if start <= m.start < end and m.kind in ("person", "institution")]
         if inside:
             m = inside[0]
-            return Speaker(m.name, m.id, phrase, method, m.gender)
+            return Speaker(m.name, m.id, phrase, method, m.gender, m.kind)
+        relay = [m for m in self.relays if start <= m.start < end]
+        if relay:
+            return Speaker(relay[0].entity.name, relay[0].entity.id, phrase, method, None, relay[0].entity.kind)
         pronoun = self._pronoun(low)
         if pronoun:
             return self.pronoun(pronoun, start, phrase, last)
@@ -142,7 +146,13 @@ class ArticleMentions:
         """The subject of a verb at `end` in text[start:end]: in the comma-separated piece nearest the verb that
         names someone, the leftmost name, registered mention or pronoun."""
         cuts = [start] + [i + 1 for i in range(start, end) if self.text[i] == ","] + [end]
-        for lo, hi in reversed(list(zip(cuts, cuts[1:]))):
+        pieces = list(zip(cuts, cuts[1:]))
+        verb = re.match(r"[\w’']+", self.text[end:end + 40])
+        if pieces and (verb and fold(verb.group()).endswith("ant") or _NONFINITE.search(fold(self.text[pieces[-1][0]:end]))):
+            pieces = pieces[:-1]          # "…, précisant que", "après avoir déclaré que": the main clause's subject
+        for lo, hi in reversed(pieces):
+            if _NOT_SUBJECT.search(fold(self.text[lo:hi])):
+                continue
             at = self._first_candidate(lo, hi)
             if at is not None:
                 return self.resolve(at, _strip_verb_group(self.text, at, hi), method, last)
@@ -150,6 +160,7 @@ class ArticleMentions:
 
     def _first_candidate(self, lo: int, hi: int) -> int | None:
         found = [m.start for m in self.mentions if lo <= m.start < hi and m.kind in ("person", "institution")]
+        found += [m.start for m in self.relays if lo <= m.start < hi]
         piece = self.text[lo:hi]
         low = fold(piece)
         for pronoun in self.lexicon.pronouns:
@@ -163,6 +174,7 @@ class ArticleMentions:
         m = re.search(r"(?<![\w'])(le|la|les|l')\s?[a-z]", low)
         if not found and m:
             found.append(lo + m.start())
+        found = [f for f in found if not any(a <= f < b for a, b in self.quoted)]
         return min(found) if found else None
 
     def _pronoun(self, low: str) -> str | None:
@@ -175,23 +187,32 @@ class ArticleMentions:
         gender = self.lexicon.pronouns[pronoun]
         if gender not in ("m", "f"):
             return Speaker(UNKNOWN, None, phrase, "pronoun")
-        recency_only = " " in pronoun or "-" in pronoun      # ce dernier, celle-ci
-        compatible = [m for m in self.before(pos) if m.kind == "person" and m.gender in (gender, None)
+        recency_only = " " in pronoun or "-" in pronoun      # ce dernier, celle-ci: the latest person named
+        found = self.antecedent(pos, gender, last, recency_only)
+        if found is None:
+            return Speaker(UNKNOWN, None, phrase, "pronoun")
+        return Speaker(found.name, found.id, phrase, "pronoun", found.gender)
+
+    def antecedent(self, pos: int, gender: str | None, last: Speaker | None, recency_only: bool = False) -> Speaker | None:
+        """Who a pronoun (or an unattributed quotation) at `pos` refers to.
+
+        Someone named since the last claim's sentence takes over ("Si Poutine…, il s'est montré…"): the first
+        person named in the latest such sentence, its likely subject. Otherwise the last speaker, if the gender
+        fits; otherwise the latest person named. Names inside quotations are never antecedents."""
+        compatible = [m for m in self.before(pos) if m.kind == "person" and (gender is None or m.gender in (gender, None))
                       and not any(a < m.start < b for a, b in self.quoted)]
         if not recency_only:
-            # Someone named since the last claim's sentence takes over ("Si Poutine…, il s'est montré…"):
-            # the first person named in the latest such sentence, its likely subject.
             newer = [m for m in compatible if m.start >= self.last_sentence_end]
             if newer:
                 cut = max(self.text.rfind(". ", 0, newer[-1].start), self.text.rfind("\n", 0, newer[-1].start))
                 first = next(m for m in newer if m.start > cut)
-                return Speaker(first.name, first.id, phrase, "pronoun", first.gender)
-            if last and last.name != UNKNOWN and last.gender in (gender, None):
-                return Speaker(last.name, last.id, phrase, "pronoun", last.gender)
+                return Speaker(first.name, first.id, None, "context", first.gender)
+            if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
+                return last
         if compatible:
             m = compatible[-1]
-            return Speaker(m.name, m.id, phrase, "pronoun", m.gender)
-        return Speaker(UNKNOWN, None, phrase, "pronoun")
+            return Speaker(m.name, m.id, None, "context", m.gender)
+        return None
 
     def _name_in(self, phrase: str, offset: int) -> Speaker | None:
         words = phrase.split()
@@ -231,6 +252,8 @@ _FUNCTION_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'"
                    "si", "ce", "cette", "ces", "il", "elle", "ils", "elles", "apres", "avant", "alors", "mais", "et", "or",
                    "par", "sur", "sous", "avec", "sans", "son", "sa", "ses", "leur", "leurs", "a", "lors", "depuis", "quant",
                    "on", "c'", "c'est", "qu'", "que", "parti", "arrive", "entoure", "interroge", "dans", "outre", "face"}
+_NONFINITE = re.compile(r"^\s*(?:apres avoir|apres|avant de|avant d'|tout en|en|sans|pour)\b")
+_NOT_SUBJECT = re.compile(r"^\s*(?:selon|d'apres|comme|cite|citee|interroge|interrogee|lors|dans)\b")
 _VERB_GROUP = re.compile(r"\s+(?:n['’]|ne\s+)?(?:a|avait|aurait|ont|avaient|auraient|est|sont|s['’]est|se|s['’]était|va|vont|doit|devait)\b.*$",
                          re.IGNORECASE | re.DOTALL)
 

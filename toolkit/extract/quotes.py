@@ -9,6 +9,7 @@ Does not handle quotations that run over several paragraphs without re-opening m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from toolkit.extract.lexicon import Lexicon
@@ -49,6 +50,10 @@ def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -
     marks = set(lexicon.opening + lexicon.closing + lexicon.both)
     found: list[Quotation] = []
     for lo, hi in paragraphs(text):
+        dialogue = _dialogue_line(text, lo, hi, marks)
+        if dialogue:
+            found.append(dialogue)
+            continue
         stack: list[int] = []
         for i in range(lo, hi):
             if text[i] not in marks:
@@ -70,6 +75,19 @@ def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -
                 problems.append(f"quotation opened at offset {opened} is not closed before the end of its paragraph")
             found.append(_make(text, opened, hi, False, lexicon))
     return [q for q in found if q.end > q.start]
+
+
+def _dialogue_line(text: str, lo: int, hi: int, marks: set[str]) -> Quotation | None:
+    """An interview answer set as a dialogue line (`— Au moins cinq ans.`); questions (ending in ?) are the
+    journalist's and are skipped, as are lines that carry their own quotation marks."""
+    line = text[lo:hi]
+    m = re.match(r"\s*[—–―]\s+", line)
+    if not m or line.rstrip().endswith("?") or any(ch in marks for ch in line):
+        return None
+    start, end = lo + m.end(), hi
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quotation(lo + m.start() + line[m.start():].index(line.strip()[0]), end, start, end, True)
 
 
 def _make(text: str, opened: int, closed: int, is_closed: bool, lexicon: Lexicon) -> Quotation:

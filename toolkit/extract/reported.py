@@ -60,7 +60,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
 def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
     lo, hi = sentence
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*", text[lo:hi])
-    if head and not _wholly_quoted(lo + head.end(), hi, quotes):
+    if head and not _overlaps_quote(lo + head.end(), hi, quotes):
         start = lo + head.end()
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
@@ -69,7 +69,7 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     if tail and not _inside(lo + tail.start(), quotes):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
-        if not any(c.start < end and start < c.end for c in taken) and end - start > 10 and not _wholly_quoted(start, end, quotes):
+        if not any(c.start < end and start < c.end for c in taken) and end - start > 10 and not _overlaps_quote(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, (lo + tail.start(1), lo + tail.end(1)), True)]
     return []
 
@@ -102,6 +102,11 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
 
 def _inside(pos: int, quotes: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in quotes)
+
+
+def _overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """Selon-clauses around a quotation belong to the quotation (its relay), not to a reported clause."""
+    return any(a < end and start < b for a, b in quotes)
 
 
 def _wholly_quoted(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
