@@ -70,7 +70,7 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
         for clause in reported.clauses(text, sentence, quote_spans, lexicon):
             claim = Claim(article.article_id, "indirect", clause.start, clause.end, text[clause.start:clause.end],
                           sentence[0], sentence[1], cue=clause.cue)
-            pending.append(_Pending(claim, clause.cue_start, None, clause.subject))
+            pending.append(_Pending(claim, clause.cue_start, clause.attribution, clause.subject))
     pending.sort(key=lambda p: (p.order, p.claim.char_start))
     claims = _attribute(pending, text, mentions, lexicon, quote_spans)
     for claim in claims:

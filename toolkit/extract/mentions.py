@@ -148,14 +148,24 @@ class ArticleMentions:
         cuts = [start] + [i + 1 for i in range(start, end) if self.text[i] == ","] + [end]
         pieces = list(zip(cuts, cuts[1:]))
         verb = re.match(r"[\w’']+", self.text[end:end + 40])
-        if pieces and (verb and fold(verb.group()).endswith("ant") or _NONFINITE.search(fold(self.text[pieces[-1][0]:end]))):
+        nonfinite = pieces and (verb and fold(verb.group()).endswith("ant") or _NONFINITE.search(fold(self.text[pieces[-1][0]:end])))
+        if nonfinite:
             pieces = pieces[:-1]          # "…, précisant que", "après avoir déclaré que": the main clause's subject
+            selon = re.match(r"\s*(?:[Ss]elon|[Dd]['’]après)\s+([^,]+),", self.text[start:end])
+            if selon:                     # "Selon TASS, la discussion a lieu…, précisant que…": TASS goes on
+                return self.resolve(start + selon.start(1), start + selon.end(1), method, last)
         for lo, hi in reversed(pieces):
             if _NOT_SUBJECT.search(fold(self.text[lo:hi])):
                 continue
             at = self._first_candidate(lo, hi)
-            if at is not None:
-                return self.resolve(at, _strip_verb_group(self.text, at, hi), method, last)
+            if at is None:
+                continue
+            low = fold(self.text[at:hi])
+            pronoun = next((p for p in sorted(self.lexicon.pronouns, key=len, reverse=True)
+                            if re.match(rf"{re.escape(p)}(?![\w'-])", low)), None)
+            if pronoun:
+                return self.pronoun(pronoun, at, self.text[at:at + len(pronoun)], last)
+            return self.resolve(at, _strip_verb_group(self.text, at, hi), method, last)
         return None
 
     def _first_candidate(self, lo: int, hi: int) -> int | None:
@@ -209,6 +219,8 @@ class ArticleMentions:
                 return Speaker(first.name, first.id, None, "context", first.gender)
             if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
                 return last
+            if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300:
+                return last           # "Un témoin a décrit… « … », a-t-il raconté": still the anonymous witness
         if compatible:
             m = compatible[-1]
             return Speaker(m.name, m.id, None, "context", m.gender)
@@ -265,7 +277,7 @@ def _strip_verb_group(text: str, start: int, end: int) -> int:
 
 
 def _strip_determiner(phrase: str) -> str:
-    return re.sub(r"^(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s*", "", phrase.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^(?:les|le|la|l['’]|son|sa|ses|leurs|leur)(?:\s+|(?<=['’]))", "", phrase.strip(), flags=re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

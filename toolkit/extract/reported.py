@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.extract import speakers
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
@@ -24,8 +25,9 @@ class Clause:
     cue_start: int               # where the verb (or "selon") is
     start: int
     end: int
-    subject: tuple[int, int]     # where to look for the speaker
+    subject: tuple[int, int] | None          # where to look for the speaker
     selon: bool = False
+    attribution: speakers.Attribution | None = None   # an incise after the clause names the speaker
 
 
 def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]], lexicon: Lexicon) -> list[Clause]:
@@ -54,7 +56,49 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             continue
         found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
     found.extend(_selon(text, sentence, quotes, lexicon, found))
+    found.extend(_before_incise(text, sentence, quotes, lexicon, found))
     return found
+
+
+def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+    """`[Les discussions ont débuté mercredi], ont rapporté les agences.` — a clause reported by the incise after it."""
+    lo, hi = sentence
+    for comma in (m.start() for m in re.finditer(",", text[lo:hi])):
+        pos = lo + comma
+        if _inside(pos, quotes):
+            continue
+        attribution = speakers.incise(text, pos, hi, lexicon)
+        if not attribution or not attribution.cue or attribution.cue == "selon" or not (attribution.subject or attribution.pronoun):
+            continue
+        if re.match(r"\s*\w+ant\b", text[pos + 1:hi]) or _goes_on(text[attribution.end:hi]):
+            continue
+
+        start = _skip_connector(text, lo, pos, lexicon)
+        end = pos
+        if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes):
+            return []
+        if any(c.start < end and start < c.end for c in taken):
+            return []
+        return [Clause(attribution.cue, pos, start, end, None, attribution=attribution)]
+    return []
+
+
+_FINITE = re.compile(r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|serait|seraient|"
+                     r"va|vont|allait|peut|peuvent|pourrait|doit|doivent|devrait|faut|fallait|[a-zéèêîûç]+(?:ait|aient|èrent|eront|erait|eraient))(?![\w'’-])")
+
+
+def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
+    """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb outside quotes."""
+    outside = "".join(" " if _inside(i, quotes) else ch for i, ch in enumerate(text[start:end], start))
+    return bool(_FINITE.search(outside))
+
+
+_GOES_ON = re.compile(r"\s*(?:que\b|qu['’]|:|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)", re.IGNORECASE)
+
+
+def _goes_on(rest: str) -> bool:
+    """After "a déclaré X" the verb goes on with an object or a que-clause: a main verb, not an incise."""
+    return bool(_GOES_ON.match(rest))
 
 
 def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
@@ -65,6 +109,13 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
             return [Clause("selon", lo, start, end, (lo + head.start(1), lo + head.end(1)), True)]
+    middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
+    if middle and not _overlaps_quote(lo, hi, quotes) and not taken:
+        start = _skip_connector(text, lo, hi, lexicon)
+        end = hi
+        while end > start and text[end - 1] in ".…!? \u00a0":
+            end -= 1
+        return [Clause("selon", lo + middle.start(), start, end, (lo + middle.start(1), lo + middle.end(1)), True)]
     tail = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
     if tail and not _inside(lo + tail.start(), quotes):
         start, end = lo, lo + tail.start()
@@ -92,7 +143,7 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
         if _inside(pos, quotes):
             continue
         rest = folded[m.end():]
-        if any(rest.startswith(fold(p)) for p in lexicon.clause_end):
+        if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or re.match(r"\w+ant\b", rest):
             end = pos
             break
     while end > start and (text[end - 1] in ".…;: \u00a0" or text[end - 1].isspace()):

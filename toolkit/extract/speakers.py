@@ -55,7 +55,7 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
         word = toks[stop][2]
         if len(word) == 1 and word in ",.;:!?()«»\"“”[]":
             break
-        if stop > first and fold(word) in lexicon.phrase_end and not word[0].isupper():
+        if fold(word) in lexicon.phrase_end and not word[0].isupper():
             break
         stop += 1
     if stop == first:
