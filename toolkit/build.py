@@ -102,7 +102,7 @@ _CLAIM_FIELDS = [f.name for f in schema.CLAIMS if f.name not in ("claim_id", "so
 def claims_table(articles: list[Article], claims: list[Claim], cluster_ids: list[str | None] | None = None) -> pa.Table:
     """Rows in a deterministic order: article, then offsets, then type."""
     by_id = {a.article_id: a for a in articles}
-    claims = sorted(claims, key=lambda c: (c.article_id, c.char_start, c.char_end, c.claim_type, c.fact_slot or ""))
+    claims = sorted(claims, key=lambda c: (c.article_id, c.char_start, c.char_end, c.claim_type, c.fact_start or 0, c.fact_slot or ""))
     columns = {"claim_id": [c.claim_id for c in claims]}
     for name in _CLAIM_FIELDS:
         columns[name] = [getattr(c, name) for c in claims]

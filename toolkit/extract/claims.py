@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from toolkit.extract import relays, reported, speakers
+from toolkit.extract import relays, reported, speakers, statements
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import UNKNOWN, ArticleMentions, Speaker
 from toolkit.extract.quotes import Quotation, quotations
@@ -39,10 +39,11 @@ class Claim:
     fact_value: str | None = None
     fact_qualifier: str | None = None
     fact_about: str | None = None
+    fact_start: int | None = None       # where fact_text is; part of a statement's identity, not a column
 
     @property
     def claim_id(self) -> str:
-        key = f"{self.article_id}|{self.claim_type}|{self.char_start}|{self.char_end}|{self.fact_slot or ''}"
+        key = f"{self.article_id}|{self.claim_type}|{self.char_start}|{self.char_end}|{self.fact_slot or ''}|{self.fact_start or ''}"
         return "c" + hashlib.sha1(key.encode()).hexdigest()[:15]
 
 
@@ -73,11 +74,35 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
             pending.append(_Pending(claim, clause.cue_start, clause.attribution, clause.subject))
     pending.sort(key=lambda p: (p.order, p.claim.char_start))
     claims = _attribute(pending, text, mentions, lexicon, quote_spans)
+    claims.extend(_statements(article, text, sentence_of.all, claims, mentions))
     for claim in claims:
+        if claim.claim_type == "statement":
+            continue
         relay = relays.find(text, folded, _attribution_spans(claim, quote_spans), mentions.relays, lexicon)
         if relay and not (claim.speaker_mention and fold(relay.mention) in fold(claim.speaker_mention)):
             claim.via, claim.via_id, claim.via_mention = relay.name, relay.id, relay.mention
-    return sorted(claims, key=lambda c: (c.char_start, c.char_end, c.claim_type))
+    return sorted(claims, key=lambda c: (c.char_start, c.char_end, c.claim_type, c.fact_start or 0))
+
+
+def _statements(article: Article, text: str, all_sentences, claims: list[Claim], mentions: ArticleMentions) -> list[Claim]:
+    """The journalist's own sentences (no quotation, no reported speech) that carry a checkable fact."""
+    spoken = {(c.sentence_start, c.sentence_end) for c in claims}
+    published = article.published.date() if article.published else None
+    rows = []
+    for lo, hi in all_sentences:
+        if (lo, hi) in spoken or any(c.char_start < hi and lo < c.char_end for c in claims):
+            continue
+        end = hi
+        while end > lo and text[end - 1] in ".…!? ":
+            end -= 1
+        found = statements.facts(text, lo, end, published, article.language)
+        found += [statements.Fact("place", m.start, m.end, m.entity.name, "exact", None)
+                  for m in mentions.places if lo <= m.start and m.end <= end]
+        for fact in found:
+            rows.append(Claim(article.article_id, "statement", lo, end, text[lo:end], lo, hi,
+                              fact_slot=fact.slot, fact_text=text[fact.start:fact.end], fact_value=fact.value,
+                              fact_qualifier=fact.qualifier, fact_about=fact.about, fact_start=fact.start))
+    return rows
 
 
 class _Sentences:

@@ -54,6 +54,7 @@ class ArticleMentions:
     local_roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded role -> (name, gender)
     local_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded surname/full -> (name, gender)
     relays: list = field(default_factory=list)
+    places: list = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)   # quotation spans: names inside are not antecedents
     last_sentence_end: int = 0                                     # end of the sentence of the last attributed claim
 
@@ -64,6 +65,8 @@ class ArticleMentions:
         for m in registry.find(text, folded):
             if m.entity.is_relay:
                 self.relays.append(m)
+            elif m.entity.kind == "place":
+                self.places.append(m)
             elif m.entity.kind in ("person", "institution"):
                 self.mentions.append(Mention(m.start, m.end, m.entity.name, m.entity.id, m.entity.gender, m.entity.kind))
         self._read_appositions()
