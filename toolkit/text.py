@@ -22,9 +22,20 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = _fold_char(chr(code))
+        return value
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and hyphens, one character for one: offsets stay valid."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_TABLE)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -176,9 +176,10 @@ def _after_quote_incise(text: str, lo: int, pos: int, quote_spans) -> bool:
 def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     """A title, a name, a charge: the word before the mark says so, or the quote is a short capitalised name."""
     previous = words(before[-40:])
-    if previous and previous[-1] in {fold(w) for w in lexicon.non_speech_before}:
+    labels = lexicon.non_speech_before
+    if previous and previous[-1] in labels:
         return True
-    if len(previous) >= 2 and previous[-2] in {fold(w) for w in lexicon.non_speech_before} and previous[-1] in ("de", "du", "des", "d"):
+    if len(previous) >= 2 and previous[-2] in labels and previous[-1] in ("de", "du", "des", "d"):
         return True
     inner = text[q.start:q.end]
     tokens = inner.split()

@@ -55,7 +55,7 @@ class Lexicon:
     inner_spaces: str
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
-    cue_pattern: re.Pattern            # any cue form or phrase, as a whole word
+    cue_pattern: CueIndex              # any cue form or phrase, as a whole word
 
     def lemma(self, form: str) -> str | None:
         form = form.lower()
@@ -65,9 +65,66 @@ class Lexicon:
         return hash(self.language)
 
 
-def _cue_regex(forms: list[str]) -> re.Pattern:
-    forms = sorted(forms, key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", re.IGNORECASE)
+class CueMatch:
+    """A reporting verb found in a text; the same accessors as a regex match."""
+
+    __slots__ = ("_start", "_end", "_form")
+
+    def __init__(self, start: int, end: int, form: str):
+        self._start, self._end, self._form = start, end, form
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._form
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+class CueIndex:
+    """Find reporting verbs by looking each word up in a dict, not with one regex of 1,500 alternatives:
+    the regex engine tries every alternative at every position, the dict lookup costs one hash per word."""
+
+    def __init__(self, single: set[str], phrases: list[str]):
+        self.single = single
+        self.by_first: dict[str, list[str]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            self.by_first.setdefault(phrase.split()[0].split("-")[0], []).append(phrase)
+
+    def _at(self, text: str, start: int, end: int, word: str) -> CueMatch | None:
+        low = word.lower()
+        for phrase in self.by_first.get(low.split("-")[0], ()):
+            if text[start:start + len(phrase)].lower() == phrase and start + len(phrase) <= end and \
+                    (start + len(phrase) == len(text) or not text[start + len(phrase)].isalnum()):
+                return CueMatch(start, start + len(phrase), text[start:start + len(phrase)])
+        if low in self.single:
+            return CueMatch(start, start + len(word), word)
+        head = low.split("-")[0]
+        if head != low and head in self.single:          # "répond-elle", "dit-il"
+            return CueMatch(start, start + len(head), word[:len(head)])
+        return None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else end
+        for m in _WORD.finditer(text, start, end):
+            if m.start() > 0 and text[m.start() - 1] in "'’":
+                continue
+            found = self._at(text, m.start(), end, m.group())
+            if found:
+                yield found
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> CueMatch | None:
+        return next(self.finditer(text, start, end), None)
+
+    def match(self, text: str, pos: int, end: int | None = None) -> CueMatch | None:
+        end = len(text) if end is None else end
+        m = _WORD.match(text, pos, end)
+        return self._at(text, pos, end, m.group()) if m else None
 
 
 def _load_toml(path: Path) -> dict:
@@ -108,7 +165,7 @@ def load(language: str = "fr") -> Lexicon:
         relay_heads=frozenset(grammar["relays"]["heads"]),
         relay_documents=frozenset(grammar["relays"]["documents"]),
         relay_triggers=tuple(sorted(grammar["relays"]["triggers"], key=len, reverse=True)),
-        non_speech_before=frozenset(grammar["non_speech"]["before"]),
+        non_speech_before=frozenset(fold(w) for w in grammar["non_speech"]["before"]),
         connectors=tuple(sorted(grammar["connectors"]["words"], key=len, reverse=True)),
         opening="".join(marks["opening"]),
         closing="".join(marks["closing"]),
@@ -116,5 +173,5 @@ def load(language: str = "fr") -> Lexicon:
         inner_spaces="".join(marks["inner_spaces"]),
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
-        cue_pattern=_cue_regex(list(phrase_forms) + list(cue_forms)),
+        cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
@@ -41,21 +42,28 @@ def find(text: str, folded: str, spans: list[tuple[int, int]], registered, lexic
             phrase_end = _extend(text, folded, he, hi, lexicon)
             mention = text[hs:phrase_end]
             head_word = folded[hs:he]
-            name = head_word if head_word in {fold(d) for d in lexicon.relay_documents} else mention
+            name = head_word if head_word in _patterns(lexicon)[2] else mention
             candidate = Relay(_canonical(name, text, hs, he), None, mention, hs)
             best = candidate if best is None or candidate.start < best.start else best
     return best
 
 
-def _heads(folded: str, lo: int, hi: int, lexicon: Lexicon):
+@lru_cache(maxsize=None)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     heads = "|".join(sorted((re.escape(fold(h)) for h in lexicon.relay_heads), key=len, reverse=True))
     triggers = "|".join(re.escape(fold(t)) for t in lexicon.relay_triggers)
-    for m in re.finditer(rf"(?<![\w'])({heads})(?![\w])", folded[lo:hi]):
+    return (re.compile(rf"(?<![\w'])({heads})(?![\w])"),
+            re.compile(rf"(?:{triggers})\s+(?:(?:le|la|les|l'|un|une|des|son|sa|ses|du|au|aux)\s*)?$"),
+            frozenset(fold(d) for d in lexicon.relay_documents))
+
+
+def _heads(folded: str, lo: int, hi: int, lexicon: Lexicon):
+    heads, trigger, _ = _patterns(lexicon)
+    for m in heads.finditer(folded, lo, hi):
         word = m.group(1)
-        start = lo + m.start(1)
-        before = folded[max(lo, start - 40):start]
-        if word in _STRONG or re.search(rf"(?:{triggers})\s+(?:(?:le|la|les|l'|un|une|des|son|sa|ses|du|au|aux)\s*)?$", before):
-            yield start, lo + m.end(1)
+        start = m.start(1)
+        if word in _STRONG or trigger.search(folded, max(lo, start - 40), start):
+            yield start, m.end(1)
 
 
 def _extend(text: str, folded: str, pos: int, hi: int, lexicon: Lexicon) -> int:
