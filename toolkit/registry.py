@@ -77,7 +77,7 @@ class Registry:
             for role in entity.roles:
                 forms.setdefault(fold(role), []).append((entity, True, role))
         ordered = sorted(forms, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
+        pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
         return pattern, forms
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:

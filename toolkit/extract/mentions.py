@@ -70,9 +70,22 @@ class ArticleMentions:
             elif m.entity.kind in ("person", "institution"):
                 self.mentions.append(Mention(m.start, m.end, m.entity.name, m.entity.id, m.entity.gender, m.entity.kind))
         self._read_appositions()
+        self._read_names()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         return self
+
+    def _read_names(self) -> None:
+        """Two or three capitalised words not after a preposition ("Jean Roux", not "à Saint-Firmin"): a person the
+        article names, so a pronoun after it can refer to them."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        for m in _PERSON_NAME.finditer(self.text):
+            if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in self.quoted):
+                continue
+            if fold(m.group().split()[0]) in _FUNCTION_WORDS or _PREPOSITION.search(self.text, max(0, m.start() - 6), m.start()):
+                continue
+            if fold(m.group()) not in self.local_names:
+                self.remember(m.group(), None, m.start(), m.end())
 
     def _read_appositions(self) -> None:
         taken = [(m.start, m.end) for m in self.mentions]
@@ -217,8 +230,12 @@ class ArticleMentions:
         if not recency_only:
             newer = [m for m in compatible if m.start >= self.last_sentence_end]
             if newer:
-                cut = max(self.text.rfind(". ", 0, newer[-1].start), self.text.rfind("\n", 0, newer[-1].start))
-                first = next(m for m in newer if m.start > cut)
+                cut = max(self.text.rfind(". ", 0, newer[-1].start), self.text.rfind("\n", 0, newer[-1].start)) + 1
+                lead = _SUBORDINATE.match(fold(self.text[cut:newer[-1].start + 1]))
+                if lead:          # "Si Poutine…, Kim s'est montré…": the main clause after the comma holds the subject
+                    comma = self.text.find(",", cut + lead.end(), newer[-1].start + 1)
+                    cut = comma if comma >= 0 else cut
+                first = next((m for m in newer if m.start > cut), newer[-1])
                 return Speaker(first.name, first.id, None, "context", first.gender)
             if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
                 return last
@@ -230,6 +247,13 @@ class ArticleMentions:
         return None
 
     def _name_in(self, phrase: str, offset: int) -> Speaker | None:
+        title = _TITLE.match(phrase)
+        if title:                 # "M. Bell": the title gives the gender, the rest is the name
+            gender = self.lexicon.titles.get(fold(title.group(1)) + ".", self.lexicon.titles.get(fold(title.group(1))))
+            found = self._name_in(phrase[title.end():], offset + title.end())
+            if found:
+                return Speaker(found.name, found.id, phrase, found.method, found.gender or (gender if gender in ("m", "f") else None))
+            return None
         words = phrase.split()
         gender = None
         for i, w in enumerate(words):
@@ -263,6 +287,10 @@ class ArticleMentions:
         return None
 
 
+_PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
+_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)|[dl]['’])\s*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s*(?:si|bien qu|alors qu|quand|lorsqu|meme si|tandis qu|puisqu|comme|apres qu|avant qu)")
+_TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _FUNCTION_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "pour", "selon", "en", "au", "aux", "dans",
                    "si", "ce", "cette", "ces", "il", "elle", "ils", "elles", "apres", "avant", "alors", "mais", "et", "or",
                    "par", "sur", "sous", "avec", "sans", "son", "sa", "ses", "leur", "leurs", "a", "lors", "depuis", "quant",

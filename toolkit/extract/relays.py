@@ -41,8 +41,7 @@ def find(text: str, folded: str, spans: list[tuple[int, int]], registered, lexic
                 continue          # "l'agence de presse russe Interfax": the registered name wins
             phrase_end = _extend(text, folded, he, hi, lexicon)
             mention = text[hs:phrase_end]
-            head_word = folded[hs:he]
-            name = head_word if head_word in _patterns(lexicon)[2] else mention
+            name = text[hs:he] if folded[hs:he] in _patterns(lexicon)[2] else mention
             candidate = Relay(_canonical(name, text, hs, he), None, mention, hs)
             best = candidate if best is None or candidate.start < best.start else best
     return best

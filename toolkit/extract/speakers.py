@@ -21,6 +21,7 @@ _AUX = {"a", "avait", "aurait", "ont", "avaient", "auraient", "est", "était", "
 _ADVERB = re.compile(r"^(?:\w+ment|aussi|encore|également|ensuite|alors|enfin|déjà|pourtant|toutefois|bien|même|plus|"
                      r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|matin|soir|midi|tard|"
                      r"de|son|sa|côté|pour|part|lui|elle|à|nouveau|par|ailleurs|d'abord|tout|récemment|publiquement|pas)$")
+_ABBREVIATION = re.compile(r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|[A-Z])$")
 _PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
 
 
@@ -94,8 +95,8 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     if word and fold(word.group()) in _AUX:
         j = _skip_adverbs(text, i + word.end(), end)
     cue = lexicon.cue_pattern.match(text, j, end)
-    if not cue:
-        return None
+    if not cue or fold(cue.group()).endswith("ant"):
+        return None               # ", rappelant que…" is the journalist going on, not an incise
     lemma = lexicon.lemma(cue.group())
     tail = cue.end()
     pro = _PRONOUN_INCISE.match(text[cue.start():end])
@@ -122,7 +123,10 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
     """Read `X a déclaré :`, `X :`, `Selon X,` or `Pour X,` just before a quotation opening at `pos`."""
     before = text[start:pos].rstrip(" \u00a0\u202f")
     if before.endswith(":"):
-        clause_start = max(before.rfind(c, 0, len(before) - 1) for c in ".;!?") + 1
+        clause_start = 0
+        for m in re.finditer(r"[.;!?](?=\s)", before[:-1]):
+            if not (before[m.start()] == "." and _ABBREVIATION.search(before, 0, m.start())):
+                clause_start = m.end()
         clause = (start + clause_start, start + len(before) - 1)
         cues = list(lexicon.cue_pattern.finditer(text, clause[0], clause[1]))
         if cues:

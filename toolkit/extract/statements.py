@@ -137,7 +137,7 @@ def facts(text: str, start: int, end: int, published: date | None, language: str
         add(Fact("date", start + m.start("year"), start + m.end("year"), m.group("year"), "exact", None))
     for m in p["duration"].finditer(low):
         n = to_number(m.group("n"), w)
-        if n is None or m.group("n") in ("un", "une") and not m.group("q"):
+        if n is None:
             continue
         unit = w.durations[m.group("unit")]
         value = f"P{'T' if unit.startswith('T') else ''}{_fmt(n)}{unit[-1]}"

@@ -1,0 +1,76 @@
+"""Quotation spans in every common French typography, and quotation marks that are not speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import by_type, claims
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("« Nous ne reculerons pas », a affirmé Anne Dupont.", "Nous ne reculerons pas"),
+    ("«\u00a0Nous ne reculerons pas\u00a0», a affirmé Anne Dupont.", "Nous ne reculerons pas"),
+    ("«\u202fNous ne reculerons pas\u202f», a affirmé Anne Dupont.", "Nous ne reculerons pas"),
+    ("“Nous ne reculerons pas”, a affirmé Anne Dupont.", "Nous ne reculerons pas"),
+    ('"Nous ne reculerons pas", a affirmé Anne Dupont.', "Nous ne reculerons pas"),
+    ("« Nous ne reculerons pas« , a affirmé Anne Dupont.", "Nous ne reculerons pas"),
+])
+def test_direct_quotation_in_every_typography(text, wording):
+    (claim,) = by_type(text, "direct")
+    assert claim.wording == wording and claim.speaker == "Anne Dupont"
+    assert text[claim.char_start:claim.char_end] == wording
+
+
+def test_quotation_over_several_sentences_is_one_claim():
+    text = "« Le fonds sera abondé lundi. Aucune famille n'avancera les frais. C'est un engagement », a déclaré M. Martin."
+    (claim,) = by_type(text, "direct")
+    assert claim.wording.startswith("Le fonds") and claim.wording.endswith("engagement")
+    assert claim.speaker == "Paul Martin"
+
+
+def test_quotation_interrupted_by_an_incise_gives_two_claims_one_speaker():
+    text = "« Le fonds sera abondé dès lundi », a-t-elle dit, « et aucune famille n'aura à avancer les frais. »"
+    text = "La ministre Anne Dupont a visité Brennac. " + text
+    direct = by_type(text, "direct")
+    assert [c.wording for c in direct] == ["Le fonds sera abondé dès lundi", "et aucune famille n'aura à avancer les frais."]
+    assert {c.speaker for c in direct} == {"Anne Dupont"}
+
+
+def test_incise_inside_the_marks_splits_the_quotation():
+    text = "« Deux personnes ont perdu la vie, a précisé le préfet. Une troisième est portée disparue. »"
+    direct = by_type(text, "direct")
+    assert [c.wording for c in direct] == ["Deux personnes ont perdu la vie", "Une troisième est portée disparue."]
+    assert {c.speaker for c in direct} == {"Paul Martin"}
+
+
+def test_missing_closing_mark_closes_at_the_end_of_the_paragraph():
+    text = "M. Martin a ensuite ajouté : « Nous attendrons la fin de la crue pour évaluer les dégâts.\nLa séance a été levée."
+    (claim,) = by_type(text, "direct")
+    assert claim.wording == "Nous attendrons la fin de la crue pour évaluer les dégâts."
+    assert claim.speaker == "Paul Martin"
+
+
+def test_reversed_opening_mark_after_an_apostrophe():
+    text = "Anne Dupont a assuré qu' »elle n'avait jamais caché l'état des finances », rappelant le déficit."
+    (claim,) = by_type(text, "partial")
+    assert claim.wording == "elle n'avait jamais caché l'état des finances"
+    assert claim.speaker == "Anne Dupont"
+    assert not by_type(text, "indirect"), "a clause wholly between marks is only the quotation"
+
+
+@pytest.mark.parametrize("text", [
+    "La procureure a brandi un exemplaire de « Rouler sans frein », l'autobiographie du prévenu.",
+    "Il comparaissait pour « abus de biens sociaux » devant le tribunal.",
+    "Le collectif « Sauvons la piscine » a été créé au printemps.",
+    "Le projet de « concertation » a fait long feu dans la commune.",
+])
+def test_quote_marks_that_are_not_speech_give_no_claim(text):
+    assert [c for c in claims(text) if c.claim_type in ("direct", "partial")] == []
+
+
+def test_dialogue_answers_are_quotations_and_questions_are_not():
+    text = ("Nous avons retrouvé Anne Dupont dans son bureau.\n"
+            "— Combien de temps faudra-t-il ?\n"
+            "— Au moins cinq ans, si tout va bien.\n")
+    (claim,) = by_type(text, "direct")
+    assert claim.wording == "Au moins cinq ans, si tout va bien." and claim.speaker == "Anne Dupont"

@@ -1,0 +1,50 @@
+"""Reported speech and partial quotations: the clause, its boundaries, its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import by_type, claims
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Anne Dupont a déclaré mercredi que l'usine ne fermerait pas.", "l'usine ne fermerait pas"),
+    ("Anne Dupont a estimé que la reprise était possible, lors d'une visite à Lyon.", "la reprise était possible"),
+    ("Anne Dupont a évoqué la possibilité que l'État entre au capital.", "l'État entre au capital"),
+    ("Anne Dupont a laissé entendre que le plan serait revu.", "le plan serait revu"),
+    ("Selon Anne Dupont, les commandes ont doublé depuis janvier.", "les commandes ont doublé depuis janvier"),
+    ("Les commandes ont doublé depuis janvier, selon Anne Dupont.", "Les commandes ont doublé depuis janvier"),
+    ("Les discussions ont débuté mercredi à Lyon, a indiqué Anne Dupont.", "Les discussions ont débuté mercredi à Lyon"),
+])
+def test_reported_clause_and_speaker(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and claim.speaker == "Anne Dupont"
+
+
+def test_clause_with_quoted_words_gives_the_clause_and_the_fragment():
+    text = "Anne Dupont a affirmé que son pays serait « toujours aux côtés » des salariés."
+    (indirect,) = by_type(text, "indirect")
+    (partial,) = by_type(text, "partial")
+    assert indirect.wording == "son pays serait « toujours aux côtés » des salariés"
+    assert partial.wording == "toujours aux côtés" and partial.speaker == indirect.speaker == "Anne Dupont"
+
+
+def test_partial_in_a_participle_clause_belongs_to_the_main_subject():
+    text = ("« Je suis heureux d'être ici », a déclaré M. Martin, précisant que la visite porterait sur la "
+            "« sécurité des digues ».")
+    (partial,) = by_type(text, "partial")
+    assert partial.speaker == "Paul Martin"
+
+
+def test_partial_after_se_dire():
+    (partial,) = by_type("Paul Martin s'est dit « très inquiet » de la montée des eaux.", "partial")
+    assert partial.wording == "très inquiet" and partial.speaker == "Paul Martin"
+
+
+def test_apposition_is_not_reported_speech():
+    text = "Le préfet, Paul Martin, a confirmé la fermeture de la route."
+    assert by_type(text, "indirect") == []
+
+
+def test_no_claim_in_a_plain_narrative_sentence():
+    assert [c for c in claims("Les deux dirigeants ont visité le site avant le déjeuner.") if c.claim_type != "statement"] == []

@@ -1,0 +1,71 @@
+"""Speakers from incises in every order, introductions, pronouns, descriptions; registry canonicalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import by_type, claims
+from toolkit.registry import Entity
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("« Nous tiendrons », a déclaré Mme Dupont.", "Anne Dupont", "Mme Dupont"),
+    ("« Nous tiendrons », déclare la ministre de l'Industrie devant la presse.", "Anne Dupont", "la ministre de l'Industrie"),
+    ("Le préfet a déclaré : « Nous tiendrons. »", "Paul Martin", None),
+    ("Selon l'Élysée, « rien n'est décidé ».", "Élysée", None),
+    ("« Rien n'est décidé », selon la présidence de la République.", "Élysée", None),
+    ("« Nous tiendrons », a dit un habitant du quartier.", "unknown", "un habitant du quartier"),
+])
+def test_speaker_of_a_quotation(text, speaker, mention):
+    (claim,) = [c for c in claims(text) if c.claim_type in ("direct", "partial")]
+    assert claim.speaker == speaker
+    if mention:
+        assert claim.speaker_mention == mention
+
+
+def test_pronoun_incise_takes_the_speaker_of_the_same_gender_when_two_alternate():
+    text = ("Anne Dupont et Paul Martin ont tenu une conférence de presse. « L'État sera là », a déclaré Anne Dupont. "
+            "« Les routes resteront fermées », a ajouté Paul Martin. « Nous débloquerons douze millions », a-t-elle précisé. "
+            "« Les pompiers restent mobilisés », a-t-il conclu.")
+    speakers = [c.speaker for c in by_type(text, "direct")]
+    assert speakers == ["Anne Dupont", "Paul Martin", "Anne Dupont", "Paul Martin"]
+
+
+def test_ce_dernier_takes_the_latest_person_named():
+    text = "Anne Dupont a reçu Paul Martin lundi. Ce dernier a estimé que la crue était terminée."
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker == "Paul Martin" and claim.wording == "la crue était terminée"
+
+
+def test_description_resolves_through_the_registry_roles():
+    text = "Le préfet de l'Ain a annoncé que les digues seraient renforcées."
+    (claim,) = by_type(text, "indirect")
+    assert (claim.speaker, claim.speaker_id) == ("Paul Martin", "X-martin")
+
+
+def test_spelling_variant_in_the_registry_resolves_to_the_canonical_name():
+    zakharova = Entity("X-zak", "Maria Zakharova", "person", "f", ("Maria Zajarova", "Zakharova"), ())
+    (claim,) = by_type("« Nos contacts se développent », a déclaré Maria Zajarova.", "direct", zakharova)
+    assert (claim.speaker, claim.speaker_mention) == ("Maria Zakharova", "Maria Zajarova")
+
+
+def test_unregistered_person_is_kept_by_name_and_their_surname_resolves_later():
+    text = ("« C'est avec tristesse que je confirme le décès », a annoncé Stuart Bell, le responsable de la police. "
+            "« L'enquête avance », a ajouté M. Bell.")
+    first, second = by_type(text, "direct")
+    assert first.speaker == second.speaker == "Stuart Bell"
+    assert first.speaker_id is None
+
+
+def test_someone_named_since_the_last_quotation_takes_over_the_pronoun():
+    text = ("« Nous sommes prêts », a déclaré M. Martin. Si Paul Martin n'a rien dit du calendrier, Jean Roux s'est "
+            "montré plus explicite. « Ce sera en juin », a-t-il indiqué.")
+    last = by_type(text, "direct")[-1]
+    assert last.speaker == "Jean Roux"
+
+
+def test_headline_quotation_takes_the_speaker_of_the_same_words_in_the_body():
+    text = ("« L'État sera là »\n"
+            "La ministre a visité Brennac. « L'État sera là, aux côtés de chaque famille », a déclaré Anne Dupont.")
+    headline = by_type(text, "direct")[0]
+    assert (headline.wording, headline.speaker) == ("L'État sera là", "Anne Dupont")
