@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+# Spelled out here rather than imported, so that `claims --help` does not load the validate package.
+SEVERITIES = ("critical", "warning", "info")
+FORMATS = ("text", "json", "junit")
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("validate", help="run the expectation suites on built tables",
                        description="Validate the tables of DIR (a dataset folder or a tables folder; default: every "
-                                   "bundled dataset). Exit 0 when nothing fails, 1 when an expectation fails, 2 for "
-                                   "unusable input.")
+                                   "bundled dataset) against the suites in expectations/. Exit 0 when nothing at or "
+                                   "above --fail-on fails, 1 when something does, 2 for unusable input (a missing, "
+                                   "unreadable or malformed table, an unknown suite).")
     p.add_argument("dir", nargs="?", help="dataset or tables folder")
+    p.add_argument("--suite", metavar="NAME",
+                   help="run one suite: integrity_articles, integrity_claims, or the path of a suite JSON file")
+    p.add_argument("--fail-on", choices=SEVERITIES, default="critical",
+                   help="lowest severity that makes the command fail (default: critical)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    p.add_argument("--docs", metavar="OUT", help="also write Great Expectations Data Docs (HTML) into the folder OUT")
 
 
 def run(args) -> int:
     from toolkit.validate import validate
 
-    report = validate(args.dir)
-    print(report.text())
+    report = validate(args.dir, suite=args.suite, fail_on=args.fail_on, docs=args.docs)
+    print({"text": report.text, "json": report.to_json, "junit": report.to_junit}[args.format]())
     return 0 if report.success else 1

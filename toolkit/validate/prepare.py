@@ -1,0 +1,126 @@
+"""Turn a dataset's tables into the frames the suites check: read them, refuse unusable ones, add the derived columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from toolkit.errors import CorruptTable
+from toolkit.registry import GENERAL_RELAYS, REGISTRY_NAME, Registry
+from toolkit.schema import TABLE_KEY, TABLES
+from toolkit.tables import TABLES_DIR, read_table, tables_dir
+
+# Columns the suites check that are not in the files; each suite's column list ends with them.
+DERIVED = {
+    "articles": ("sha256_of_text", "length_of_text"),
+    "claims": ("article_n_chars", "article_source", "text_at_offsets"),
+}
+# Values the suites receive as {"$PARAMETER": name}: they depend on the dataset, so they cannot sit in the JSON.
+PARAMETERS = ("article_ids", "article_sources", "registry_ids", "latest_plausible_date")
+FUTURE_DAYS = 2  # a dated manifest may run slightly ahead of UTC (time zones, embargoed copy)
+
+
+@dataclass
+class Prepared:
+    """One dataset ready for the suites: a frame per table (index = row number in the file) and the parameters."""
+
+    label: str
+    folder: Path
+    frames: dict = field(default_factory=dict)
+    parameters: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def prepare(path: str | Path, tables: set[str]) -> Prepared:
+    """Read `tables` (claims bring articles along: their checks join on them) and derive what the suites need."""
+    folder = tables_dir(path)
+    dataset = _dataset_folder(Path(path), folder)
+    prepared = Prepared(dataset.name if dataset else str(folder), folder)
+    needed = {"articles"} | set(tables)
+    raw = {name: _read(folder, name) for name in sorted(needed)}
+    articles = prepared.frames["articles"] = _articles(raw["articles"])
+    if "claims" in needed:
+        prepared.frames["claims"] = _claims(raw["claims"], articles)
+    prepared.parameters = {
+        "article_ids": sorted(set(articles["article_id"].dropna())),
+        "article_sources": sorted(set(articles["source"].dropna())),
+        "registry_ids": sorted(e.id for e in _registry(dataset, prepared.notes).entities),
+        "latest_plausible_date": (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=FUTURE_DAYS)).isoformat(),
+    }
+    return prepared
+
+
+def _dataset_folder(given: Path, folder: Path) -> Path | None:
+    """The dataset folder around the tables (it holds the registry), or None for a bare tables folder."""
+    if folder != given:
+        return given
+    parent = folder.parent
+    if folder.name == TABLES_DIR and ((parent / REGISTRY_NAME).exists() or any(parent.glob("*.txt"))):
+        return parent
+    return None
+
+
+def _registry(dataset: Path | None, notes: list[str]) -> Registry:
+    if dataset is None:
+        notes.append("No dataset folder around these tables, so speaker and relay ids are checked against the general "
+                     f"relays only ({GENERAL_RELAYS.name}); validate the dataset folder to use its {REGISTRY_NAME}.")
+        return Registry.load(GENERAL_RELAYS)
+    return Registry.for_collection(dataset)
+
+
+def _read(folder: Path, name: str):
+    """The table as a pandas frame with plain dtypes; CorruptTable when it is another table or lacks columns."""
+    table = read_table(folder, name)
+    file = folder / f"{name}.parquet"
+    stamped = (table.schema.metadata or {}).get(TABLE_KEY)
+    if stamped is not None and stamped.decode() != name:
+        raise CorruptTable(file, f"holds the {stamped.decode()} table, not {name}", f"put the {name} table in {file.name}")
+    missing = [c for c in TABLES[name].names if c not in table.column_names]
+    if missing:
+        raise CorruptTable(file, f"lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+                           "it does not follow the README schema; rebuild it with `claims build`")
+    # Dictionary columns become plain strings, and pandas' default dtypes are what GX's pandas checks are written for.
+    columns = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in table.columns]
+    return pa.table(columns, names=table.column_names).to_pandas()
+
+
+def _articles(frame):
+    texts = frame["text"].tolist()
+    frame["sha256_of_text"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() if isinstance(t, str) else None for t in texts]
+    frame["length_of_text"] = [len(t) if isinstance(t, str) else None for t in texts]
+    return frame
+
+
+def _claims(frame, articles):
+    # First row wins for a repeated article_id: the articles suite reports the repeat itself.
+    first = articles.drop_duplicates("article_id")
+    texts = dict(zip(first["article_id"], first["text"]))
+    lengths = dict(zip(first["article_id"], first["n_chars"]))
+    sources = dict(zip(first["article_id"], first["source"]))
+    ids = frame["article_id"].tolist()
+    frame["article_n_chars"] = [lengths.get(i) for i in ids]
+    frame["article_source"] = [sources.get(i) for i in ids]
+    frame["text_at_offsets"] = [_slice(texts.get(i), s, e)
+                                for i, s, e in zip(ids, frame["char_start"].tolist(), frame["char_end"].tolist())]
+    return frame
+
+
+def _slice(text, start, end) -> str | None:
+    """text[start:end], or None when the offsets cannot index the text (other checks report those rows).
+
+    Python would happily slice with a negative or too-large offset and return some other text; that would
+    turn one offset fault into a second, misleading wording mismatch."""
+    if not isinstance(text, str) or not (_whole(start) and _whole(end)):
+        return None
+    start, end = int(start), int(end)
+    if not 0 <= start <= end <= len(text):
+        return None
+    return text[start:end]
+
+
+def _whole(value) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
