@@ -53,6 +53,7 @@ class Lexicon:
     closing: str
     both: str
     inner_spaces: str
+    speaker_heads: frozenset[str]
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
@@ -97,6 +98,9 @@ class CueIndex:
             self.by_first.setdefault(phrase.split()[0].split("-")[0], []).append(phrase)
 
     def _at(self, text: str, start: int, end: int, word: str) -> CueMatch | None:
+        elided = re.match(r"(?:s|l|n|m|t|qu)['’]", word, re.IGNORECASE)
+        if elided and word[elided.end():].lower() in self.single:     # "s'exclame", "l'a" is not a cue
+            return CueMatch(start + elided.end(), start + len(word), word[elided.end():])
         low = word.lower()
         for phrase in self.by_first.get(low.split("-")[0], ()):
             if text[start:start + len(phrase)].lower() == phrase and start + len(phrase) <= end and \
@@ -171,6 +175,7 @@ def load(language: str = "fr") -> Lexicon:
         closing="".join(marks["closing"]),
         both="".join(marks["both"]),
         inner_spaces="".join(marks["inner_spaces"]),
+        speaker_heads=frozenset(fold(w) for w in grammar["speaker_heads"]["words"]),
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
@@ -154,8 +155,10 @@ class ArticleMentions:
         described = self._description(low)
         if described:
             return Speaker(described[0], None, phrase, "description", described[1])
-        if words and words[0] in ("le", "la", "l'", "les"):
-            return Speaker(_strip_determiner(phrase), None, phrase, "description", "f" if words[0] == "la" else None)
+        if words and words[0] in ("le", "la", "l'", "les") or low.startswith("l'"):
+            body = _strip_determiner(re.split(r"\s+(?:qui|que|qu['’]|dont|lequel|laquelle)\b", phrase)[0])
+            if body and body[0].islower():
+                return Speaker(body, None, phrase, "description", "f" if words[0] == "la" else None, "institution")
         return None
 
     def subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
@@ -173,6 +176,9 @@ class ArticleMentions:
         for lo, hi in reversed(pieces):
             if _NOT_SUBJECT.search(fold(self.text[lo:hi])):
                 continue
+            relative = list(re.finditer(r"\b(?:que|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
+            if relative and hi == pieces[-1][1]:
+                lo = lo + relative[-1].end()      # "une lame que la police qualifie d'épée": the subject follows "que"
             at = self._first_candidate(lo, hi)
             if at is None:
                 continue
@@ -197,11 +203,20 @@ class ArticleMentions:
             if fold(m.group().split()[0]) not in _FUNCTION_WORDS:
                 found.append(lo + m.start())
                 break
-        m = re.search(r"(?<![\w'])(le|la|les|l')\s?[a-z]", low)
-        if not found and m:
-            found.append(lo + m.start())
+        if not found:
+            for m in re.finditer(r"(?<![\w'])(?:le|la|les|l'|un|une|des|plusieurs)\s?([a-z][\w-]*)", low):
+                if m.group(1) in self.lexicon.speaker_heads or m.group(1) in self.lexicon.anonymous_heads or self._registered_role(m.group(1)):
+                    found.append(lo + m.start())
+                    break
         found = [f for f in found if not any(a <= f < b for a, b in self.quoted)]
         return min(found) if found else None
+
+    def _registered_role(self, head: str) -> bool:
+        return head in self._role_heads
+
+    @cached_property
+    def _role_heads(self) -> frozenset[str]:
+        return frozenset(fold(r).split()[0] for e in self.registry.entities for r in e.roles if r.split())
 
     def _pronoun(self, low: str) -> str | None:
         for pronoun in sorted(self.lexicon.pronouns, key=len, reverse=True):
@@ -262,6 +277,10 @@ class ArticleMentions:
                 gender = title if title in ("m", "f") else None
         for m in _NAME.finditer(phrase):
             name = m.group()
+            if _PREPOSITION.search(phrase, 0, m.start()):
+                if len(name.split()) < 3:
+                    continue      # "ministre de la Défense": a complement, not a name
+                name = " ".join(name.split()[-2:])     # "maire de Londres Sadiq Khan"
             tokens = [t for t in name.split() if fold(t) not in self.lexicon.titles]
             if not tokens:
                 continue

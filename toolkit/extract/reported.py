@@ -108,21 +108,27 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         start = lo + head.end()
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
-            return [Clause("selon", lo, start, end, (lo + head.start(1), lo + head.end(1)), True)]
+            return [Clause("selon", lo, start, end, None, True, _selon_source(text, lo + head.start(1), lo + head.end(1), lexicon))]
     middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
     if middle and not _overlaps_quote(lo, hi, quotes) and not taken:
         start = _skip_connector(text, lo, hi, lexicon)
         end = hi
         while end > start and text[end - 1] in ".…!? \u00a0":
             end -= 1
-        return [Clause("selon", lo + middle.start(), start, end, (lo + middle.start(1), lo + middle.end(1)), True)]
+        return [Clause("selon", lo + middle.start(), start, end, None, True, _selon_source(text, lo + middle.start(1), lo + middle.end(1), lexicon))]
     tail = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
     if tail and not _inside(lo + tail.start(), quotes):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10 and not _overlaps_quote(start, end, quotes):
-            return [Clause("selon", lo + tail.start(), start, end, (lo + tail.start(1), lo + tail.end(1)), True)]
+            return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
     return []
+
+
+def _selon_source(text: str, start: int, end: int, lexicon: Lexicon) -> speakers.Attribution:
+    """The source after "selon": its noun phrase up to a relay phrase ("un témoin [cité par la presse]")."""
+    span = speakers.noun_phrase(text, start, end, lexicon) or (start, end)
+    return speakers.Attribution("selon", span, end=span[1], method="selon")
 
 
 def _skip_connector(text: str, start: int, end: int, lexicon: Lexicon) -> int:
