@@ -221,6 +221,8 @@ def _attribute(pending: list[_Pending], text: str, mentions: ArticleMentions, le
             found = mentions.antecedent(claim.char_start, None, last)
             if found:
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
+        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3:
+            continue              # a word or two held at a distance with nobody saying it: not a claim
         if speaker is None and not item.headline:
             speaker = Speaker(UNKNOWN, None, None, "none")
         if speaker:

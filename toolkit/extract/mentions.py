@@ -177,7 +177,7 @@ class ArticleMentions:
             if _NOT_SUBJECT.search(fold(self.text[lo:hi])):
                 continue
             relative = list(re.finditer(r"\b(?:que|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
-            if relative and hi == pieces[-1][1]:
+            if relative and hi == end:
                 lo = lo + relative[-1].end()      # "une lame que la police qualifie d'épée": the subject follows "que"
             at = self._first_candidate(lo, hi)
             if at is None:

@@ -49,7 +49,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         if before in lexicon.not_que or len(gap.split()) > 7:
             continue
         start = que.end()
-        while start < hi and text[start].isspace():
+        while start < hi and (text[start].isspace() or text[start] == ","):
             start += 1
         end = clause_end(text, start, hi, quotes, lexicon)
         if _wholly_quoted(start, end, quotes) or end - start < 3:
