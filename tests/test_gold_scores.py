@@ -1,0 +1,44 @@
+"""Issue 3 targets, measured on the hand-written gold (seed articles and the test corpus in other styles).
+
+The same figures are printed, with every miss, by `python bench/score_extraction.py`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from score_extraction import TYPES, predictions  # noqa: E402
+
+from toolkit.evaluate import score  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def lenient():
+    texts, gold, predicted = predictions()
+    assert len(gold) > 150
+    return score(gold, predicted, texts, 0.5, TYPES)
+
+
+def test_direct_quotation_f1(lenient):
+    assert lenient.prf("direct")[2] >= 0.97
+
+
+@pytest.mark.parametrize("claim_type", ["partial", "indirect"])
+def test_partial_and_indirect_recall(lenient, claim_type):
+    assert lenient.prf(claim_type)[1] >= 0.9
+
+
+def test_speaker_accuracy_on_matched_claims(lenient):
+    assert lenient.speaker_ok / lenient.matched >= 0.95
+
+
+def test_relay_accuracy_on_matched_claims(lenient):
+    assert lenient.via_ok / lenient.matched >= 0.9
+
+
+def test_nothing_spurious_beyond_a_few(lenient):
+    p, _, _ = lenient.prf()
+    assert p >= 0.95, [(c.article_id, c.wording[:40]) for c in lenient.spurious]
