@@ -20,11 +20,31 @@ def add_parser(sub) -> None:
                    help="lowest severity that makes the command fail (default: critical)")
     p.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     p.add_argument("--docs", metavar="OUT", help="also write Great Expectations Data Docs (HTML) into the folder OUT")
+    p.add_argument("--check-build", action="store_true",
+                   help="instead, check that the committed tables equal a fresh build of their inputs (content, not bytes)")
 
 
 def run(args) -> int:
+    if args.check_build:
+        return check_build(args.dir)
     from toolkit.validate import validate
 
     report = validate(args.dir, suite=args.suite, fail_on=args.fail_on, docs=args.docs)
     print({"text": report.text, "json": report.to_json, "junit": report.to_junit}[args.format]())
     return 0 if report.success else 1
+
+
+def check_build(folder: str | None) -> int:
+    from pathlib import Path
+
+    from toolkit.tables import bundled_datasets
+    from toolkit.validate.reproduce import compare
+
+    failed = False
+    for dataset in [Path(folder)] if folder else bundled_datasets():
+        differences = compare(dataset)
+        print(f"{dataset}: {'matches a fresh build' if not differences else 'differs from a fresh build'}")
+        for d in differences:
+            print(f"  {d.table}: {d.problem}")
+        failed |= bool(differences)
+    return 1 if failed else 0
