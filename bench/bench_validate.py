@@ -1,0 +1,102 @@
+"""Time `claims validate` on a synthetic dataset of N claims (default 1,000,000) as a whole process, start-up included.
+
+The tables are written with the toolkit's own schemas: 20,000 articles whose text is made of the claims' wordings,
+so offsets and wordings are valid and every expectation has real work to do. Prints wall time and peak memory.
+Target (issue 5): under 30 s on a two-core machine.
+
+Run: python bench/bench_validate.py [N]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ("nous", "soutenons", "toutes", "les", "décisions", "du", "gouvernement", "la", "coopération", "économique",
+         "région", "satellites", "discussions", "priorité", "absolue", "relations", "Russie", "pays", "sommet")
+
+
+def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
+    import pyarrow as pa
+
+    from toolkit.build import _table
+    from toolkit.schema import ARTICLES, CLAIMS, EXTRACTOR_VERSION, with_metadata
+    from toolkit.tables import write_tables
+
+    n_articles = max(1, n_claims // per_article)
+    published = datetime(2023, 9, 13, tzinfo=timezone.utc)
+    articles = {k: [] for k in ARTICLES.names}
+    claims = {k: [] for k in CLAIMS.names}
+    types = ("direct", "partial", "indirect", "statement")
+    speakers = ("Vladimir Poutine", "Kim Jong-un", "unknown", "Kremlin")
+    for a in range(n_articles):
+        article_id = f"a{a:06d}"
+        parts, pos = [], 0
+        for c in range(per_article):
+            wording = " ".join(WORDS[(a + c + i) % len(WORDS)] for i in range(6 + c % 5))
+            sentence = f"« {wording} », a-t-il dit. "
+            start = pos + 2
+            claim_type = types[c % 4]
+            claims["claim_id"].append(f"c{a:06d}{c:04d}")
+            claims["article_id"].append(article_id)
+            claims["source"].append(f"outlet-{a % 40}")
+            claims["published"].append(published)
+            claims["event"].append(f"event-{a // 5}")
+            claims["claim_type"].append(claim_type)
+            statement = claim_type == "statement"
+            claims["speaker"].append(None if statement else speakers[c % 4])
+            claims["speaker_id"].append(None if statement else ("Q7747" if c % 4 == 0 else None))
+            claims["speaker_mention"].append(None if statement else "il")
+            claims["speaker_method"].append("none" if statement else "pronoun")
+            claims["via"].append("TASS" if c % 7 == 0 else None)
+            claims["via_id"].append("relay:tass" if c % 7 == 0 else None)
+            claims["via_mention"].append("TASS" if c % 7 == 0 else None)
+            claims["cue"].append(None if statement else "dire")
+            claims["wording"].append(wording)
+            claims["char_start"].append(start)
+            claims["char_end"].append(start + len(wording))
+            claims["sentence_start"].append(pos)
+            claims["sentence_end"].append(pos + len(sentence) - 1)
+            for name in ("fact_slot", "fact_text", "fact_value", "fact_qualifier", "fact_about", "cluster_id"):
+                claims[name].append(None)
+            claims["extractor_version"].append(EXTRACTOR_VERSION)
+            parts.append(sentence)
+            pos += len(sentence)
+        text = "".join(parts)
+        for name, value in (("article_id", article_id), ("source", f"outlet-{a % 40}"), ("url", None), ("published", published),
+                            ("language", "fr"), ("title", None), ("event", f"event-{a // 5}"), ("text", text),
+                            ("sha256", hashlib.sha256(text.encode()).hexdigest()), ("n_chars", len(text)), ("problems", [])):
+            articles[name].append(value)
+    tables = {"articles": with_metadata(_table(articles, ARTICLES), "articles"),
+              "claims": with_metadata(_table(claims, CLAIMS), "claims")}
+    write_tables(out, tables, {"synthetic": True})
+
+
+def main(n: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-validate-"))
+    try:
+        started = time.perf_counter()
+        write_dataset(work / "tables", n)
+        print(f"wrote {n:,} claims in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", "import resource, sys; from toolkit.cli.main import main; code = main(sys.argv[1:]);"
+                               " print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)",
+                               "validate", str(work / "tables")], capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        peak = next((int(l.split()[1]) for l in done.stderr.splitlines() if l.startswith("PEAK_KB")), 0)
+        print(done.stdout.strip().splitlines()[0] if done.stdout.strip() else done.stderr[-2000:])
+        print(f"claims validate on {n:,} claims: {seconds:.1f} s wall (start-up included), peak {peak / 1024:.0f} MiB, exit {done.returncode}")
+        print("target: under 30 s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
