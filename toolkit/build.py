@@ -26,7 +26,7 @@ class BuildResult:
     out_dir: Path
     n_articles: int
     counts: Counter                         # (article_id, claim_type) -> n
-    unknown_speakers: Counter               # mention printed in the article -> n (registry candidates)
+    unknown_speakers: Counter               # speaker name not in the registry -> n (registry candidates)
     seconds: float
     problems: dict[str, list[str]] = field(default_factory=dict)
 
@@ -63,8 +63,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     }
     write_tables(out_dir, tables, info)
     counts = Counter((c.article_id, c.claim_type) for c in claims)
-    unknown = Counter(c.speaker_mention for c in claims if c.speaker_mention and (c.speaker == UNKNOWN or not c.speaker_id)
-                      and c.claim_type != "statement")
+    # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
+    unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
                        {a.article_id: a.problems for a in articles if a.problems})
 
