@@ -196,11 +196,11 @@ class ArticleMentions:
         piece = self.text[lo:hi]
         low = fold(piece)
         for pronoun in self.lexicon.pronouns:
-            m = re.search(rf"(?<![\w'])({re.escape(pronoun)})(?![\w'-])", low)
+            m = re.search(rf"(?<![\w])({re.escape(pronoun)})(?![\w'-])", low)      # "qu'il" too
             if m:
                 found.append(lo + m.start())
         for m in _NAME.finditer(piece):
-            if fold(m.group().split()[0]) not in _FUNCTION_WORDS:
+            if fold(m.group().split()[0]) not in _FUNCTION_WORDS and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break
         if not found:
@@ -307,7 +307,7 @@ class ArticleMentions:
 
 
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
-_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)|[dl]['’])\s*$", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:si|bien qu|alors qu|quand|lorsqu|meme si|tandis qu|puisqu|comme|apres qu|avant qu)")
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _FUNCTION_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "pour", "selon", "en", "au", "aux", "dans",
