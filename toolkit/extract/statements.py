@@ -41,6 +41,7 @@ class _Words:
     durations: dict
     qualifiers: dict
     not_counted: frozenset
+    not_ordinal: frozenset
 
     def __hash__(self) -> int:
         return id(self)
@@ -52,13 +53,14 @@ def words(language: str = "fr") -> _Words:
     f = lambda d: {fold(k): v for k, v in d.items()}
     return _Words(tuple(fold(w) for w in data["weekdays"]), tuple(fold(m) for m in data["months"]), f(data["relative_days"]),
                   f(data["numbers"]), f(data["multipliers"]), f(data["ordinals"]), f(data["durations"]), f(data["qualifiers"]),
-                  frozenset(fold(w) for w in data["not_counted"]))
+                  frozenset(fold(w) for w in data["not_counted"]), frozenset(fold(w) for w in data["not_ordinal"]))
 
 
 @lru_cache(maxsize=None)
 def _patterns(w: _Words) -> dict[str, re.Pattern]:
     alt = lambda items: "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
-    number = rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+(?:,\d+)?|(?:{alt(w.numbers)})(?:[ -](?:et[ -])?(?:{alt(w.numbers)}))*)"
+    word = rf"(?:{alt(w.numbers)})(?![\w])"
+    number = rf"(?:\d{{1,3}}(?:[ .\u00a0\u202f]\d{{3}})+(?![\d])|\d+(?:,\d+)?|{word}(?:[ -](?:et[ -])?{word})*)"
     qualifier = rf"(?:(?P<q>{alt(w.qualifiers)})\s*)?"
     return {
         "date": re.compile(rf"(?<![\w'])(?:(?P<wd>{alt(w.weekdays)})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{alt(w.months)})(?:\s+(?P<year>\d{{4}}))?(?![\w])"),
@@ -73,8 +75,8 @@ def _patterns(w: _Words) -> dict[str, re.Pattern]:
 
 def to_number(token: str, w: _Words) -> float | None:
     token = token.replace("\u00a0", " ").replace("\u202f", " ")
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+|\d+(?:,\d+)?", token):
-        return float(token.replace(" ", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+|\d+(?:,\d+)?", token):   # 1 200, 1.004 (thousands), 6,20 (decimal)
+        return float(token.replace(" ", "").replace(".", "").replace(",", "."))
     total, current = 0, 0
     for part in re.split(r"[ -]+", token):
         if part == "et":
@@ -144,7 +146,7 @@ def facts(text: str, start: int, end: int, published: date | None, language: str
         add(Fact("duration", start + m.start(), start + m.end(), value, w.qualifiers.get(m.group("q") or "", "exact"), None))
     for m in p["ordinal"].finditer(low):
         noun = m.group("noun")
-        if noun in w.not_counted:
+        if noun in w.not_counted or noun in w.not_ordinal:
             continue
         add(Fact("ordinal", start + m.start(), start + m.end(), str(w.ordinals[m.group("ord")]), "exact",
                  text[start + m.start("noun"):start + m.end("noun")]))
@@ -159,10 +161,11 @@ def facts(text: str, start: int, end: int, published: date | None, language: str
             continue
         if m.group("mult"):
             n *= w.multipliers[m.group("mult")]
+        qualifier = "about" if raw.endswith("aine") else w.qualifiers.get(m.group("q") or "", "exact")
         with_adj = m.group("adj") and _ADJECTIVE.search(m.group("adj")) and m.group("adj") not in _STOP
         end_at = m.end("adj") if with_adj else m.end("noun")
         about = text[start + m.start("noun"):start + end_at]
-        add(Fact("count", start + m.start(), start + end_at, _fmt(n), w.qualifiers.get(m.group("q") or "", "exact"), about))
+        add(Fact("count", start + m.start(), start + end_at, _fmt(n), qualifier, about))
     return sorted(found, key=lambda f: (f.start, f.slot))
 
 
