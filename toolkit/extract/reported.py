@@ -43,7 +43,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         if not que:
             continue
         gap = text[cue.end():que.start()]
-        if re.search(r"[.;:!?«»\"“”]", gap) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
+        if re.search(r"[.;:!?]", gap) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
             continue
         before = fold(gap.split()[-1]) if gap.split() else ""
         if before in lexicon.not_que or len(gap.split()) > 7:
@@ -77,6 +77,8 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
         end = pos
         if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes):
             return []
+        if _quotation_owns_incise(text, start, end, quotes):
+            continue
         if any(c.start < end and start < c.end for c in taken):
             return []
         return [Clause(attribution.cue, pos, start, end, None, attribution=attribution)]
@@ -85,6 +87,17 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
 _FINITE = re.compile(r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|serait|seraient|"
                      r"va|vont|allait|peut|peuvent|pourrait|doit|doivent|devrait|faut|fallait|[a-zéèêîûç]+(?:ait|aient|èrent|eront|erait|eraient))(?![\w'’-])")
+
+
+def _quotation_owns_incise(text: str, start: int, end: int, quotes) -> bool:
+    """`…s'apaisent : « Elles … », a-t-elle estimé`: the incise attributes the quotation standing before it, which
+    opens the clause or follows a colon; only an embedded fragment ("discuter de « tous les sujets »") leaves the
+    incise to the clause around it."""
+    for a, b in quotes:
+        if text[b:end].strip() == "" and start <= a:
+            before = text[start:a].rstrip()
+            return not before or before.endswith((":", "—", "–"))
+    return False
 
 
 def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:

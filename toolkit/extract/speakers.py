@@ -21,6 +21,7 @@ _AUX = {"a", "avait", "aurait", "ont", "avaient", "auraient", "est", "était", "
 _ADVERB = re.compile(r"^(?:\w+ment|aussi|encore|également|ensuite|alors|enfin|déjà|pourtant|toutefois|bien|même|plus|"
                      r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|matin|soir|midi|tard|"
                      r"de|son|sa|côté|pour|part|lui|elle|à|nouveau|par|ailleurs|d'abord|tout|récemment|publiquement|pas)$")
+_TIME_WORD = re.compile(r"^(?:ce|cette|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|midi|aujourd'hui|encore|aussi|egalement|ensuite|enfin|alors)$")
 _ABBREVIATION = re.compile(r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|[A-Z])$")
 _PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
 
@@ -50,6 +51,8 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
             i += 1
         if i >= len(toks) or toks[i][2] == ",":
             return None
+    while i < len(toks) and _TIME_WORD.match(fold(toks[i][2])) and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
+        i += 1                    # "a déclaré ce mercredi matin M. Kim": the time is not the speaker
     first = i
     stop = first
     while stop < len(toks):
