@@ -130,7 +130,8 @@ def _quotation(article: Article, text: str, q: Quotation, sentence: tuple[int, i
         return []
     standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
                   or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*,$", before) is not None)
-    closes_clause = not after or after[0] in ",.;!?)…—–-" or not q.closed
+    closes_clause = (not after or after[0] in ",.;!?)…—–-" or not q.closed
+                     or text[q.start:q.end].rstrip()[-1:] in "!?…")    # « Ne faiblissez pas ! » écrit X
     claim_type = "direct" if standalone and closes_clause else "partial"
     attribution = speakers.incise(text, after_end, hi, lexicon) if q.closed else None
     if attribution is None or (attribution.subject is None and attribution.pronoun is None):

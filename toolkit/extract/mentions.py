@@ -19,7 +19,7 @@ from toolkit.registry import Registry
 
 UNKNOWN = "unknown"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
-_NAME = re.compile(rf"{_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0])?{_CAP})*")
+_NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0])?{_CAP})*")
 _APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?P<det>le|la|l['’]|son|sa)[ \u00a0]?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:)]|\s+(?:a|avait|ont|est)\s)")
 _APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][a-zà-ÿ’'\- ]{{2,60}}?)[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
 
@@ -84,6 +84,13 @@ class ArticleMentions:
             if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in self.quoted):
                 continue
             if fold(m.group().split()[0]) in _FUNCTION_WORDS or _PREPOSITION.search(self.text, max(0, m.start() - 6), m.start()):
+                continue
+            title = _TITLE.match(m.group())
+            if title:             # "Mme Binet": the person the article named before, with the gender the title gives
+                known = self.local_names.get(fold(m.group()[title.end():]))
+                gender = self.lexicon.titles.get(fold(title.group(1)) + ".", self.lexicon.titles.get(fold(title.group(1))))
+                if known:
+                    self.mentions.append(Mention(m.start(), m.end(), known[0], None, known[1] or gender, "person"))
                 continue
             if fold(m.group()) not in self.local_names:
                 self.remember(m.group(), None, m.start(), m.end())
@@ -250,14 +257,17 @@ class ArticleMentions:
                 if lead:          # "Si Poutine…, Kim s'est montré…": the main clause after the comma holds the subject
                     comma = self.text.find(",", cut + lead.end(), newer[-1].start + 1)
                     cut = comma if comma >= 0 else cut
-                first = next((m for m in newer if m.start > cut), newer[-1])
+                main = [m for m in newer if m.start > cut] or newer[-1:]
+                exact = [m for m in main if gender and m.gender == gender]   # a known "elle" beats a name of unknown gender
+                first = (exact or main)[0]
                 return Speaker(first.name, first.id, None, "context", first.gender)
             if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
                 return last
             if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300:
                 return last           # "Un témoin a décrit… « … », a-t-il raconté": still the anonymous witness
         if compatible:
-            m = compatible[-1]
+            exact = [m for m in compatible if gender and m.gender == gender]
+            m = exact[-1] if exact and compatible[-1].gender is None else compatible[-1]
             return Speaker(m.name, m.id, None, "context", m.gender)
         return None
 
