@@ -1,0 +1,93 @@
+"""The analyst's review file of a dataset: a verdict per discrepancy finding, so reviewed findings stop failing CI.
+
+`reviews.csv` sits in the dataset folder (next to the articles) with one row per finding:
+discrepancy_id, verdict, note, reviewer, date. A review whose finding no longer exists is stale and is reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from toolkit.errors import BadReviewFile
+
+REVIEW_FILE = "reviews.csv"
+COLUMNS = ("discrepancy_id", "verdict", "note", "reviewer", "date")
+VERDICTS = {
+    "confirmed": "a real inconsistency between outlets, acknowledged",
+    "translation_variant": "the same words translated differently; nothing to correct",
+    "false_alarm": "the toolkit paired or compared the wrong things",
+    "acceptable": "a real difference that does not matter for this dataset",
+}
+
+
+@dataclass(frozen=True)
+class Review:
+    discrepancy_id: str
+    verdict: str
+    note: str
+    reviewer: str
+    date: str
+
+
+def review_path(dataset: str | Path) -> Path:
+    dataset = Path(dataset)
+    return dataset.parent / REVIEW_FILE if dataset.name == "tables" else dataset / REVIEW_FILE
+
+
+def read_reviews(dataset: str | Path) -> dict[str, Review]:
+    """Reviews by finding id; no file means no reviews. Errors name the file, line and field."""
+    path = review_path(dataset)
+    if not path.exists():
+        return {}
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise BadReviewFile(path, f"cannot be read as UTF-8 CSV ({err})", "save it as UTF-8 CSV") from None
+    header = list(rows[0].keys()) if rows else next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))), [])
+    missing = [c for c in ("discrepancy_id", "verdict") if c not in header]
+    if missing:
+        raise BadReviewFile(path, f"no column {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}", line=1)
+    reviews: dict[str, Review] = {}
+    for line, row in enumerate(rows, start=2):
+        finding, verdict = (row.get("discrepancy_id") or "").strip(), (row.get("verdict") or "").strip()
+        if not finding:
+            raise BadReviewFile(path, "empty discrepancy_id", "copy the id from `claims review`", line=line, field="discrepancy_id")
+        if verdict not in VERDICTS:
+            raise BadReviewFile(path, f"unknown verdict '{verdict}'", f"use one of {', '.join(VERDICTS)}", line=line, field="verdict")
+        if finding in reviews:
+            raise BadReviewFile(path, f"'{finding}' is reviewed twice", "keep one row per finding", line=line, field="discrepancy_id")
+        reviews[finding] = Review(finding, verdict, (row.get("note") or "").strip(), (row.get("reviewer") or "").strip(),
+                                  (row.get("date") or "").strip())
+    return reviews
+
+
+def record(dataset: str | Path, discrepancy_id: str, verdict: str, note: str = "", reviewer: str = "",
+           on: date | None = None) -> Review:
+    """Add or replace the verdict on one finding; the file is rewritten atomically, sorted by id."""
+    if verdict not in VERDICTS:
+        raise BadReviewFile(review_path(dataset), f"unknown verdict '{verdict}'", f"use one of {', '.join(VERDICTS)}", field="verdict")
+    reviews = read_reviews(dataset)
+    review = Review(discrepancy_id, verdict, note, reviewer, (on or date.today()).isoformat())
+    reviews[discrepancy_id] = review
+    path = review_path(dataset)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS)
+        for r in sorted(reviews.values(), key=lambda r: r.discrepancy_id):
+            writer.writerow([r.discrepancy_id, r.verdict, r.note, r.reviewer, r.date])
+    os.replace(tmp, path)
+    return review
+
+
+def split(findings, reviews: dict[str, Review]):
+    """(open findings, reviewed findings, stale reviews) for a discrepancies DataFrame."""
+    ids = set(findings["discrepancy_id"])
+    reviewed = findings["discrepancy_id"].isin(list(reviews))
+    stale = [r for r in reviews.values() if r.discrepancy_id not in ids]
+    return findings[~reviewed], findings[reviewed], stale
