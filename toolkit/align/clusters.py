@@ -1,0 +1,64 @@
+"""Group scored pairs into clusters: strongest links first, refusing a merge that would put two different
+utterances of one article in the same cluster.
+
+Plain single-link clustering chains: a fragment that fits two quotations would glue them together. Here two
+clusters merge only if every pair of claims they hold from the same article is compatible (their spans
+overlap, as a partial inside its indirect clause, or they are alike enough to be one utterance quoted twice,
+as a headline and its body quote). Outlets quote the same words once per article, so this keeps apart what
+one article presents as two things.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable, Iterable
+
+
+class _Forest:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {}
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def group(self, root: int) -> list[int]:
+        return self.members.get(root, [root])
+
+
+def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compatible: Callable[[int, int], bool]) -> list[int]:
+    """A cluster label (the smallest row index of the cluster) for each of n rows.
+
+    `edges` are (score, i, j) above the linking threshold; they are taken strongest first (ties by index, so
+    the result does not depend on the order they come in)."""
+    forest = _Forest(n)
+    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        a, b = forest.find(i), forest.find(j)
+        if a == b:
+            continue
+        left, right = forest.group(a), forest.group(b)
+        by_article: dict = {}
+        for x in left:
+            by_article.setdefault(articles[x], []).append(x)
+        if any(not compatible(x, y) for y in right for x in by_article.get(articles[y], ())):
+            continue
+        if len(left) < len(right):
+            a, b, left, right = b, a, right, left
+        forest.parent[b] = a
+        forest.members[a] = left + right
+        forest.members.pop(b, None)
+    labels = [forest.find(i) for i in range(n)]
+    smallest: dict[int, int] = {}
+    for i, root in enumerate(labels):
+        smallest.setdefault(root, i)
+    return [smallest[root] for root in labels]
+
+
+def cluster_id(event: str, anchor_claim_id: str) -> str:
+    """Stable id of a cluster: a hash of its event and its first claim (in table order)."""
+    return "k" + hashlib.sha1(f"{event}\x1f{anchor_claim_id}".encode()).hexdigest()[:15]

@@ -1,0 +1,85 @@
+"""How alike two claims are: weighted overlap of content stems (containment and Dice) and character similarity.
+
+Weights are inverse document frequencies inside one block (an event), so that the names every article of the
+event repeats ("Russie", "Corée du Nord") count less than the words that make one utterance recognisable.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from toolkit.align.tokens import Words, content, key, tokens
+
+# A fragment is trusted to stand for a longer quotation only when its shared words weigh at least this much
+# (about two uncommon words): "tous les sujets" alone is not enough, "situation dans la région" is.
+MIN_EVIDENCE = 4.0
+
+
+@dataclass(slots=True)
+class Profile:
+    words: list[str]            # folded tokens, in order
+    stems: frozenset            # content stems (forms of one word merged)
+    senses: frozenset           # content stems with synonyms merged too
+    text: str                   # the senses joined in order, for character similarity
+    seq: str                    # every word as a stem with synonyms merged (function words kept): order-aware reading
+
+    @classmethod
+    def of(cls, wording: str, w: Words) -> "Profile":
+        toks = tokens(wording)
+        senses = content(toks, w, synonyms=True)
+        seq = " ".join(key(t, w, synonyms=True) for t in toks)
+        return cls(toks, frozenset(content(toks, w)), frozenset(senses), " ".join(senses), seq)
+
+
+def idf(profiles) -> dict[str, float]:
+    """Inverse document frequency of each stem among the profiles of one block."""
+    df = Counter()
+    n = 0
+    for p in profiles:
+        df.update(p.stems | p.senses)
+        n += 1
+    return {s: math.log(1.0 + (n + 1) / (d + 0.5)) for s, d in df.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    value: float                # what clustering uses, in [0, 1]
+    containment: float          # weight of shared stems / weight of the smaller claim
+    dice: float                 # 2 × shared weight / total weight
+    chars: float                # character similarity of the sorted stems (rapidfuzz token_sort_ratio / 100)
+    fragment: float             # the shorter wording found, in order, inside the longer (rapidfuzz partial_ratio / 100)
+    evidence: float             # weight of the shared stems
+
+
+NOTHING = Score(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def similarity(a: Profile, b: Profile, weights: dict[str, float], default: float = 2.0) -> Score:
+    """Score two claims with the best of three readings, each discounted when the shared words weigh little:
+    "the shorter is a piece of the longer" (a fragment, in order), "the longer holds every content word of the
+    shorter" (direct vs indirect, reordered) and "they are two renderings of one text" (translations)."""
+    shared = a.senses & b.senses
+    if not shared:
+        return NOTHING
+    weight = lambda stems: sum(weights.get(s, default) for s in stems)
+    wa, wb, wi = weight(a.senses), weight(b.senses), weight(shared)
+    dice = 2 * wi / (wa + wb)
+    chars = fuzz.token_sort_ratio(a.text, b.text) / 100.0
+    # containment counts only words shared as such (a synonym is no proof that a short claim is part of a long
+    # one), and at least two of them (one word alone is a fragment: the order-aware reading judges it)
+    common = a.stems & b.stems
+    literal = weight(common)
+    containment = literal / min(weight(a.stems), weight(b.stems)) if len(common) >= 2 else 0.0
+    short, long_ = (a, b) if len(a.seq) <= len(b.seq) else (b, a)
+    fragment = fuzz.partial_ratio(short.seq, long_.seq) / 100.0
+    # a fragment in the right order is good evidence even with common words ("tous les sujets"): its function
+    # words count for half a content word each
+    order_trust = min(1.0, (wi + 0.5 * (len(short.words) - len(short.senses))) / MIN_EVIDENCE)
+    value = max(containment * min(1.0, literal / MIN_EVIDENCE),
+                (fragment if fragment >= 0.85 else 0.0) * order_trust,
+                (dice + chars) / 2 * min(1.0, 0.5 + wi / MIN_EVIDENCE / 2))
+    return Score(value, containment, dice, chars, fragment, wi)
