@@ -1,0 +1,218 @@
+"""Compare two renderings of one utterance word by word: a readable diff, how much of the shorter the longer
+covers, and the changes that alter the meaning (negation, number, named entity, grammatical subject).
+
+The shorter wording is aligned on the stretch of the longer it matches best (difflib on word keys), so a
+quotation and the longer quotation it was cut from compare on the same words. Meaning changes are looked for
+inside that stretch only; words the shorter simply leaves out are a truncation, not a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from toolkit.align.tokens import Words, key, negated_verbs, numbers, subjects, tokens
+from toolkit.text import fold
+
+_DISPLAY = re.compile(r"\w[\w’'-]*", re.UNICODE)
+KEEP_EQUAL = 6          # longest run of unchanged words shown in full in a diff
+COMPARABLE = 0.6        # below this length ratio, the longer's extra names are abridged, not changed
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str           # negation | number | entity | subject
+    detail: str         # e.g. "« ne … pas » around 'fermerons' in one only", "12 → 15"
+
+
+@dataclass
+class Comparison:
+    coverage: float             # share of the shorter's words found, in order, in the longer
+    ratio: float                # length of the shorter / length of the longer (in words)
+    material: bool              # the words differ (not only case, accents, punctuation, apostrophes)
+    changes: list[Change] = field(default_factory=list)
+    diff: str = ""              # word diff, shorter (or first) → longer (or second)
+    dropped: str = ""           # words of the longer outside the stretch the shorter matches (for truncations)
+    dropped_content: list[str] = field(default_factory=list)   # the content words among them
+    short_first: bool = True    # whether the first wording given is the shorter
+    spliced: bool = False       # a piece with words of the longer left out of its middle (« toutes les décisions [de Poutine et] du … »)
+
+    @property
+    def truncation(self) -> bool:
+        """The shorter is a piece of the longer, and the longer says something more (not just a negation)."""
+        return self.coverage >= 0.8 and self.ratio <= 0.8 and bool(self.dropped_content)
+
+
+def display_words(text: str) -> list[str]:
+    return _DISPLAY.findall(text)
+
+
+def _keys(words: list[str], w: Words) -> list[str]:
+    """One comparison key per display word (elisions kept together, so "l'État" is one word)."""
+    return [" ".join(key(t, w) for t in tokens(word)) for word in words]
+
+
+def compare(first: str, second: str, w: Words) -> Comparison:
+    """Compare two wordings of one utterance (see module docstring)."""
+    a_spans, b_spans = _spans(first), _spans(second)
+    short_first = len(a_spans) <= len(b_spans)
+    (s_text, s_spans), (l_text, l_spans) = ((first, a_spans), (second, b_spans)) if short_first else ((second, b_spans), (first, a_spans))
+    s_words, l_words = [s_text[i:j] for i, j in s_spans], [l_text[i:j] for i, j in l_spans]
+    s_keys, l_keys = _keys(s_words, w), _keys(l_words, w)
+    matcher = SequenceMatcher(None, s_keys, l_keys, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    matched = sum(b.size for b in blocks)
+    coverage = matched / len(s_keys) if s_keys else 0.0
+    ratio = len(s_keys) / len(l_keys) if l_keys else 1.0
+    if blocks:
+        lo, hi = blocks[0].b, blocks[-1].b + blocks[-1].size
+        # a word replaced at either edge of the stretch belongs to it ("pourquoi" vs "pour ça que")
+        lo = max(0, lo - blocks[0].a)
+        hi = min(len(l_keys), hi + (len(s_keys) - blocks[-1].a - blocks[-1].size))
+    else:
+        lo, hi = 0, len(l_keys)
+    truncation = coverage >= 0.8 and ratio <= 0.8
+    region = l_text[l_spans[lo][0]:l_spans[hi - 1][1]] if hi > lo else ""
+    region_words = l_words[lo:hi]
+    # material: the words differ once case, accents and punctuation are set aside (in the stretch, for a piece)
+    material = [fold(x) for x in s_words] != [fold(x) for x in (region_words if truncation else l_words)]
+    result = Comparison(coverage, ratio, material, short_first=short_first)
+    shown = region_words if truncation else l_words
+    shown_spans = l_spans[lo:hi] if truncation else l_spans
+    s_changed, l_changed = _substituted(s_words, shown, s_spans, shown_spans)
+    result.changes = meaning_changes(s_text, region if truncation else l_text, w, truncation=truncation or ratio < COMPARABLE,
+                                     changed=(s_changed, [(a - (l_spans[lo][0] if truncation and hi > lo else 0),
+                                                           b - (l_spans[lo][0] if truncation and hi > lo else 0))
+                                                          for a, b in l_changed]))
+    result.diff = word_diff(s_words, shown, w) if short_first else word_diff(shown, s_words, w)
+    if truncation:
+        before, after = l_text[:l_spans[lo][0]].strip(" ,;:.…»«"), l_text[l_spans[hi - 1][1]:].strip(" ,;:.…»«")
+        result.dropped = " … ".join(part for part in (before, after) if part)
+        result.dropped_content = [t for t in tokens(result.dropped) if t not in w.stopwords and t not in w.negations]
+        result.spliced = len(region_words) > len(s_words)
+    return result
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DISPLAY.finditer(text)]
+
+
+def _substituted(a: list[str], b: list[str], a_spans, b_spans):
+    """Character ranges of the words replaced or inserted between two unchanged stretches, in each wording:
+    where a substitution inside the same sentence frame shows (« toutes les [mesures] du gouvernement »)."""
+    ops = SequenceMatcher(None, [fold(x) for x in a], [fold(x) for x in b], autojunk=False).get_opcodes()
+    in_a, in_b = [], []
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op == "equal" or k == 0 or k == len(ops) - 1 or ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
+            continue
+        if i2 > i1:
+            in_a.append((a_spans[i1][0], a_spans[i2 - 1][1]))
+        if j2 > j1:
+            in_b.append((b_spans[j1][0], b_spans[j2 - 1][1]))
+    return in_a, in_b
+
+
+def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, changed=None) -> list[Change]:
+    """Negation, number, entity and subject changes between two aligned wordings.
+
+    A name counts as changed when it is absent from the other wording and, if `changed` (character ranges of
+    the substituted words in each wording) is given, sits in one of those ranges: a name in a paraphrase that
+    shares nothing around it ("La Corée du Nord sera …" vs "Nous avons …") is a rewording, not a new name. In a
+    truncation, a name the shorter leaves out is not a change (a name the shorter adds is)."""
+    st, lt = tokens(short), tokens(long)
+    changes = []
+    s_neg, l_neg = negated_verbs(st, w), negated_verbs(lt, w)
+    s_stems, l_stems = {key(t, w) for t in st}, {key(t, w) for t in lt}
+    for verb in sorted(s_neg ^ l_neg):
+        if verb in s_stems and verb in l_stems and not (verb in s_neg and verb in l_neg):
+            changes.append(Change("negation", f"« {verb}… » is negated in one rendering only"))
+    s_num, l_num = Counter(numbers(st, w)), Counter(numbers(lt, w))
+    if s_num and l_num and s_num != l_num:
+        changes.append(Change("number", f"{' '.join(sorted(s_num.elements()))} vs {' '.join(sorted(l_num.elements()))}"))
+    s_all, l_all = [fold(t) for t in st], [fold(t) for t in lt]
+    inside = lambda name, ranges: changed is None or any(a <= name.start and name.end <= b for a, b in ranges)
+    added = [n for n in names(short, w) if not _present(n, l_all, w) and inside(n, changed[0] if changed else ())]
+    removed = [] if truncation else [n for n in names(long, w) if not _present(n, s_all, w)
+                                     and inside(n, changed[1] if changed else ())]
+    if added or removed:
+        changes.append(Change("entity", "name in one rendering only: " + ", ".join(n.surface for n in added + removed)))
+    s_sub, l_sub = subjects(st, w), subjects(lt, w)
+    for verb, person in sorted(s_sub.items()):
+        other = next((p for v, p in l_sub.items() if _same_verb(v, verb)), None)
+        if other is not None and other != person:
+            changes.append(Change("subject", f"subject of « {verb}… »: {_PERSON[person]} vs {_PERSON[other]}"))
+            break
+    return changes
+
+
+_PERSON = {"1s": "je", "2s": "tu", "3s": "il/elle", "1p": "nous", "2p": "vous", "3p": "ils/elles"}
+
+
+def _same_verb(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return n >= 3 and a[:n] == b[:n]
+
+
+@dataclass(frozen=True)
+class Name:
+    surface: str                # as printed: "Corée du Nord"
+    parts: tuple[str, ...]      # folded words of at least three letters: ("coree", "nord")
+    gloss: frozenset            # for an acronym glossed in parentheses, the folded words of its gloss
+    start: int                  # character offsets in the text read
+    end: int
+
+
+_GLOSS = re.compile(r"\b([A-Z]{2,6})\s*\(([^)]*)\)")
+_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|du|des|d'|d’|la|le)\s*)?[A-ZÀ-Ý][\w’'-]*)*")
+
+
+def names(text: str, w: Words) -> list[Name]:
+    """Runs of capitalised words that do not open a sentence ("Corée du Nord", "Poutine"), editor's parentheses
+    left out; an acronym glossed by a parenthesis ("RDPC (République … de Corée)") carries its gloss."""
+    glossed = {m.group(1).lower(): frozenset(t for t in tokens(m.group(2)) if len(t) >= 3 and t not in w.stopwords)
+               for m in _GLOSS.finditer(text)}
+    bare = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text)
+    out = []
+    for m in _NAME.finditer(bare):
+        before = bare[:m.start()].rstrip(" «“\"")
+        pieces = list(re.finditer(r"\S+", m.group()))
+        if not before or before[-1] in ".!?:…":
+            pieces = pieces[1:]                   # a capital that opens a sentence says nothing
+            while pieces and not pieces[0].group()[:1].isupper():
+                pieces = pieces[1:]
+        if not pieces:
+            continue
+        words = [p.group() for p in pieces]
+        parts = tuple(p for p in tokens(" ".join(words)) if len(p) >= 3 and p not in w.stopwords)
+        if parts:
+            gloss = frozenset().union(*(glossed.get(p, frozenset()) for p in parts))
+            out.append(Name(" ".join(words), parts, gloss, m.start() + pieces[0].start(), m.start() + pieces[-1].end()))
+    return out
+
+
+def _present(name: Name, folded_tokens: list[str], w: Words) -> bool:
+    """A name is in the other wording when one of its words is, allowing for derived forms (Corée / coréen,
+    Russie / russe); a glossed acronym is there when a word of its gloss is."""
+    heads = {t[:4] for t in folded_tokens if len(t) >= 3}
+    return any(p[:4] in heads for p in name.parts) or any(g[:4] in heads for g in name.gloss)
+
+
+def word_diff(a: list[str], b: list[str], w: Words) -> str:
+    """Readable word diff: unchanged words as they are (long runs shortened), [-removed-] {+added+}."""
+    ka = [fold(x) for x in a]
+    kb = [fold(x) for x in b]
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            run = a[i1:i2]
+            if len(run) > KEEP_EQUAL:
+                run = run[:KEEP_EQUAL // 2] + ["…"] + run[-(KEEP_EQUAL // 2):]
+            out.extend(run)
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)

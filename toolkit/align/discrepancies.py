@@ -1,0 +1,265 @@
+"""Findings inside one utterance cluster: wording variants, truncations, speaker and relay mismatches.
+
+Only quotations (direct and partial) are compared word for word: an indirect clause is the journalist's
+paraphrase and differs by construction. Quotations that read the same once folded (case, accents, apostrophes,
+punctuation) are one variant. Severity follows one rule: `high` when the meaning or a fact differs (a negation,
+a number, a name or the grammatical subject changes inside the same words), `medium` when the attribution or
+provenance differs (speaker, relay) or a truncation drops a condition, a negation or a number, `low` otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from toolkit.align.changes import Comparison, compare, display_words
+from toolkit.align.claimset import ClaimSet
+from toolkit.align.tokens import Words, numbers, tokens
+from toolkit.text import fold
+
+SEVERITIES = ("high", "medium", "low")
+KINDS = ("wording_variant", "truncation", "speaker_mismatch", "via_mismatch", "fact_conflict", "name_spelling")
+RELATED = 0.3           # two quotations sharing less than this share of the shorter's words are different parts
+SAME_NAME = 85          # speakers or relays this alike (rapidfuzz ratio, folded, no spaces) are one spelled twice
+
+
+@dataclass
+class Finding:
+    kind: str
+    severity: str
+    change: str                             # negation | number | entity | subject | words | dropped | speaker | via | value | spelling
+    event: str
+    cluster_id: str | None
+    claim_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    wordings: list[str] = field(default_factory=list)
+    values: list[str | None] = field(default_factory=list)
+    diff: str = ""
+    score: float = 1.0
+    explanation: str = ""
+
+    @property
+    def discrepancy_id(self) -> str:
+        """Stable: a hash of the kind, the change, the cluster and the witnesses (claims, or articles and values)."""
+        witnesses = sorted(self.claim_ids) or sorted(f"{a}\x1f{v}" for a, v in zip(self.article_ids, self.values))
+        text = "\x1e".join([self.kind, self.change, self.event or "", self.cluster_id or "", *witnesses])
+        return "d" + hashlib.sha1(text.encode()).hexdigest()[:15]
+
+    def witness(self, cs: ClaimSet, i: int, value: str | None = None) -> None:
+        self.claim_ids.append(cs.claim_id[i])
+        self.article_ids.append(cs.article_id[i])
+        self.sources.append(source_of(cs, i))
+        self.wordings.append(cs.wording[i])
+        self.values.append(value)
+
+
+def source_of(cs: ClaimSet, i: int) -> str:
+    return cs.source[i] or f"unknown:{cs.article_id[i]}"
+
+
+def outlets(cs: ClaimSet, rows) -> str:
+    """"Le Monde, Libération" — the outlets of these claims (the article id when the outlet is unknown), in
+    first-seen order."""
+    seen = []
+    for i in rows:
+        s = cs.source[i] or cs.article_id[i]
+        if s not in seen:
+            seen.append(s)
+    return ", ".join(seen)
+
+
+@dataclass(eq=False)
+class _Variant:
+    key: str                # folded words
+    text: str               # as printed by the first claim
+    rows: list[int]
+
+
+def utterance_findings(cs: ClaimSet, members: list[int], cluster: str, w: Words) -> list[Finding]:
+    """Every finding of one utterance cluster (rows of `cs`)."""
+    if len({cs.article_id[i] for i in members}) < 2 and len(members) < 2:
+        return []
+    event = cs.event[members[0]]
+    findings = _quotation_findings(cs, members, cluster, event, w)
+    findings.extend(_speaker_findings(cs, members, cluster, event))
+    findings.extend(_via_findings(cs, members, cluster, event))
+    return findings
+
+
+def _variants(cs: ClaimSet, members: list[int]) -> list[_Variant]:
+    out: dict[str, _Variant] = {}
+    for i in members:
+        if cs.claim_type[i] not in ("direct", "partial"):
+            continue
+        k = " ".join(fold(x) for x in display_words(cs.wording[i]))
+        out.setdefault(k, _Variant(k, cs.wording[i], [])).rows.append(i)
+    return list(out.values())
+
+
+def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Finding]:
+    variants = _variants(cs, members)
+    if len(variants) < 2:
+        return []
+    high: dict[tuple, dict] = {}
+    truncations: dict[int, dict] = {}
+    low: list[tuple[_Variant, _Variant, Comparison]] = []
+    for x, y in combinations(range(len(variants)), 2):
+        vx, vy = variants[x], variants[y]
+        articles = {cs.article_id[i] for i in vx.rows + vy.rows}
+        if len(articles) == 1 and not any(cs.claim_type[i] == "direct" for i in vx.rows + vy.rows):
+            continue                        # two fragments of one article: parts, not renderings
+        cmp = compare(vx.text, vy.text, w)
+        short, long_ = (vx, vy) if cmp.short_first else (vy, vx)
+        if cmp.changes:
+            for change in cmp.changes:
+                entry = high.setdefault((change.kind, change.detail), {"variants": [], "cmp": cmp, "pair": (short, long_)})
+                for v in (short, long_):
+                    if v not in entry["variants"]:
+                        entry["variants"].append(v)
+            continue
+        both_direct = any(cs.claim_type[i] == "direct" for i in short.rows) and any(cs.claim_type[i] == "direct" for i in long_.rows)
+        if cmp.truncation and both_direct:
+            entry = truncations.setdefault(id(short), {"short": short, "longer": [], "cmp": cmp})
+            entry["longer"].append((long_, cmp))
+        elif cmp.material and cmp.coverage >= RELATED:
+            low.append((short, long_, cmp))
+    findings = []
+    for (kind, detail), entry in high.items():
+        f = Finding("wording_variant", "high", kind, event, cluster)
+        for v in entry["variants"]:
+            for i in v.rows:
+                f.witness(cs, i, v.text)
+        short, long_ = entry["pair"]
+        f.diff = entry["cmp"].diff
+        f.score = round(fuzz.token_set_ratio(short.key, long_.key) / 100.0, 3)
+        f.explanation = _explain_change(cs, kind, detail, short, long_)
+        findings.append(f)
+    for entry in truncations.values():
+        short = entry["short"]
+        # an article that also quotes the longer version in full only abridges itself (a headline): not a finding,
+        # unless the short version splices the words (leaves some out of its middle)
+        full = {cs.article_id[i] for long_, cmp in entry["longer"] if not cmp.spliced for i in long_.rows}
+        rows = [i for i in short.rows if cs.article_id[i] not in full]
+        if not rows:
+            continue
+        short = _Variant(short.key, short.text, rows)
+        worst = max(entry["longer"], key=lambda lc: _reservation(lc[1], w))
+        severity = "medium" if _reservation(worst[1], w) else "low"
+        f = Finding("truncation", severity, "dropped", event, cluster)
+        for i in short.rows:
+            f.witness(cs, i, short.text)
+        for long_, _ in entry["longer"]:
+            for i in long_.rows:
+                f.witness(cs, i, long_.text)
+        long_, cmp = worst
+        f.diff = cmp.diff + f"  ⟂ dropped: {cmp.dropped}"
+        f.score = round(cmp.coverage, 3)
+        lost = (" — a condition, negation or number the shorter version loses." if severity == "medium" else ".")
+        if {cs.article_id[i] for i in short.rows} <= {cs.article_id[i] for i in long_.rows}:
+            f.explanation = (f"{outlets(cs, short.rows)} also prints a spliced version of a quotation it gives in full "
+                             f"(« {_clip(short.text)} »), leaving out « {_clip(cmp.dropped)} » and words inside{lost}")
+        else:
+            f.explanation = (f"{outlets(cs, short.rows)} quotes only part of what {outlets(cs, long_.rows)} quotes, "
+                             f"leaving out « {_clip(cmp.dropped)} »{lost}")
+        findings.append(f)
+    if low:
+        f = Finding("wording_variant", "low", "words", event, cluster)
+        seen = []
+        for short, long_, _ in low:
+            for v in (short, long_):
+                if v not in seen:
+                    seen.append(v)
+        for v in seen:
+            for i in v.rows:
+                f.witness(cs, i, v.text)
+        f.diff = "\n".join(cmp.diff for _, _, cmp in low[:6])
+        f.score = round(min(fuzz.token_set_ratio(s.key, l.key) for s, l, _ in low) / 100.0, 3)
+        first = low[0]
+        f.explanation = (f"The same words are rendered differently by {len({cs.article_id[i] for v in seen for i in v.rows})} "
+                         f"articles (translation or paraphrase), e.g. {outlets(cs, first[0].rows)}: « {_clip(first[0].text)} » "
+                         f"vs {outlets(cs, first[1].rows)}: « {_clip(first[1].text)} ».")
+        findings.append(f)
+    return findings
+
+
+def _reservation(cmp: Comparison, w: Words) -> bool:
+    """Whether the dropped words carry a condition, a reservation, a negation or a number."""
+    dropped = fold(cmp.dropped)
+    toks = tokens(cmp.dropped)
+    return (any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", dropped) for r in w.reservations)
+            or any(t in w.negations for t in toks if t not in ("n", "personne")) or bool(numbers(toks, w)))
+
+
+def _explain_change(cs: ClaimSet, kind: str, detail: str, short, long_) -> str:
+    a, b = f"{outlets(cs, short.rows)}: « {_clip(short.text)} »", f"{outlets(cs, long_.rows)}: « {_clip(long_.text)} »"
+    what = {
+        "negation": "One outlet turns the statement from negative to positive or back",
+        "number": f"A number changes inside the same quotation ({detail})",
+        "entity": f"A name appears in one rendering of the quotation only ({detail.split(': ', 1)[-1]})",
+        "subject": f"Who does the action changes inside the same quotation ({detail})",
+    }[kind]
+    return f"{what}: {a} vs {b}."
+
+
+def _clip(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name spelled twice (Ben Youcef / Benyoucef), or one containing the other (agences / agences de presse russes)."""
+    fa, fb = fold(a).strip(), fold(b).strip()
+    if fa == fb or fa in fb or fb in fa:
+        return True
+    return fuzz.ratio(fa.replace(" ", ""), fb.replace(" ", "")) >= SAME_NAME
+
+
+def _distinct(values: list[tuple[int, str]]) -> list[tuple[str, list[int]]]:
+    """Group (row, name) by name, names that are one spelled twice together; first-seen order."""
+    groups: list[tuple[str, list[int]]] = []
+    for i, name in values:
+        for g in groups:
+            if same_name(g[0], name):
+                g[1].append(i)
+                break
+        else:
+            groups.append((name, [i]))
+    return groups
+
+
+def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
+    groups = _distinct([(i, cs.speaker[i]) for i in members if cs.is_known_speaker(i)])
+    if len(groups) < 2 or len({cs.article_id[i] for _, rows in groups for i in rows}) < 2:
+        return []
+    f = Finding("speaker_mismatch", "medium", "speaker", event, cluster)
+    for name, rows in groups:
+        for i in rows:
+            f.witness(cs, i, cs.speaker[i])
+    f.diff = " | ".join(f"{name} ({outlets(cs, rows)})" for name, rows in groups)
+    quote = next((cs.wording[i] for _, rows in groups for i in rows if cs.claim_type[i] == "direct"), f.wordings[0])
+    f.score = round(min(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for (_, ra), (_, rb) in combinations(groups, 2)
+                        for a in ra for b in rb) / 100.0, 3)
+    parts = [f"{name} by {outlets(cs, rows)}" for name, rows in groups]
+    f.explanation = f"« {_clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
+    return [f]
+
+
+def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
+    groups = _distinct([(i, cs.via[i]) for i in members if cs.via[i]])
+    articles = {cs.article_id[i] for _, rows in groups for i in rows}
+    if len(groups) < 2 or len(articles) < 2:
+        return []
+    f = Finding("via_mismatch", "medium", "via", event, cluster)
+    for name, rows in groups:
+        for i in rows:
+            f.witness(cs, i, cs.via[i])
+    f.diff = " | ".join(f"{name} ({outlets(cs, rows)})" for name, rows in groups)
+    f.score = 1.0
+    f.explanation = ("The same words are credited to different intermediaries: "
+                     + "; ".join(f"{name} in {outlets(cs, rows)}" for name, rows in groups) + ".")
+    return [f]

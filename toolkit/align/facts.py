@@ -1,0 +1,239 @@
+"""Cluster the journalists' statements by what they are about, and flag the clusters whose values conflict.
+
+Statements meet only within one event and one slot (date, duration, count, ordinal, place). Two statements are
+about the same thing when the thing counted or ranked (`fact_about`, "salariés" ~ "employés") is the same, or,
+for dates and durations (which have none), when the words around the value in its clause are alike ("arrivé
+mardi soir en Russie" ~ "est arrivé mardi 12 septembre en Russie", not "parti dimanche soir de Pyongyang"). A
+duration with nothing around it is taken as the duration of the event itself when neither article states
+another duration.
+
+Values are compared as intervals: "plus de deux heures" is [2 h, ∞), "environ 300" is [240, 360]; a conflict is
+two intervals that do not meet. Dates compare only at the same precision (a year against a year, a day against
+a day). An ordinal that counts from a reference ("premier déplacement depuis 2019") never conflicts with an
+absolute one ("deuxième visite"): both can be true.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from toolkit.align.blocking import candidate_pairs, groups
+from toolkit.align.claimset import ClaimSet
+from toolkit.align.clusters import link
+from toolkit.align.discrepancies import Finding, outlets
+from toolkit.align.tokens import Words, content, tokens
+from toolkit.text import fold
+
+ABOUT = 0.5                 # statements whose context is at least this alike are about the same thing
+ABOUT_SLACK = 0.2           # "environ 300" covers 300 ± 20 %
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\s(?:et|mais|où|qui|dont|pour|avant|après)\s")
+_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                       r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+_SECONDS = (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)
+LABEL = {"date": "date", "duration": "duration", "count": "number", "ordinal": "rank", "place": "place"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    row: int
+    slot: str
+    about: frozenset        # stems of fact_about (the thing counted or ranked), synonyms merged
+    context: frozenset      # stems of the words around the value in its clause
+    low: float | None       # the value as an interval (dates: ordinal day or year; durations: seconds)
+    high: float | None
+    precision: str          # day | year | month-day | number | text
+    relative: bool          # an ordinal counted from a reference ("depuis 2019")
+    text_value: str | None  # places and unreadable values: compared as text
+
+
+def read(cs: ClaimSet, i: int, w: Words, people: frozenset = frozenset()) -> Fact:
+    """The comparable form of statement i. `people`: folded words of registered people's names, left out of
+    the context."""
+    slot = cs.fact_slot[i] or ""
+    wording, fact_text = cs.wording[i] or "", cs.fact_text[i] or ""
+    about = frozenset(content(tokens(cs.fact_about[i] or ""), w, synonyms=True))
+    start = fold(wording).find(fold(fact_text)) if fact_text else -1
+    clause, after = _clause(wording, start, len(fact_text))
+    own = frozenset(content(tokens(fact_text), w, synonyms=True))
+    context = frozenset(content(tokens(_without(clause, people)), w, synonyms=True)) - own
+    if not context:
+        context = frozenset(content(tokens(_without(wording, people)), w, synonyms=True)) - own
+    low, high, precision = _interval(slot, cs.fact_value[i], cs.fact_qualifier[i])
+    relative = slot == "ordinal" and any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", fold(after)) for m in w.ordinal_since)
+    text_value = None if low is not None else (fold(str(cs.fact_value[i])) if cs.fact_value[i] is not None else None)
+    return Fact(i, slot, about, context | about, low, high, precision, relative, text_value)
+
+
+def _without(clause: str, people: frozenset) -> str:
+    """The clause without the names of registered people: the protagonists of a story are in all its dates, so
+    they do not tell which event a date is about (places and what happened do: "arrivé … en Russie")."""
+    return " ".join(t for t in tokens(clause) if t not in people)
+
+
+def _clause(text: str, start: int, length: int) -> tuple[str, str]:
+    """The clause around the value (between the nearest commas, parentheses or conjunctions), and what follows
+    the value in it. The whole sentence when the value cannot be found or its clause holds nothing else."""
+    if start < 0:
+        return text, ""
+    end = start + length
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_END.finditer(text, end)), len(text))
+    clause = text[left:right]
+    if len(clause.strip()) <= length + 12:
+        clause = text
+    return clause, text[end:right]
+
+
+def _interval(slot: str, value, qualifier) -> tuple[float | None, float | None, str]:
+    if value is None:
+        return None, None, "text"
+    value = str(value)
+    number = None
+    precision = "number"
+    if slot == "date":
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if m:
+            number, precision = int(m.group(1)) * 372 + int(m.group(2)) * 31 + int(m.group(3)), "day"
+        elif re.fullmatch(r"\d{4}", value):
+            number, precision = float(value), "year"
+        elif (m := re.fullmatch(r"--(\d{2})-(\d{2})", value)):
+            number, precision = int(m.group(1)) * 31 + int(m.group(2)), "month-day"
+        else:
+            return None, None, "text"
+        return float(number), float(number), precision
+    if slot == "duration":
+        m = _DURATION.fullmatch(value)
+        if not m or not any(m.groups()):
+            return None, None, "text"
+        number = sum(float(g) * unit for g, unit in zip(m.groups(), _SECONDS) if g)
+    else:
+        try:
+            number = float(value)
+        except ValueError:
+            return None, None, "text"
+    if slot == "ordinal":
+        return number, number, "number"
+    qualifier = qualifier or "exact"
+    if qualifier == "more_than":
+        return number, math.inf, precision
+    if qualifier == "less_than":
+        return 0.0, number, precision
+    if qualifier == "about":
+        return number * (1 - ABOUT_SLACK), number * (1 + ABOUT_SLACK), precision
+    return number, number, precision
+
+
+def compatible(a: Fact, b: Fact) -> bool:
+    """Whether two statements about the same thing can both be true."""
+    if a.slot == "ordinal" and (a.relative or b.relative):
+        return True
+    if a.low is None or b.low is None:
+        return a.text_value is None or b.text_value is None or a.text_value == b.text_value or a.slot == "place"
+    if a.precision != b.precision:
+        return True
+    return a.low <= b.high and b.low <= a.high
+
+
+def about_score(a: Fact, b: Fact, weights: dict[str, float]) -> float:
+    """How sure it is that two statements of one slot are about the same thing (0–1)."""
+    if a.about and b.about:
+        return 1.0 if a.about & b.about else 0.0
+    shared = a.context & b.context
+    if not shared:
+        return 0.0
+    weight = lambda stems: sum(weights.get(s, 1.0) for s in stems)
+    return 2 * weight(shared) / (weight(a.context) + weight(b.context))
+
+
+def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset()
+          ) -> tuple[dict[int, int], dict[int, Fact], dict[tuple[int, int], float]]:
+    """Cluster label (a row index) of every statement row, their readings, and the about-scores of linked pairs.
+    `people`: folded words of registered people's names (see `read`)."""
+    labels: dict[int, int] = {}
+    readings: dict[int, Fact] = {}
+    linked: dict[tuple[int, int], float] = {}
+    keys = [(cs.event[i], cs.fact_slot[i]) for i in rows]
+    for _, members in sorted(groups(keys).items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+        members = [rows[k] for k in members]
+        facts = {i: read(cs, i, w, people) for i in members}
+        readings.update(facts)
+        df = Counter(s for f in facts.values() for s in f.context)
+        weights = {s: math.log(1 + (len(members) + 1) / (d + 0.5)) for s, d in df.items()}
+        edges = []
+        features = {i: facts[i].context | {("value", facts[i].text_value)} for i in members}
+        for i, j in candidate_pairs(members, features):
+            score = _link_score(cs, facts, i, j, weights, members)
+            if score >= ABOUT:
+                edges.append((score, i, j))
+                linked[(i, j)] = score
+        local = sorted(members)
+        pos = {r: k for k, r in enumerate(local)}
+        found = link(len(local), [(s, pos[i], pos[j]) for s, i, j in edges], [cs.article_id[r] for r in local],
+                     lambda x, y: compatible(facts[local[x]], facts[local[y]]))
+        labels.update({r: local[found[pos[r]]] for r in local})
+    return labels, readings, linked
+
+
+def _link_score(cs: ClaimSet, facts: dict[int, Fact], i: int, j: int, weights, members) -> float:
+    a, b = facts[i], facts[j]
+    if a.slot == "place":
+        return 1.0 if a.text_value == b.text_value else 0.0
+    score = about_score(a, b, weights)
+    if score < ABOUT and a.slot == "duration" and not a.about and not b.about and cs.article_id[i] != cs.article_id[j]:
+        # a bare duration is the event's own when neither article gives another one
+        if _single_value(cs, facts, members, i) and _single_value(cs, facts, members, j):
+            score = ABOUT
+    return score
+
+
+def _single_value(cs: ClaimSet, facts: dict[int, Fact], members: list[int], i: int) -> bool:
+    values = {(facts[k].low, facts[k].high) for k in members if cs.article_id[k] == cs.article_id[i] and not facts[k].about}
+    return len(values) == 1
+
+
+def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links: list[tuple[float, int, int]],
+              cluster: str) -> list[Finding]:
+    """One finding for a fact cluster in which two directly linked statements (`links`: the cluster's
+    (score, i, j) links) from two articles cannot both be true."""
+    bad = [(score, i, j) for score, i, j in links
+           if cs.article_id[i] != cs.article_id[j] and not compatible(readings[i], readings[j])]
+    if not bad:
+        return []
+    members = sorted(members)
+    slot = cs.fact_slot[members[0]]
+    by_value: dict[str, list[int]] = {}
+    for i in members:
+        by_value.setdefault(_shown(cs, i), []).append(i)
+    f = Finding("fact_conflict", "high", "value", cs.event[members[0]], cluster)
+    for value, rows in by_value.items():
+        for i in rows:
+            f.witness(cs, i, cs.fact_value[i] if cs.fact_value[i] is None else str(cs.fact_value[i]))
+    f.diff = " ≠ ".join(f"{value} ({outlets(cs, rows)})" for value, rows in by_value.items())
+    f.score = round(max(s for s, _, _ in bad), 3)
+    thing = _thing(cs, members)
+    f.explanation = (f"The outlets disagree on the {LABEL.get(slot, slot)}{thing}: "
+                     + " vs ".join(f"{_as_printed(cs, rows)} in {outlets(cs, rows)}" for rows in by_value.values()) + ".")
+    return [f]
+
+
+def _shown(cs: ClaimSet, i: int) -> str:
+    value = "" if cs.fact_value[i] is None else str(cs.fact_value[i])
+    qualifier = cs.fact_qualifier[i]
+    return f"{value} ({qualifier.replace('_', ' ')})" if qualifier and qualifier != "exact" else value
+
+
+def _as_printed(cs: ClaimSet, rows: list[int]) -> str:
+    texts = []
+    for i in rows:
+        t = f"« {cs.fact_text[i]} »" if cs.fact_text[i] else str(cs.fact_value[i])
+        if t not in texts:
+            texts.append(t)
+    return " / ".join(texts)
+
+
+def _thing(cs: ClaimSet, members: list[int]) -> str:
+    about = Counter(cs.fact_about[i] for i in members if cs.fact_about[i])
+    return f" of {about.most_common(1)[0][0]}" if about else ""

@@ -1,0 +1,221 @@
+"""Find names spelled differently across the articles of an event (Vostotchny / Vostochny, Valdimir / Vladimir,
+Kim Jong-Un / Kim Jong Un / Kim-Jong-un).
+
+Two sources of candidates: the registry (every alias of one entity found in the texts; a registry lists the
+variants it knows, so that both resolve to one entity and can be reported here), and a fuzzy comparison of the
+capitalised words of the event's articles, which catches misspellings no registry lists. A shorter form of a
+name ("Poutine" for "Vladimir Poutine", "M. Kim") is not a variant; an inflected word ("Corée" / "Coréens") is
+not either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from toolkit.align.claimset import ClaimSet
+from toolkit.align.discrepancies import Finding
+from toolkit.align.tokens import stem
+from toolkit.text import fold
+
+TITLES = ("m", "mme", "mlle", "me", "dr", "pr", "mgr", "mm")
+SPELLING = 80           # two words this alike (rapidfuzz ratio, folded) but not equal are one spelled twice
+MIN_LETTERS = 5         # shorter words are too easily alike by chance
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][\w]*)*")
+
+
+def _words(surface: str) -> list[str]:
+    """Folded words of a name without its title: "M. Kim Jong-Un" -> ["kim", "jong", "un"]."""
+    parts = [p for p in re.split(r"[\s\-‐‑.’']+", fold(surface)) if p]
+    while parts and parts[0] in TITLES:
+        parts = parts[1:]
+    return parts
+
+
+def _bare(surface: str) -> str:
+    """The name as printed without a leading title: "M. Kim" -> "Kim"."""
+    parts = surface.split()
+    while len(parts) > 1 and fold(parts[0]).rstrip(".") in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def variant(a: str, b: str) -> str | None:
+    """'typography' when two spellings differ only in case, hyphens or spaces (Kim Jong-Un / Kim-Jong-un,
+    Ben Youcef / Benyoucef), 'spelling' when a word is spelled differently (Valdimir / Vladimir), None when
+    they are the same name or one is a shorter form of the other ("Poutine", "M. Poutine", "Vladimir Poutine")."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return None
+    if "".join(wa) == "".join(wb):
+        ba, bb = _bare(a), _bare(b)
+        # a capital at the start only is the place in the sentence (« Verrerie Duvernay : … »), not a spelling
+        return "typography" if ba[:1].lower() + ba[1:] != bb[:1].lower() + bb[1:] else None
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if all(x in long_ for x in short):
+        return None
+    for x in short:
+        if x in long_:
+            continue
+        best = max((fuzz.ratio(x, y) for y in long_), default=0)
+        if best >= SPELLING and len(x) >= MIN_LETTERS and not _inflection(x, long_):
+            return "spelling"
+    return None
+
+
+def _inflection(word: str, others: list[str]) -> bool:
+    return any(o.startswith(word) or word.startswith(o) or stem(o) == stem(word) for o in others)
+
+
+def spelling_findings(cs: ClaimSet, registry=None, cluster_of: dict[int, str] | None = None) -> list[Finding]:
+    """name_spelling findings of every event whose article texts `cs` holds."""
+    findings = []
+    by_event = defaultdict(list)
+    for article_id in sorted(cs.texts):
+        by_event[cs.events.get(article_id)].append(article_id)
+    claims_of = defaultdict(list)
+    for i, (article_id, mention) in enumerate(zip(cs.article_id, cs.speaker_mention)):
+        if mention and cs.claim_type[i] != "statement":
+            claims_of[article_id].append(i)
+    for event, article_ids in sorted(by_event.items(), key=lambda kv: str(kv[0])):
+        occurrences = _occurrences(cs, article_ids, registry)
+        canonical = {}
+        if registry is not None:
+            canonical = {f"id:{e.id}": e.name for e in registry.entities}
+        for group in _variant_groups(occurrences, canonical):
+            findings.append(_finding(cs, event, group, cluster_of or {}, claims_of))
+    return findings
+
+
+def _occurrences(cs: ClaimSet, article_ids: list[str], registry) -> dict[str, dict[str, list[str]]]:
+    """entity key -> spelling as printed -> articles. Registry entities are keyed by id; other capitalised
+    words by themselves (the fuzzy pass groups them)."""
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for article_id in article_ids:
+        text = cs.texts[article_id]
+        taken = []
+        if registry is not None:
+            for m in registry.find(text):
+                if m.by_role or m.entity.is_relay:
+                    continue
+                surface = text[m.start:m.end]
+                found[f"id:{m.entity.id}"][surface].append(article_id)
+                taken.append((m.start, m.end))
+        for m in _CAPITALISED.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            before = text[:m.start()].rstrip(" «“\"")
+            if not before or before[-1] in ".!?:…\n":
+                continue                                # sentence-initial: any word is capitalised there
+            for word in m.group().split():
+                if len(word) >= MIN_LETTERS and word[:1].isupper():
+                    found[f"w:{fold(word)}"][word].append(article_id)
+    return found
+
+
+def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> list[dict]:
+    """Groups of spellings of one name: {'key', 'spellings': {surface: [articles]}, 'kinds': set, 'canonical'}.
+
+    A registry entity printed only in a spelling of its canonical name ("Maria Zajarova" for "Maria
+    Zakharova") is a group too: the registry is the reference."""
+    canonical = canonical or {}
+    keys = sorted(occurrences)
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    kinds: dict[str, set] = defaultdict(set)
+    # inside one registry entity: every pair of printed forms
+    for k in keys:
+        for a, b in combinations(sorted(occurrences[k]), 2):
+            kind = variant(a, b)
+            if kind:
+                kinds[k].add((a, b, kind))
+    # across keys: a capitalised word close to a word of another name (an unregistered misspelling)
+    words = {k: {w for s in occurrences[k] for w in _words(s)} for k in keys}
+    index = defaultdict(list)
+    for k in keys:
+        for w in words[k]:
+            if len(w) >= MIN_LETTERS:
+                index[(w[0], len(w) // 3)].append((w, k))
+    for bucket_key, items in index.items():
+        neighbours = items + index.get((bucket_key[0], bucket_key[1] + 1), [])
+        for (wa, ka), (wb, kb) in combinations(sorted(set(neighbours)), 2):
+            if ka == kb or wa == wb or ka.startswith("id:") and kb.startswith("id:"):
+                continue
+            if fuzz.ratio(wa, wb) >= SPELLING and not _inflection(wa, [wb]):
+                ra, rb = find(ka), find(kb)
+                if ra != rb:
+                    keep, drop = (ra, rb) if (ra.startswith("id:"), ra) >= (rb.startswith("id:"), rb) else (rb, ra)
+                    parent[drop] = keep
+                kinds[find(ka)].add((wa, wb, "spelling"))
+    misspelt: dict[str, str] = {}
+    for k in keys:
+        name = canonical.get(k)
+        if name and name not in occurrences[k] and any(variant(s, name) == "spelling" for s in occurrences[k]):
+            misspelt[k] = name
+            kinds[k].add((name, name, "spelling"))
+    merged: dict[str, dict] = {}
+    for k in keys:
+        root = find(k)
+        g = merged.setdefault(root, {"key": root, "spellings": defaultdict(list), "kinds": set(), "canonical": None})
+        g["canonical"] = g["canonical"] or misspelt.get(k)
+        for surface, articles in occurrences[k].items():
+            g["spellings"][surface].extend(articles)
+    for root, found in kinds.items():
+        merged[find(root)]["kinds"] |= {kind for _, _, kind in found}
+    out = []
+    for g in merged.values():
+        if not g["kinds"]:
+            continue
+        reference = [g["canonical"]] if g["canonical"] else []
+        spellings = {s: a for s, a in g["spellings"].items()
+                     if any(variant(s, o) for o in list(g["spellings"]) + reference if o != s) or not g["key"].startswith("id:")}
+        if len(spellings) >= 2 or spellings and g["canonical"]:
+            g["spellings"] = spellings
+            out.append(g)
+    return sorted(out, key=lambda g: g["key"])
+
+
+def _finding(cs: ClaimSet, event, group: dict, cluster_of: dict[int, str], claims_of: dict) -> Finding:
+    kind = "spelling" if "spelling" in group["kinds"] else "typography"
+    f = Finding("name_spelling", "low", kind, event, None)
+    sources = cs.sources
+    for surface, articles in sorted(group["spellings"].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        for article_id in sorted(set(articles)):
+            f.article_ids.append(article_id)
+            f.sources.append(sources.get(article_id) or f"unknown:{article_id}")
+            f.wordings.append(surface)
+            f.values.append(surface)
+    counted = {s: sorted(set(a)) for s, a in group["spellings"].items()}
+    ordered = sorted(counted.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    f.diff = " | ".join(f"{s} ({', '.join(a)})" for s, a in ordered)
+    compared = [s for s, _ in ordered] + ([group["canonical"]] if group.get("canonical") else [])
+    f.score = round(min(fuzz.ratio(fold(a), fold(b)) for a, b in combinations(compared, 2)) / 100.0, 3)
+    how = "spelled" if kind == "spelling" else "written (case, hyphens or spaces)"
+    f.explanation = (f"One name is {how} differently across the articles: "
+                     + "; ".join(f"'{s}' in {', '.join(a)}" for s, a in ordered)
+                     + (f" (the registry spells it '{group['canonical']}')" if group.get("canonical") else "") + ".")
+    if group.get("canonical"):
+        f.diff += f" | registry: {group['canonical']}"
+    _attach_claims(cs, f, counted, cluster_of, claims_of)
+    return f
+
+
+def _attach_claims(cs: ClaimSet, f: Finding, spellings: dict[str, list[str]], cluster_of: dict[int, str],
+                   claims_of: dict) -> None:
+    """When the spellings name the speaker of claims that share a cluster, point the finding at that cluster."""
+    rows = sorted({i for s, articles in spellings.items() for a in articles for i in claims_of.get(a, ())
+                   if s in cs.speaker_mention[i]})
+    clusters = {cluster_of.get(i) for i in rows}
+    spelled = {s for s, a in spellings.items() for i in rows if s in cs.speaker_mention[i] and cs.article_id[i] in a}
+    if rows and len(clusters) == 1 and None not in clusters and len(spelled) >= 2:
+        f.cluster_id = clusters.pop()
+        f.claim_ids = [cs.claim_id[i] for i in rows]
