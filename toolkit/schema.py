@@ -60,7 +60,60 @@ CLAIMS = pa.schema([
     _field("extractor_version", _DICT, "Version of the extraction rules that produced the row.", False),
 ])
 
-TABLES = {"articles": ARTICLES, "claims": CLAIMS}
+_STRINGS = pa.list_(pa.string())
+
+CLUSTERS = pa.schema([
+    _field("cluster_id", pa.string(), "Stable id: a hash of the event and the cluster's first claim (in table order); claims.cluster_id points here.", False),
+    _field("event", _DICT, "Event label shared by every claim of the cluster.", False),
+    _field("kind", _DICT, "utterance (quotations and reported speech of one original statement) | fact (journalists' statements about one thing).", False),
+    _field("speaker", _DICT, "Utterances: the speaker most claims give (known speakers first); null for facts."),
+    _field("fact_slot", _DICT, "Facts: date | duration | count | ordinal | place; null for utterances."),
+    _field("fact_values", _STRINGS, "Facts: the distinct normalised values the statements give (more than one when they disagree or differ in precision).", False),
+    _field("wording", pa.string(), "A representative wording: the longest direct quotation (else the longest claim); for facts, the value as printed.", False),
+    _field("n_claims", pa.int32(), "Number of claims in the cluster.", False),
+    _field("n_articles", pa.int32(), "Number of articles that carry it.", False),
+    _field("n_sources", pa.int32(), "Number of distinct outlets that carry it.", False),
+    _field("n_independent", pa.int32(), "Number of independent sources: articles that copy each other heavily (see reuse.parquet) count once.", False),
+    _field("claim_ids", _STRINGS, "The cluster's claims, in table order.", False),
+    _field("article_ids", _STRINGS, "The articles that carry it, sorted.", False),
+    _field("sources", _STRINGS, "The outlets that carry it, sorted.", False),
+    _field("n_findings", pa.int32(), "Number of discrepancy findings about this cluster.", False),
+    _field("severity", _DICT, "Highest severity among those findings (high | medium | low), or null when none."),
+])
+
+DISCREPANCIES = pa.schema([
+    _field("discrepancy_id", pa.string(), "Stable id: a hash of kind, change, cluster and the claims (or spellings) involved.", False),
+    _field("event", _DICT, "Event the finding belongs to.", False),
+    _field("kind", _DICT, "wording_variant | truncation | speaker_mismatch | via_mismatch | fact_conflict | name_spelling.", False),
+    _field("severity", _DICT, "high: the meaning or a fact differs; medium: attribution or provenance differs, or a truncation drops a condition; low: cosmetic.", False),
+    _field("change", _DICT, "What differs: negation | number | entity | subject | words | dropped | speaker | via | value | spelling | typography.", False),
+    _field("cluster_id", pa.string(), "Cluster the finding is about (null for a name spelled differently outside any one cluster)."),
+    _field("claim_ids", _STRINGS, "Claims involved, one per witness (empty for name spellings found in the text).", False),
+    _field("article_ids", _STRINGS, "Article of each witness.", False),
+    _field("sources", _STRINGS, "Outlet of each witness.", False),
+    _field("wordings", _STRINGS, "Wording of each witness: the claim as printed, or the spelling of the name.", False),
+    _field("values", _STRINGS, "What differs for each witness: the variant quoted, the speaker, the relay, the fact value or the spelling.", False),
+    _field("diff", pa.string(), "Readable difference: word diff ([-removed-] {+added+}) for wordings, 'A (outlets) ≠ B (outlets)' otherwise.", False),
+    _field("score", pa.float64(), "How sure the toolkit is (0–1): how alike the claims are (utterances), how surely the statements are about one thing (facts), how alike the spellings are (names).", False),
+    _field("explanation", pa.string(), "One sentence for a journalist: what differs, where.", False),
+])
+
+REUSE = pa.schema([
+    _field("event", _DICT, "Event of the two articles.", False),
+    _field("article_a", _DICT, "First article of the pair (the smaller id).", False),
+    _field("article_b", _DICT, "Second article of the pair.", False),
+    _field("char_start_a", pa.int32(), "Start of the shared passage in article_a's text.", False),
+    _field("char_end_a", pa.int32(), "End (exclusive) of the passage in article_a's text.", False),
+    _field("char_start_b", pa.int32(), "Start of the passage in article_b's text.", False),
+    _field("char_end_b", pa.int32(), "End (exclusive) of the passage in article_b's text.", False),
+    _field("n_words", pa.int32(), "Length of the passage in words.", False),
+    _field("share_a", pa.float64(), "Share of article_a's words inside all passages it shares with article_b.", False),
+    _field("share_b", pa.float64(), "Share of article_b's words inside all passages it shares with article_a.", False),
+    _field("heavy", pa.bool_(), "Whether the pair shares enough (a quarter of the shorter article) to count as one source.", False),
+    _field("passage", pa.large_string(), "The passage as printed in article_a.", False),
+])
+
+TABLES = {"articles": ARTICLES, "claims": CLAIMS, "clusters": CLUSTERS, "discrepancies": DISCREPANCIES, "reuse": REUSE}
 
 CLAIM_TYPES = ("direct", "partial", "indirect", "statement")
 
