@@ -24,7 +24,9 @@ COMPARABLE = 0.6        # below this length ratio, the longer's extra names are 
 @dataclass(frozen=True)
 class Change:
     kind: str           # negation | number | entity | subject
-    detail: str         # e.g. "« ne … pas » around 'fermerons' in one only", "12 → 15"
+    detail: str         # what changed, e.g. "fermer negated in one rendering only", "300 vs 250"
+    short: str = ""     # the words concerned in the shorter wording, as printed ("Nous fermerons")
+    long: str = ""      # and in the longer ("Nous ne fermerons pas")
 
 
 @dataclass
@@ -127,24 +129,43 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
     s_stems, l_stems = {key(t, w) for t in st}, {key(t, w) for t in lt}
     for verb in sorted(s_neg ^ l_neg):
         if verb in s_stems and verb in l_stems and not (verb in s_neg and verb in l_neg):
-            changes.append(Change("negation", f"« {verb}… » is negated in one rendering only"))
+            changes.append(Change("negation", f"{verb}… negated in one rendering only",
+                                  _around(short, verb, w), _around(long, verb, w)))
     s_num, l_num = Counter(numbers(st, w)), Counter(numbers(lt, w))
     if s_num and l_num and s_num != l_num:
-        changes.append(Change("number", f"{' '.join(sorted(s_num.elements()))} vs {' '.join(sorted(l_num.elements()))}"))
+        a, b = " ".join(sorted(s_num.elements())), " ".join(sorted(l_num.elements()))
+        changes.append(Change("number", f"{a} vs {b}", a, b))
     s_all, l_all = [fold(t) for t in st], [fold(t) for t in lt]
     inside = lambda name, ranges: changed is None or any(a <= name.start and name.end <= b for a, b in ranges)
     added = [n for n in names(short, w) if not _present(n, l_all, w) and inside(n, changed[0] if changed else ())]
     removed = [] if truncation else [n for n in names(long, w) if not _present(n, s_all, w)
                                      and inside(n, changed[1] if changed else ())]
     if added or removed:
-        changes.append(Change("entity", "name in one rendering only: " + ", ".join(n.surface for n in added + removed)))
+        changes.append(Change("entity", "name in one rendering only: " + ", ".join(n.surface for n in added + removed),
+                              ", ".join(n.surface for n in added), ", ".join(n.surface for n in removed)))
     s_sub, l_sub = subjects(st, w), subjects(lt, w)
     for verb, person in sorted(s_sub.items()):
         other = next((p for v, p in l_sub.items() if _same_verb(v, verb)), None)
         if other is not None and other != person:
-            changes.append(Change("subject", f"subject of « {verb}… »: {_PERSON[person]} vs {_PERSON[other]}"))
+            changes.append(Change("subject", f"subject of {verb}…: {_PERSON[person]} vs {_PERSON[other]}",
+                                  _around(short, verb, w, before=1, after=0), _around(long, verb, w, before=1, after=0)))
             break
     return changes
+
+
+def _around(text: str, verb: str, w: Words, before: int = 2, after: int = 2) -> str:
+    """The words around the first word of `text` that compares as `verb` (a stem), as printed."""
+    words = list(_DISPLAY.finditer(text))
+    if len(words) <= 12 and after:
+        return text.strip()
+    for k, m in enumerate(words):
+        keys = [key(t, w) for t in tokens(m.group())]
+        if any(_same_verb(x, verb) for x in keys):
+            lo, hi = max(0, k - before), min(len(words), k + after + 1)
+            if before and k > 0 and fold(words[k - 1].group()) not in ("ne", "n", "pas", "jamais"):
+                lo = max(0, k - 1)
+            return text[words[lo].start():words[hi - 1].end()]
+    return ""
 
 
 _PERSON = {"1s": "je", "2s": "tu", "3s": "il/elle", "1p": "nous", "2p": "vous", "3p": "ils/elles"}

@@ -67,7 +67,9 @@ def outlets(cs: ClaimSet, rows) -> str:
     first-seen order."""
     seen = []
     for i in rows:
-        s = cs.source[i] or cs.article_id[i]
+        s = cs.source[i]
+        if not s or s.startswith("unknown:"):
+            s = cs.article_id[i]
         if s not in seen:
             seen.append(s)
     return ", ".join(seen)
@@ -117,7 +119,8 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         short, long_ = (vx, vy) if cmp.short_first else (vy, vx)
         if cmp.changes:
             for change in cmp.changes:
-                entry = high.setdefault((change.kind, change.detail), {"variants": [], "cmp": cmp, "pair": (short, long_)})
+                entry = high.setdefault((change.kind, change.detail), {"variants": [], "cmp": cmp, "pair": (short, long_),
+                                                                       "change": change})
                 for v in (short, long_):
                     if v not in entry["variants"]:
                         entry["variants"].append(v)
@@ -137,7 +140,7 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         short, long_ = entry["pair"]
         f.diff = entry["cmp"].diff
         f.score = round(fuzz.token_set_ratio(short.key, long_.key) / 100.0, 3)
-        f.explanation = _explain_change(cs, kind, detail, short, long_)
+        f.explanation = _explain_change(cs, entry["change"], short, long_)
         findings.append(f)
     for entry in truncations.values():
         short = entry["short"]
@@ -195,15 +198,21 @@ def _reservation(cmp: Comparison, w: Words) -> bool:
             or any(t in w.negations for t in toks if t not in ("n", "personne")) or bool(numbers(toks, w)))
 
 
-def _explain_change(cs: ClaimSet, kind: str, detail: str, short, long_) -> str:
-    a, b = f"{outlets(cs, short.rows)}: « {_clip(short.text)} »", f"{outlets(cs, long_.rows)}: « {_clip(long_.text)} »"
-    what = {
-        "negation": "One outlet turns the statement from negative to positive or back",
-        "number": f"A number changes inside the same quotation ({detail})",
-        "entity": f"A name appears in one rendering of the quotation only ({detail.split(': ', 1)[-1]})",
-        "subject": f"Who does the action changes inside the same quotation ({detail})",
-    }[kind]
-    return f"{what}: {a} vs {b}."
+def _explain_change(cs: ClaimSet, change, short, long_) -> str:
+    """One sentence: what changed, with the words concerned on each side."""
+    a, b = outlets(cs, short.rows), outlets(cs, long_.rows)
+    if change.kind == "negation":
+        return (f"The same quotation is negative in one outlet and positive in the other: {a} « {change.short or _clip(short.text)} » "
+                f"vs {b} « {change.long or _clip(long_.text)} ».")
+    if change.kind == "number":
+        return f"A number changes inside the same quotation: {change.short} in {a} vs {change.long} in {b}."
+    if change.kind == "entity":
+        only_a = f"« {change.short} » only in {a}" if change.short else ""
+        only_b = f"« {change.long} » only in {b}" if change.long else ""
+        return (f"A name appears in one rendering of the quotation and not the other: {'; '.join(x for x in (only_a, only_b) if x)} "
+                f"({a}: « {_clip(short.text, 60)} » vs {b}: « {_clip(long_.text, 60)} »).")
+    return (f"Who acts changes inside the same quotation: {a} « {change.short} » vs {b} « {change.long} » "
+            f"(« {_clip(short.text, 60)} » vs « {_clip(long_.text, 60)} »).")
 
 
 def _clip(text: str, n: int = 90) -> str:
