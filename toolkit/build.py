@@ -21,6 +21,15 @@ from toolkit.tables import TABLES_DIR, bundled_datasets, write_tables
 
 
 @dataclass
+class AlignmentSummary:
+    n_clusters: int                         # every cluster, singletons included
+    n_shared: int                           # clusters carried by at least two articles
+    findings: Counter                       # (kind, severity) -> n
+    top: list = field(default_factory=list)  # the most severe findings (toolkit.align.Finding), best first
+    n_reuse_pairs: int = 0                  # article pairs that copy each other heavily
+
+
+@dataclass
 class BuildResult:
     input_dir: Path
     out_dir: Path
@@ -29,6 +38,7 @@ class BuildResult:
     unknown_speakers: Counter               # speaker name not in the registry -> n (registry candidates)
     seconds: float
     problems: dict[str, list[str]] = field(default_factory=dict)
+    alignment: AlignmentSummary | None = None
 
     def by_type(self) -> Counter:
         total = Counter()
@@ -55,6 +65,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         lexicon = lexicons.get(article.language) or lexicons.setdefault(article.language, load_lexicon(article.language))
         claims.extend(extract(article, entities, lexicon))
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims)}
+    tables, summary = _align(tables, entities, articles)
     info = {
         "schema_version": schema.SCHEMA_VERSION,
         "extractor_version": schema.EXTRACTOR_VERSION,
@@ -66,7 +77,28 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
     unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
-                       {a.article_id: a.problems for a in articles if a.problems})
+                       {a.article_id: a.problems for a in articles if a.problems}, summary)
+
+
+TOP_FINDINGS = 5
+
+
+def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Article]):
+    """Cluster the claims across outlets: fill claims.cluster_id and add the clusters, discrepancies and reuse
+    tables (written in the same atomic swap as the claims)."""
+    from toolkit.align import align
+
+    languages = Counter(a.language for a in articles)
+    result = align(tables["claims"], tables["articles"], entities, languages.most_common(1)[0][0] if languages else "fr")
+    claims = tables["claims"]
+    index = claims.schema.get_field_index("cluster_id")
+    claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), pa.array(result.cluster_ids, pa.string()))
+    tables = {**tables, "claims": schema.with_metadata(claims, "claims"), "clusters": result.clusters,
+              "discrepancies": result.discrepancies, "reuse": result.reuse}
+    shared = sum(1 for n in result.clusters.column("n_articles").to_pylist() if n >= 2)
+    heavy = {(a, b) for a, b, h in zip(result.reuse.column("article_a").to_pylist(), result.reuse.column("article_b").to_pylist(),
+                                       result.reuse.column("heavy").to_pylist()) if h}
+    return tables, AlignmentSummary(result.n_clusters, shared, result.counts(), result.findings[:TOP_FINDINGS], len(heavy))
 
 
 def _progress(items, enabled: bool | None, label: str):

@@ -125,3 +125,23 @@ def load_claims(path=None, *, columns=None, filters=None):
 def load_articles(path=None, *, columns=None, filters=None):
     """Articles (with their full text) as a DataFrame."""
     return load("articles", path, columns=columns, filters=filters)
+
+
+def load_clusters(path=None, *, columns=None, filters=None):
+    """Cross-outlet clusters (one row per utterance or fact, singletons included) as a DataFrame.
+
+    For example, the utterances that at least two independent sources carry:
+    `load_clusters(filters=[("kind", "=", "utterance"), ("n_independent", ">=", 2)])`."""
+    return load("clusters", path, columns=columns, filters=filters)
+
+
+def load_discrepancies(path=None, *, columns=None, filters=None):
+    """Discrepancy findings (one row per finding, most severe first) as a DataFrame.
+
+    For example, the findings that change the meaning: `load_discrepancies(filters=[("severity", "=", "high")])`."""
+    return load("discrepancies", path, columns=columns, filters=filters)
+
+
+def load_reuse(path=None, *, columns=None, filters=None):
+    """Passages shared word for word between two articles of an event (wire copy) as a DataFrame."""
+    return load("reuse", path, columns=columns, filters=filters)
