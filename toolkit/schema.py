@@ -10,7 +10,7 @@ METADATA_KEY = b"claims_toolkit.schema_version"
 TABLE_KEY = b"claims_toolkit.table"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
-_TIME = pa.timestamp("s", tz="UTC")
+_TIME = pa.timestamp("ms", tz="UTC")   # Parquet has no second unit: ms is what reads back
 
 
 def _field(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from toolkit.extract import relays, reported, speakers, statements
+from toolkit.extract import interviews, relays, reported, speakers, statements
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import UNKNOWN, ArticleMentions, Speaker
 from toolkit.extract.quotes import Quotation, quotations
@@ -40,6 +40,7 @@ class Claim:
     fact_qualifier: str | None = None
     fact_about: str | None = None
     fact_start: int | None = None       # where fact_text is; part of a statement's identity, not a column
+    incise: tuple[int, int] | None = None   # an incise inside the quotation marks (« A, a-t-il dit aux Échos, B »)
 
     @property
     def claim_id(self) -> str:
@@ -67,8 +68,16 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
     pending: list[_Pending] = []
     for q in quotes:
         pending.extend(_quotation(article, text, q, sentence_of(q.open), quote_spans, lexicon))
+    for answer in interviews.answers(text):
+        if any(q.open >= answer.start and q.close <= answer.end and q.start == answer.start for q in quotes):
+            continue
+        claim = Claim(article.article_id, "direct", answer.start, answer.end, text[answer.start:answer.end],
+                      answer.start, answer.end)
+        label = speakers.Attribution(None, answer.label, method="intro") if answer.label else None
+        pending.append(_Pending(claim, answer.start, label))
     for sentence in sentence_of.all:
-        for clause in reported.clauses(text, sentence, quote_spans, lexicon):
+        for clause in reported.clauses(text, sentence, quote_spans, lexicon,
+                                       lambda a, b: relays.is_relay_phrase(text, folded, a, b, mentions.relays, lexicon)):
             claim = Claim(article.article_id, "indirect", clause.start, clause.end, text[clause.start:clause.end],
                           sentence[0], sentence[1], cue=clause.cue)
             pending.append(_Pending(claim, clause.cue_start, clause.attribution, clause.subject))
@@ -149,8 +158,9 @@ def _quotation(article: Article, text: str, q: Quotation, sentence: tuple[int, i
             subject_span = (lo, cue.start())
     parts = _split_on_inner_incise(text, q, lexicon)
     pendings = []
-    for start, end, inner in parts:
-        claim = Claim(article.article_id, claim_type, start, end, text[start:end], lo, hi, cue=(inner or attribution).cue if (inner or attribution) else None)
+    for start, end, inner, incise_span in parts:
+        claim = Claim(article.article_id, claim_type, start, end, text[start:end], lo, hi,
+                      cue=(inner or attribution).cue if (inner or attribution) else None, incise=incise_span)
         pendings.append(_Pending(claim, q.open, inner or attribution, subject_span, headline))
     return pendings
 
@@ -187,29 +197,43 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     return 0 < len(tokens) <= 4 and all(t[0].isupper() for t in tokens if len(t) > 3) and not re.search(r"[.!?,]", inner) and bool(before) and not before.endswith(":")
 
 
-def _split_on_inner_incise(text: str, q: Quotation, lexicon: Lexicon) -> list[tuple[int, int, speakers.Attribution | None]]:
+def _split_on_inner_incise(text: str, q: Quotation, lexicon: Lexicon) -> list[tuple]:
     """`« A, a précisé l'avocat. B »` is two claims, A and B, both attributed by the inner incise."""
     for m in re.finditer(r",\s+", text[q.start:q.end]):
         pos = q.start + m.start()
         attribution = speakers.incise(text, pos, q.end, lexicon)
         if attribution is None or attribution.end <= pos or (attribution.subject is None and attribution.pronoun is None):
             continue
-        rest = text[attribution.end:q.end]
-        cut = re.match(r"\s*[,.]\s*", rest)
-        if not cut or attribution.end - pos > 60:
+        if attribution.end - pos > 90:
             continue
-        b_start = attribution.end + cut.end()
+        # The incise ends at the next sentence (". Ce texte…") or at a comma that goes on in lower case
+        # (", mais sans lui…"); a comma before a capital is an apposition inside the incise.
+        cut = re.compile(r"[.!?…]\s+(?=\S)|,\s+(?=[a-zà-ÿ])").search(text, attribution.end, min(q.end, attribution.end + 60))
+        if not cut or re.search(r"[«»\"“”]", text[attribution.end:cut.start()]):
+            continue
+        b_start = cut.end()
         a_end = pos
-        return [(q.start, a_end, attribution), (b_start, q.end, attribution)]
-    return [(q.start, q.end, None)]
+        return [(q.start, a_end, attribution, (pos, b_start)), (b_start, q.end, attribution, (pos, b_start))]
+    return [(q.start, q.end, None, None)]
 
 
 def _attribute(pending: list[_Pending], text: str, mentions: ArticleMentions, lexicon: Lexicon, quote_spans) -> list[Claim]:
     claims: list[Claim] = []
     last: Speaker | None = None
+    folded = fold(text)
     for item in pending:
         claim, a = item.claim, item.attribution
         speaker: Speaker | None = None
+        if a and a.method == "selon" and a.subject and \
+                relays.is_relay_phrase(text, folded, a.subject[0], a.subject[1], mentions.relays, lexicon):
+            # "X a assuré que…, selon l'agence Anadolu": the agency relayed the words of the verb's subject;
+            # "selon le communiqué": the words are its issuer's. "Selon TASS, la rencontre a débuté": TASS says so.
+            cue = speakers.cue_before(text, claim.sentence_start, claim.char_start, lexicon)
+            if cue:
+                a = None
+                item.subject_span = item.subject_span or (claim.sentence_start, cue.start())
+            elif relays.is_document_phrase(folded, a.subject[0], a.subject[1], lexicon):
+                a = None
         if a and a.pronoun:
             speaker = mentions.pronoun(a.pronoun, a.pronoun_at, text[a.pronoun_at:a.pronoun_at + len(a.pronoun)], last)
         elif a and a.subject and a.method in ("intro", "subject"):
@@ -218,7 +242,7 @@ def _attribute(pending: list[_Pending], text: str, mentions: ArticleMentions, le
             speaker = mentions.resolve(a.subject[0], a.subject[1], a.method, last)
         if speaker is None and item.subject_span:
             speaker = mentions.subject(item.subject_span[0], item.subject_span[1], "subject", last)
-        if speaker is None and claim.claim_type == "direct" and not item.headline:
+        if speaker is None and not item.headline and (claim.claim_type == "direct" or item.attribution and item.attribution.method == "selon"):
             found = mentions.antecedent(claim.char_start, None, last)
             if found:
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
@@ -277,4 +301,6 @@ def _attribution_spans(claim: Claim, quote_spans) -> list[tuple[int, int]]:
         cursor = max(cursor, b)
     if cursor < hi:
         spans.append((cursor, hi))
+    if claim.incise:
+        spans.append(claim.incise)
     return spans

@@ -41,17 +41,45 @@ def find(text: str, folded: str, spans: list[tuple[int, int]], registered, lexic
                 continue          # "l'agence de presse russe Interfax": the registered name wins
             phrase_end = _extend(text, folded, he, hi, lexicon)
             mention = text[hs:phrase_end]
-            name = text[hs:he] if folded[hs:he] in _patterns(lexicon)[2] else mention
-            candidate = Relay(_canonical(name, text, hs, he), None, mention, hs)
+            earlier = _antecedent(folded[hs:he], hs, registered) if phrase_end == he else None
+            if earlier:           # "a rapporté l'agence": the agency the article named before
+                candidate = Relay(earlier.entity.name, earlier.entity.id, mention, hs)
+            else:
+                name = text[hs:he] if folded[hs:he] in _patterns(lexicon)[2] else mention
+                candidate = Relay(_canonical(name, text, hs, he), None, mention, hs)
             best = candidate if best is None or candidate.start < best.start else best
     return best
+
+
+_HEAD_KINDS = {"agence": "agency", "chaine": "channel", "television": "channel", "radio": "channel",
+               "journal": "newspaper", "quotidien": "newspaper", "hebdomadaire": "newspaper"}
+
+
+def _antecedent(head: str, pos: int, registered):
+    """The latest registered relay of the kind a bare head names, before `pos`."""
+    kind = _HEAD_KINDS.get(head)
+    before = [m for m in registered if m.start < pos and m.entity.kind == kind]
+    return before[-1] if kind and before else None
+
+
+def is_relay_phrase(text: str, folded: str, start: int, end: int, registered, lexicon: Lexicon) -> bool:
+    """Does text[start:end] name an intermediary (so "selon X" gives the relay, not the speaker)?"""
+    if any(start <= m.start < end for m in registered):
+        return True
+    return any(True for _ in _heads(folded, start, end, lexicon))
+
+
+def is_document_phrase(folded: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A communiqué, a post, a dispatch: it carries someone's words but says nothing by itself."""
+    documents = _patterns(lexicon)[2]
+    return any(folded[a:b] in documents for a, b in _heads(folded, start, end, lexicon))
 
 
 @lru_cache(maxsize=None)
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     heads = "|".join(sorted((re.escape(fold(h)) for h in lexicon.relay_heads), key=len, reverse=True))
     triggers = "|".join(re.escape(fold(t)) for t in lexicon.relay_triggers)
-    return (re.compile(rf"(?<![\w'])({heads})(?![\w])"),
+    return (re.compile(rf"(?<![\w])({heads})(?![\w])"),
             re.compile(rf"(?:{triggers})\s+(?:(?:le|la|les|l'|un|une|des|son|sa|ses|du|au|aux)\s*)?$"),
             frozenset(fold(d) for d in lexicon.relay_documents))
 

@@ -30,7 +30,10 @@ class Clause:
     attribution: speakers.Attribution | None = None   # an incise after the clause names the speaker
 
 
-def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]], lexicon: Lexicon) -> list[Clause]:
+def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]], lexicon: Lexicon,
+            is_relay=lambda start, end: False) -> list[Clause]:
+    """Reported clauses of one sentence. `is_relay(start, end)` tells whether a "selon" phrase names an intermediary:
+    then a sentence that has its own reporting verb ("le Kremlin a jugé…, selon TASS") is not a selon-claim."""
     lo, hi = sentence
     found: list[Clause] = []
     for cue in lexicon.cue_pattern.finditer(text, lo, hi):
@@ -52,10 +55,11 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         while start < hi and (text[start].isspace() or text[start] == ","):
             start += 1
         end = clause_end(text, start, hi, quotes, lexicon)
-        if _wholly_quoted(start, end, quotes) or end - start < 3:
-            continue
-        found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
-    found.extend(_selon(text, sentence, quotes, lexicon, found))
+        for part_start, part_end in _coordinated(text, start, end, quotes):
+            if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
+                continue
+            found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
+    found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found))
     return found
 
@@ -106,7 +110,7 @@ def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
     return bool(_FINITE.search(outside))
 
 
-_GOES_ON = re.compile(r"\s*(?:que\b|qu['’]|:|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)", re.IGNORECASE)
+_GOES_ON = re.compile(r"\s*(?:que\b|qu['’]|:|[«“\"]|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)", re.IGNORECASE)
 
 
 def _goes_on(rest: str) -> bool:
@@ -114,23 +118,39 @@ def _goes_on(rest: str) -> bool:
     return bool(_GOES_ON.match(rest))
 
 
-def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+_AND_THAT = re.compile(r"\s+(?:et|mais|ou)\s+(?:que\s+|qu['’])", re.IGNORECASE)
+
+
+def _coordinated(text: str, start: int, end: int, quotes) -> list[tuple[int, int]]:
+    """`indique que A et que B`: two reported clauses, A and B."""
+    parts, cursor = [], start
+    for m in _AND_THAT.finditer(text, start, end):
+        if not _inside(m.start(), quotes):
+            parts.append((cursor, m.start()))
+            cursor = m.end()
+    parts.append((cursor, end))
+    return parts
+
+
+def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], is_relay) -> list[Clause]:
     lo, hi = sentence
+    finite_cue = any(not fold(c.group()).endswith("ant") for c in lexicon.cue_pattern.finditer(text, lo, hi))
+    relayed_speech = lambda m: finite_cue and is_relay(lo + m.start(1), lo + m.end(1))
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*", text[lo:hi])
-    if head and not _overlaps_quote(lo + head.end(), hi, quotes):
+    if head and not _overlaps_quote(lo + head.end(), hi, quotes) and not relayed_speech(head):
         start = lo + head.end()
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
             return [Clause("selon", lo, start, end, None, True, _selon_source(text, lo + head.start(1), lo + head.end(1), lexicon))]
     middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
-    if middle and not _overlaps_quote(lo, hi, quotes) and not taken:
+    if middle and not _overlaps_quote(lo, hi, quotes) and not taken and not relayed_speech(middle):
         start = _skip_connector(text, lo, hi, lexicon)
         end = hi
         while end > start and text[end - 1] in ".…!? \u00a0":
             end -= 1
         return [Clause("selon", lo + middle.start(), start, end, None, True, _selon_source(text, lo + middle.start(1), lo + middle.end(1), lexicon))]
     tail = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
-    if tail and not _inside(lo + tail.start(), quotes):
+    if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10 and not _overlaps_quote(start, end, quotes):

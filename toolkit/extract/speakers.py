@@ -21,6 +21,9 @@ _AUX = {"a", "avait", "aurait", "ont", "avaient", "auraient", "est", "était", "
 _ADVERB = re.compile(r"^(?:\w+ment|aussi|encore|également|ensuite|alors|enfin|déjà|pourtant|toutefois|bien|même|plus|"
                      r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|matin|soir|midi|tard|"
                      r"de|son|sa|côté|pour|part|lui|elle|à|nouveau|par|ailleurs|d'abord|tout|récemment|publiquement|pas)$")
+_APPOSED_NAME = re.compile(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]?){1,4})(?=[.,;])")
+_PREPOSITIONS = {"a", "au", "aux", "depuis", "devant", "dans", "sur", "pendant", "apres", "avant", "lors", "face"}
+_DETERMINERS = {"le", "la", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "du", "de"}
 _TIME_WORD = re.compile(r"^(?:ce|cette|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|midi|aujourd'hui|encore|aussi|egalement|ensuite|enfin|alors)$")
 _ABBREVIATION = re.compile(r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|[A-Z])$")
 _PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
@@ -44,12 +47,13 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
     """The noun phrase starting at `start`: up to punctuation or a word that opens a new phrase (dont, selon, à…)."""
     toks = tokens(text, start, end)
     i = 0
-    if toks and fold(toks[0][2]) in ("a", "au", "aux"):   # "a déclaré à l'AFP le ministre": skip the addressee
-        while i < len(toks) and toks[i][2] not in ",":
-            if i > 0 and (fold(toks[i][2]) in ("le", "la", "les", "l'", "m.", "mme") or toks[i][2][0].isupper()):
-                break
+    while i < len(toks) and fold(toks[i][2]) in _PREPOSITIONS:
+        # "a déclaré à l'AFP le ministre", "a lancé depuis la tribune la rapporteure": skip the prepositional phrase
+        i += 1
+        if i < len(toks) and fold(toks[i][2]) in _DETERMINERS:
             i += 1
-        if i >= len(toks) or toks[i][2] == ",":
+        i += 1
+        if i >= len(toks) or toks[i][2] in ",.;:!?":
             return None
     while i < len(toks) and _TIME_WORD.match(fold(toks[i][2])) and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
         i += 1                    # "a déclaré ce mercredi matin M. Kim": the time is not the speaker
@@ -108,6 +112,9 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     np = noun_phrase(text, tail, end, lexicon)
     if not np:
         return Attribution(lemma, None, end=tail)
+    apposed = _APPOSED_NAME.match(text, np[1], end)
+    if apposed:
+        np = (np[0], apposed.end(1))
     return Attribution(lemma, np, end=np[1])
 
 
