@@ -45,16 +45,11 @@ def align(claims, articles=None, registry=None, language: str = "fr") -> Alignme
     those two steps find nothing. `registry` (a toolkit.registry.Registry) lets name spellings use its aliases."""
     cs = claims if isinstance(claims, ClaimSet) else ClaimSet.of(claims, articles)
     w = words_for(language)
-    statement_rows = [i for i in range(len(cs)) if cs.claim_type[i] == "statement"]
-    other_rows = [i for i in range(len(cs)) if cs.claim_type[i] != "statement"]
-    labels, _, _ = utterances.align(cs, other_rows)
-    fact_labels, readings, fact_links = facts.align(cs, statement_rows, w, _people(registry))
-    labels.update(fact_labels)
-
+    labels, readings, fact_links = _labels(cs, w, registry)
     members: dict[int, list[int]] = defaultdict(list)
     for i in sorted(labels):
         members[labels[i]].append(i)
-    ids = {anchor: cluster_id(cs.event[anchor], cs.claim_id[anchor]) for anchor in members}
+    ids = {anchor: cluster_id(cs.event[anchor], min(cs.claim_id[i] for i in rows)) for anchor, rows in members.items()}
     cluster_of = {i: ids[labels[i]] for i in labels}
 
     passages, shares = reuse.passages(cs.texts, cs.events)
@@ -81,6 +76,16 @@ def align(claims, articles=None, registry=None, language: str = "fr") -> Alignme
                      discrepancies_table(findings), reuse_table(passages, shares), findings)
 
 
+def _labels(cs: ClaimSet, w, registry):
+    """Cluster label (a row index) of every claim; the statements' readings and links (for fact conflicts)."""
+    statement_rows = [i for i in range(len(cs)) if cs.claim_type[i] == "statement"]
+    other_rows = [i for i in range(len(cs)) if cs.claim_type[i] != "statement"]
+    labels, _, _ = utterances.align(cs, other_rows)
+    fact_labels, readings, fact_links = facts.align(cs, statement_rows, w, _people(registry))
+    labels.update(fact_labels)
+    return labels, readings, fact_links
+
+
 def _people(registry) -> frozenset:
     """Folded words of the names and aliases of the registry's people (none without a registry)."""
     if registry is None:
@@ -91,9 +96,16 @@ def _people(registry) -> frozenset:
                      if len(t) >= 3)
 
 
-def clusters(claims, articles=None) -> list[str | None]:
-    """Cluster id of each claim (same order as `claims`): every claim gets one, singletons included."""
-    return align(claims, articles).cluster_ids
+def clusters(claims, registry=None, language: str = "fr") -> list[str | None]:
+    """Cluster id of each claim (same order as `claims`): every claim gets one, singletons included. Finds no
+    discrepancies and reads no text: the quick way to group claims."""
+    cs = claims if isinstance(claims, ClaimSet) else ClaimSet.of(claims)
+    labels, _, _ = _labels(cs, words_for(language), registry)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, anchor in labels.items():
+        members[anchor].append(i)
+    ids = {anchor: cluster_id(cs.event[anchor], min(cs.claim_id[i] for i in rows)) for anchor, rows in members.items()}
+    return [ids[labels[i]] if i in labels else None for i in range(len(cs))]
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

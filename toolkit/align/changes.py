@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -58,11 +59,10 @@ def _keys(words: list[str], w: Words) -> list[str]:
 
 def compare(first: str, second: str, w: Words) -> Comparison:
     """Compare two wordings of one utterance (see module docstring)."""
-    a_spans, b_spans = _spans(first), _spans(second)
-    short_first = len(a_spans) <= len(b_spans)
-    (s_text, s_spans), (l_text, l_spans) = ((first, a_spans), (second, b_spans)) if short_first else ((second, b_spans), (first, a_spans))
-    s_words, l_words = [s_text[i:j] for i, j in s_spans], [l_text[i:j] for i, j in l_spans]
-    s_keys, l_keys = _keys(s_words, w), _keys(l_words, w)
+    a, b = _prepare(first, w), _prepare(second, w)
+    short_first = len(a[0]) <= len(b[0])
+    (s_text, (s_spans, s_words, s_keys, s_folded)), (l_text, (l_spans, l_words, l_keys, l_folded)) = (
+        ((first, a), (second, b)) if short_first else ((second, b), (first, a)))
     matcher = SequenceMatcher(None, s_keys, l_keys, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)
@@ -79,16 +79,18 @@ def compare(first: str, second: str, w: Words) -> Comparison:
     region = l_text[l_spans[lo][0]:l_spans[hi - 1][1]] if hi > lo else ""
     region_words = l_words[lo:hi]
     # material: the words differ once case, accents and punctuation are set aside (in the stretch, for a piece)
-    material = [fold(x) for x in s_words] != [fold(x) for x in (region_words if truncation else l_words)]
+    shown_folded = l_folded[lo:hi] if truncation else l_folded
+    material = s_folded != shown_folded
     result = Comparison(coverage, ratio, material, short_first=short_first)
     shown = region_words if truncation else l_words
     shown_spans = l_spans[lo:hi] if truncation else l_spans
-    s_changed, l_changed = _substituted(s_words, shown, s_spans, shown_spans)
+    ops = SequenceMatcher(None, s_folded, shown_folded, autojunk=False).get_opcodes()
+    s_changed, l_changed = _substituted(ops, s_spans, shown_spans)
     result.changes = meaning_changes(s_text, region if truncation else l_text, w, truncation=truncation or ratio < COMPARABLE,
                                      changed=(s_changed, [(a - (l_spans[lo][0] if truncation and hi > lo else 0),
                                                            b - (l_spans[lo][0] if truncation and hi > lo else 0))
                                                           for a, b in l_changed]))
-    result.diff = word_diff(s_words, shown, w) if short_first else word_diff(shown, s_words, w)
+    result.diff = _render(ops, s_words, shown) if short_first else _render(_swap(ops), shown, s_words)
     if truncation:
         before, after = l_text[:l_spans[lo][0]].strip(" ,;:.…»«"), l_text[l_spans[hi - 1][1]:].strip(" ,;:.…»«")
         result.dropped = " … ".join(part for part in (before, after) if part)
@@ -97,14 +99,22 @@ def compare(first: str, second: str, w: Words) -> Comparison:
     return result
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _DISPLAY.finditer(text)]
+@lru_cache(maxsize=50_000)
+def _prepare(text: str, w: Words):
+    """(spans, words as printed, comparison keys, folded words) of a wording, computed once per text."""
+    spans = [m.span() for m in _DISPLAY.finditer(text)]
+    words = [text[i:j] for i, j in spans]
+    return spans, words, _keys(words, w), [fold(x) for x in words]
 
 
-def _substituted(a: list[str], b: list[str], a_spans, b_spans):
+def _swap(ops):
+    return [(op if op in ("equal", "replace") else {"delete": "insert", "insert": "delete"}[op], j1, j2, i1, i2)
+            for op, i1, i2, j1, j2 in ops]
+
+
+def _substituted(ops, a_spans, b_spans):
     """Character ranges of the words replaced or inserted between two unchanged stretches, in each wording:
     where a substitution inside the same sentence frame shows (« toutes les [mesures] du gouvernement »)."""
-    ops = SequenceMatcher(None, [fold(x) for x in a], [fold(x) for x in b], autojunk=False).get_opcodes()
     in_a, in_b = [], []
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal" or k == 0 or k == len(ops) - 1 or ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
@@ -220,12 +230,14 @@ def _present(name: Name, folded_tokens: list[str], w: Words) -> bool:
     return any(p[:4] in heads for p in name.parts) or any(g[:4] in heads for g in name.gloss)
 
 
-def word_diff(a: list[str], b: list[str], w: Words) -> str:
+def word_diff(a: list[str], b: list[str]) -> str:
     """Readable word diff: unchanged words as they are (long runs shortened), [-removed-] {+added+}."""
-    ka = [fold(x) for x in a]
-    kb = [fold(x) for x in b]
+    return _render(SequenceMatcher(None, [fold(x) for x in a], [fold(x) for x in b], autojunk=False).get_opcodes(), a, b)
+
+
+def _render(ops, a: list[str], b: list[str]) -> str:
     out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             run = a[i1:i2]
             if len(run) > KEEP_EQUAL:

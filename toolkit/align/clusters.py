@@ -60,5 +60,6 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
 
 
 def cluster_id(event: str, anchor_claim_id: str) -> str:
-    """Stable id of a cluster: a hash of its event and its first claim (in table order)."""
+    """Stable id of a cluster: a hash of its event and its smallest claim id (so the order of the rows given
+    does not change it)."""
     return "k" + hashlib.sha1(f"{event}\x1f{anchor_claim_id}".encode()).hexdigest()[:15]

@@ -169,7 +169,7 @@ def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset
             if score >= ABOUT:
                 edges.append((score, i, j))
                 linked[(i, j)] = score
-        local = sorted(members)
+        local = sorted(members, key=lambda r: cs.claim_id[r])
         pos = {r: k for k, r in enumerate(local)}
         found = link(len(local), [(s, pos[i], pos[j]) for s, i, j in edges], [cs.article_id[r] for r in local],
                      lambda x, y: compatible(facts[local[x]], facts[local[y]]))

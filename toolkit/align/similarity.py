@@ -26,6 +26,8 @@ class Profile:
     senses: frozenset           # content stems with synonyms merged too
     text: str                   # the senses joined in order, for character similarity
     seq: str                    # every word as a stem with synonyms merged (function words kept): order-aware reading
+    w_senses: float = 0.0       # total weight of the senses and of the stems, once `weigh` has run
+    w_stems: float = 0.0
 
     @classmethod
     def of(cls, wording: str, w: Words) -> "Profile":
@@ -35,14 +37,25 @@ class Profile:
         return cls(toks, frozenset(content(toks, w)), frozenset(senses), " ".join(senses), seq)
 
 
+BACKGROUND = 50             # claims assumed not to hold a word, besides the block's own: keeps small events' weights sane
+
+
 def idf(profiles) -> dict[str, float]:
-    """Inverse document frequency of each stem among the profiles of one block."""
+    """Inverse document frequency of each stem among the profiles of one block, smoothed by BACKGROUND claims
+    that do not hold it, so that a word in three claims of a four-claim event still counts as fairly rare."""
     df = Counter()
     n = 0
     for p in profiles:
         df.update(p.stems | p.senses)
         n += 1
-    return {s: math.log(1.0 + (n + 1) / (d + 0.5)) for s, d in df.items()}
+    return {s: math.log(1.0 + (n + BACKGROUND) / (d + 0.5)) for s, d in df.items()}
+
+
+def weigh(profiles, weights: dict[str, float], default: float = 2.0) -> None:
+    """Store each profile's total weights (so that `similarity` does not sum them for every pair)."""
+    for p in profiles:
+        p.w_senses = sum(weights.get(s, default) for s in p.senses)
+        p.w_stems = sum(weights.get(s, default) for s in p.stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +79,14 @@ def similarity(a: Profile, b: Profile, weights: dict[str, float], default: float
     if not shared:
         return NOTHING
     weight = lambda stems: sum(weights.get(s, default) for s in stems)
-    wa, wb, wi = weight(a.senses), weight(b.senses), weight(shared)
+    wa, wb, wi = a.w_senses or weight(a.senses), b.w_senses or weight(b.senses), weight(shared)
     dice = 2 * wi / (wa + wb)
     chars = fuzz.token_sort_ratio(a.text, b.text) / 100.0
     # containment counts only words shared as such (a synonym is no proof that a short claim is part of a long
     # one), and at least two of them (one word alone is a fragment: the order-aware reading judges it)
     common = a.stems & b.stems
     literal = weight(common)
-    containment = literal / min(weight(a.stems), weight(b.stems)) if len(common) >= 2 else 0.0
+    containment = literal / min(a.w_stems or weight(a.stems), b.w_stems or weight(b.stems)) if len(common) >= 2 else 0.0
     short, long_ = (a, b) if len(a.seq) <= len(b.seq) else (b, a)
     fragment = fuzz.partial_ratio(short.seq, long_.seq) / 100.0
     # a fragment in the right order is good evidence even with common words ("tous les sujets"): its function

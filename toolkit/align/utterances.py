@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from toolkit.align.blocking import candidate_pairs, groups, speaker_blocks
 from toolkit.align.claimset import UNKNOWN_SPEAKERS, ClaimSet
 from toolkit.align.clusters import link
-from toolkit.align.similarity import Profile, idf, similarity
+from toolkit.align.similarity import Profile, idf, similarity, weigh
 from toolkit.align.tokens import words_for
 
 LINK = 0.5                  # pairs scoring at least this are linked
@@ -47,6 +47,7 @@ def align(cs: ClaimSet, rows: list[int]) -> tuple[dict[int, int], dict[tuple[int
 def _align_event(cs: ClaimSet, rows: list[int]):
     prof = profiles(cs, rows)
     weights = idf(prof.values())
+    weigh(prof.values(), weights)
     features = {i: prof[i].senses for i in rows}
     edges: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
@@ -71,7 +72,7 @@ def _align_event(cs: ClaimSet, rows: list[int]):
     def compatible(x: int, y: int) -> bool:
         return cs.one_utterance(x, y) or score(x, y) >= SAME_ARTICLE
 
-    local = sorted(rows)
+    local = sorted(rows, key=lambda r: cs.claim_id[r])          # claim order, not row order: ids do not depend on it
     position = {r: k for k, r in enumerate(local)}
     found = link(len(local), [(v, position[i], position[j]) for (i, j), v in edges.items()],
                  [cs.article_id[r] for r in local], lambda a, b: compatible(local[a], local[b]))
