@@ -63,11 +63,11 @@ CLAIMS = pa.schema([
 _STRINGS = pa.list_(pa.string())
 
 CLUSTERS = pa.schema([
-    _field("cluster_id", pa.string(), "Stable id: a hash of the event and the cluster's first claim (in table order); claims.cluster_id points here.", False),
+    _field("cluster_id", pa.string(), "Stable id: a hash of the event and the cluster's smallest claim_id; claims.cluster_id points here.", False),
     _field("event", _DICT, "Event label shared by every claim of the cluster.", False),
-    _field("kind", _DICT, "utterance (quotations and reported speech of one original statement) | fact (journalists' statements about one thing).", False),
+    _field("kind", _DICT, "utterance (quotations and reported speech of one original statement) or fact (journalists' statements about one thing).", False),
     _field("speaker", _DICT, "Utterances: the speaker most claims give (known speakers first); null for facts."),
-    _field("fact_slot", _DICT, "Facts: date | duration | count | ordinal | place; null for utterances."),
+    _field("fact_slot", _DICT, "Facts: date, duration, count, ordinal or place; null for utterances."),
     _field("fact_values", _STRINGS, "Facts: the distinct normalised values the statements give (more than one when they disagree or differ in precision).", False),
     _field("wording", pa.string(), "A representative wording: the longest direct quotation (else the longest claim); for facts, the value as printed.", False),
     _field("n_claims", pa.int32(), "Number of claims in the cluster.", False),
@@ -78,15 +78,15 @@ CLUSTERS = pa.schema([
     _field("article_ids", _STRINGS, "The articles that carry it, sorted.", False),
     _field("sources", _STRINGS, "The outlets that carry it, sorted.", False),
     _field("n_findings", pa.int32(), "Number of discrepancy findings about this cluster.", False),
-    _field("severity", _DICT, "Highest severity among those findings (high | medium | low), or null when none."),
+    _field("severity", _DICT, "Highest severity among those findings (high, medium or low), or null when none."),
 ])
 
 DISCREPANCIES = pa.schema([
     _field("discrepancy_id", pa.string(), "Stable id: a hash of kind, change, cluster and the claims (or spellings) involved.", False),
     _field("event", _DICT, "Event the finding belongs to.", False),
-    _field("kind", _DICT, "wording_variant | truncation | speaker_mismatch | via_mismatch | fact_conflict | name_spelling.", False),
+    _field("kind", _DICT, "wording_variant, truncation, speaker_mismatch, via_mismatch, fact_conflict or name_spelling.", False),
     _field("severity", _DICT, "high: the meaning or a fact differs; medium: attribution or provenance differs, or a truncation drops a condition; low: cosmetic.", False),
-    _field("change", _DICT, "What differs: negation | number | entity | subject | words | dropped | speaker | via | value | spelling | typography.", False),
+    _field("change", _DICT, "What differs: negation, number, entity or subject (meaning changes); words, dropped, speaker, via, value, spelling or typography.", False),
     _field("cluster_id", pa.string(), "Cluster the finding is about (null for a name spelled differently outside any one cluster)."),
     _field("claim_ids", _STRINGS, "Claims involved, one per witness (empty for name spellings found in the text).", False),
     _field("article_ids", _STRINGS, "Article of each witness.", False),
