@@ -1,0 +1,351 @@
+"""Alignment across outlets: clusters, discrepancies, fact conflicts, name spellings, text reuse, loading, CLI.
+
+Real sentences from the seed articles and the planted-discrepancy corpus, with hand-written expectations.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import toolkit
+from toolkit.align import align
+from toolkit.align.blocking import candidate_pairs
+from toolkit.align.changes import compare
+from toolkit.align.names import variant
+from toolkit.align.score import pairwise
+from toolkit.align.tokens import words_for
+from toolkit.build import build
+from toolkit.registry import Registry
+from toolkit.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "datasets" / "kim-putin-vostochny-2023"
+PLANTED = ROOT / "tests" / "corpus" / "discrepancies"
+EVENT = "kim-putin-vostochny-2023"
+
+
+def claims_of(rows: list[dict]) -> pa.Table:
+    """A claims table from hand-written rows (article_id, claim_type, speaker, wording; the rest defaulted)."""
+    columns = {k: [] for k in ("claim_id", "article_id", "source", "event", "claim_type", "speaker", "via", "wording",
+                               "char_start", "char_end", "sentence_start", "sentence_end", "fact_slot", "fact_text",
+                               "fact_value", "fact_qualifier", "fact_about")}
+    for n, row in enumerate(rows):
+        for k in columns:
+            columns[k].append(row.get(k))
+        columns["claim_id"][-1] = row.get("claim_id", f"c{n:03d}")
+        columns["event"][-1] = row.get("event", EVENT)
+        columns["source"][-1] = row.get("source", row["article_id"])
+        start = row.get("char_start", 1000 * n)
+        columns["char_start"][-1], columns["char_end"][-1] = start, start + len(row["wording"])
+        columns["sentence_start"][-1], columns["sentence_end"][-1] = start, start + len(row["wording"])
+    return pa.table(columns)
+
+
+# --- clusters ---------------------------------------------------------------------------------------------------
+
+SATELLITES = [  # one answer of Putin, translated three ways (000, 002, 004)
+    ("000", "C’est pourquoi nous sommes venus ici. Le dirigeant de la Corée du Nord montre un grand intérêt dans la technologie des fusées. Ils essaient de développer leur programme spatial"),
+    ("002", "C’est pour ça que nous sommes ici. Le dirigeant de la RDPC (République démocratique populaire de Corée) est très intéressé par la fabrication de roquettes, ils essaient aussi de développer leurs activités spatiales"),
+    ("004", "C’est pour cela que nous sommes venus ici. Le dirigeant nord-coréen s’intéresse beaucoup à la technologie des fusées, il essaie de se développer dans l’espace"),
+]
+NO_HURRY = "Nous discuterons de tous les sujets sans nous presser. Nous avons le temps"
+
+
+def test_three_translations_of_one_answer_form_one_cluster_and_another_answer_stays_apart():
+    rows = [{"article_id": a, "claim_type": "direct", "speaker": "Vladimir Poutine", "wording": w} for a, w in SATELLITES]
+    rows += [{"article_id": "000", "claim_type": "direct", "speaker": "Vladimir Poutine", "wording": NO_HURRY},
+             {"article_id": "001", "claim_type": "direct", "speaker": "Vladimir Poutine", "wording": NO_HURRY}]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] == ids[4] != ids[0]
+
+
+def test_a_fragment_and_an_indirect_report_join_the_quotation_they_come_from():
+    rows = [
+        {"article_id": "000", "claim_type": "direct", "speaker": "Kim Jong-un",
+         "wording": "Nous allons donner la priorité à la relation entre la Corée du Nord et la Russie et en faire la priorité absolue de notre politique étrangère"},
+        {"article_id": "002", "claim_type": "indirect", "speaker": "Kim Jong-un",
+         "wording": "son pays ferait des liens bilatéraux avec la Russie sa « priorité absolue »"},
+        {"article_id": "003", "claim_type": "partial", "speaker": "Kim Jong-un", "wording": "priorité absolue"},
+        {"article_id": "003", "claim_type": "direct", "speaker": "Kim Jong-un",
+         "wording": "Je saisis cette opportunité pour affirmer que nous serons toujours avec la Russie"},
+    ]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] != ids[0], "another utterance of the same speaker must stay apart"
+
+
+def test_same_words_by_different_speakers_meet_and_are_flagged():
+    rows = [{"article_id": a, "claim_type": "direct", "speaker": s, "source": a.upper(),
+             "wording": "Cette usine a un avenir ici, à Sainte-Odile"}
+            for a, s in (("a", "Thomas Wieczorek"), ("b", "Aurélie Santerre"), ("c", "Thomas Wieczorek"))]
+    result = align(claims_of(rows))
+    assert len(set(result.cluster_ids)) == 1
+    mismatch = [f for f in result.findings if f.kind == "speaker_mismatch"]
+    assert len(mismatch) == 1 and sorted(set(mismatch[0].values)) == ["Aurélie Santerre", "Thomas Wieczorek"]
+
+
+def test_a_short_common_fragment_does_not_glue_two_utterances_of_one_article():
+    # 000 quotes both the agenda and "tous les sujets"; "des questions" must not merge them through 004's wording
+    rows = [
+        {"article_id": "000", "claim_type": "partial", "speaker": "Vladimir Poutine", "wording": "des questions humanitaires", "char_start": 10},
+        {"article_id": "000", "claim_type": "partial", "speaker": "Vladimir Poutine", "wording": "tous les sujets", "char_start": 500},
+        {"article_id": "004", "claim_type": "partial", "speaker": "Vladimir Poutine", "wording": "de toutes les questions"},
+        {"article_id": "004", "claim_type": "partial", "speaker": "Vladimir Poutine",
+         "wording": "il faudra parler des questions concernant Coopération économiqueles questions de nature humanitaire et la situation dans la région", "char_start": 5000},
+    ]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] != ids[1]
+    assert ids[1] == ids[2] and ids[0] == ids[3]
+
+
+def test_cluster_ids_do_not_depend_on_row_order():
+    rows = [{"article_id": a, "claim_type": "direct", "speaker": "Vladimir Poutine", "wording": w, "claim_id": f"id{a}"}
+            for a, w in SATELLITES] + [{"article_id": "001", "claim_type": "direct", "speaker": "Vladimir Poutine",
+                                        "wording": NO_HURRY, "claim_id": "id001"}]
+    first = dict(zip([r["claim_id"] for r in rows], align(claims_of(rows)).cluster_ids))
+    shuffled = rows[::-1]
+    second = dict(zip([r["claim_id"] for r in shuffled], align(claims_of(shuffled)).cluster_ids))
+    assert first == second
+
+
+def _candidates(n: int) -> int:
+    """Candidate pairs in one big block of n claims: n / 6 utterances of 12 words, each quoted about six times."""
+    rng = random.Random(3)
+    vocabulary = [f"mot{k}" for k in range(3 * n)]
+    utterances = [{rng.choice(vocabulary) for _ in range(12)} for _ in range(n // 6)]
+    features = [rng.choice(utterances) for _ in range(n)]
+    return sum(1 for _ in candidate_pairs(list(range(n)), features))
+
+
+def test_blocking_grows_linearly_not_with_all_pairs():
+    small, large = _candidates(2000), _candidates(8000)
+    assert large < 8000 * 7999 // 2 // 50
+    assert large / small < 6, "four times the claims should give about four times the pairs, not sixteen"
+
+
+# --- word-level changes -------------------------------------------------------------------------------------------
+
+W = words_for("fr")
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("Nous ne fermerons pas la ligne 2.", "Nous fermerons la ligne 2", "negation"),
+    ("Nous avons reçu 300 demandes", "Nous avons reçu 250 demandes", "number"),
+    ("Nous avons toujours soutenu et nous soutenons toutes les décisions de Poutine et du gouvernement russe",
+     "Nous avons toujours soutenu et nous soutenons toutes les décisions du gouvernement russe et du parlement", "entity"),
+    (SATELLITES[0][1], SATELLITES[2][1], "subject"),
+])
+def test_meaning_changes_are_found(a, b, kind):
+    assert kind in {c.kind for c in compare(a, b, W).changes}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("L'État accompagnera la modernisation des fours à hauteur de 12 millions d'euros.",
+     "L'État va soutenir à hauteur de 12 millions d'euros la modernisation des fours"),
+    (SATELLITES[0][1], SATELLITES[1][1]),           # "Corée du Nord" / "RDPC (… de Corée)": glossed acronym
+    ("Je suis très content de vous voir", "Je suis très content de vous voir. Je vous remercie d’être venu en Russie"),
+])
+def test_translation_variants_and_cuts_are_not_meaning_changes(a, b):
+    assert compare(a, b, W).changes == []
+
+
+def test_a_cut_quotation_is_a_truncation_with_the_dropped_words():
+    result = compare("L'État ne laissera pas tomber la verrerie",
+                     "L'État ne laissera pas tomber la verrerie. Mais l'entreprise devra tenir ses engagements sur l'emploi", W)
+    assert result.truncation and result.dropped == "Mais l'entreprise devra tenir ses engagements sur l'emploi"
+
+
+def test_a_number_changed_inside_one_quotation_is_high():
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Nadia Benali", "wording": "Nous avons reçu 300 demandes depuis lundi"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Nadia Benali", "wording": "Nous avons reçu 250 demandes depuis lundi"}]
+    findings = align(claims_of(rows)).findings
+    assert [(f.kind, f.severity, f.change) for f in findings] == [("wording_variant", "high", "number")]
+
+
+# --- names --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Vostotchny", "Vostochny", "spelling"),
+    ("Valdimir Poutine", "Vladimir Poutine", "spelling"),
+    ("Kim Jong-Un", "Kim Jong Un", "typography"),
+    ("Karim Ben Youcef", "Karim Benyoucef", "typography"),
+    ("Poutine", "Vladimir Poutine", None),         # a shorter form
+    ("M. Kim", "Kim", None),                       # a title
+    ("Corée", "Coréens", None),                    # an inflected word
+])
+def test_name_variants(a, b, expected):
+    assert variant(a, b) == expected
+
+
+# --- the planted-discrepancy corpus -------------------------------------------------------------------------------
+
+# fact_text and fact_about as printed, by (article, gold 'about' label): the rest comes from statements.jsonl
+PLANTED_FACTS = {
+    ("outlet_a", "date-visite"): ("mardi 12 mars", None),
+    ("outlet_a", "effectif-verrerie"): ("300 salariés", "salariés"),
+    ("outlet_a", "rang-visite"): ("deuxième visite", "visite"),
+    ("outlet_a", "visite-precedente"): ("2019", None),
+    ("outlet_a", "duree-visite"): ("plus de deux heures", None),
+    ("outlet_b", "montant-aide"): ("12 millions d'euros", "euros"),
+    ("outlet_b", "date-visite"): ("mardi 12 mars", None),
+    ("outlet_b", "effectif-verrerie"): ("300 employés", "employés"),
+    ("outlet_c", "date-visite"): ("mercredi 13 mars", None),
+    ("outlet_c", "rang-visite"): ("premier déplacement", "déplacement"),
+    ("outlet_c", "visite-precedente"): ("2019", None),
+    ("outlet_c", "duree-visite"): ("une heure", None),
+    ("outlet_c", "effectif-verrerie"): ("250 salariés", "salariés"),
+}
+
+
+def planted_statements() -> tuple[pa.Table, pa.Table, dict[str, str]]:
+    """Statement rows built from tests/corpus/discrepancies/statements.jsonl, the articles, and claim_id -> label."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in PLANTED.glob("*.txt")}
+    rows, labels = [], {}
+    for n, line in enumerate((PLANTED / "statements.jsonl").read_text(encoding="utf-8").splitlines()):
+        g = json.loads(line)
+        fact_text, about = PLANTED_FACTS[(g["article_id"], g["about"])]
+        claim_id = f"s{n:02d}"
+        labels[claim_id] = g["about"]
+        rows.append({"claim_id": claim_id, "article_id": g["article_id"], "claim_type": "statement", "wording": g["wording"],
+                     "char_start": texts[g["article_id"]].find(g["wording"]), "fact_slot": g["slot"],
+                     "fact_value": str(g["value"]), "fact_qualifier": g["qualifier"] or "exact", "fact_text": fact_text,
+                     "fact_about": about, "event": "visite"})
+    articles = pa.table({"article_id": sorted(texts), "source": sorted(texts), "event": ["visite"] * len(texts),
+                         "text": [texts[a] for a in sorted(texts)]})
+    return claims_of(rows), articles, labels
+
+
+def test_planted_statements_conflict_where_the_values_differ_and_nowhere_else():
+    claims, articles, labels = planted_statements()
+    result = align(claims, articles, Registry.for_collection(PLANTED))
+    conflicts = [f for f in result.findings if f.kind == "fact_conflict"]
+    assert sorted({labels[c] for f in conflicts for c in f.claim_ids}) == ["date-visite", "duree-visite", "effectif-verrerie"]
+    assert all(len({labels[c] for c in f.claim_ids}) == 1 for f in conflicts)
+    assert all(f.severity == "high" for f in conflicts)
+    # "deuxième visite" (with a visit in 2019) and "premier déplacement … depuis 2019" agree
+    ordinal = [cid for cid, label in labels.items() if label == "rang-visite"]
+    ids = dict(zip(claims.column("claim_id").to_pylist(), result.cluster_ids))
+    assert ids[ordinal[0]] == ids[ordinal[1]]
+    assert not any(set(ordinal) & set(f.claim_ids) for f in result.findings)
+
+
+@pytest.fixture(scope="module")
+def planted_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("planted") / "tables"
+    build(PLANTED, out, progress=False)
+    return out
+
+
+def _labels(tables: Path, gold: Path) -> dict[str, str]:
+    from toolkit.align.score import match
+
+    claims = toolkit.load_claims(tables)
+    texts = toolkit.load_articles(tables).set_index("article_id")["text"].to_dict()
+    columns = {k: claims[k].tolist() for k in ("claim_id", "article_id", "claim_type", "char_start", "char_end")}
+    return {columns["claim_id"][i]: label for i, label in match(columns, gold, texts).items()}
+
+
+def test_every_planted_kind_is_found_on_the_built_corpus(planted_build):
+    findings = toolkit.load_discrepancies(planted_build)
+    labels = _labels(planted_build, PLANTED / "claims.jsonl")
+    found = {(kind, labels.get(c)) for kind, ids in zip(findings["kind"], findings["claim_ids"]) for c in ids}
+    for kind, utterance in [("wording_variant", "aide-fours"), ("truncation", "etat-verrerie"), ("via_mismatch", "etat-verrerie"),
+                            ("speaker_mismatch", "avenir-usine"), ("wording_variant", "ligne-2")]:
+        assert (kind, utterance) in found, (kind, utterance)
+    assert "fact_conflict" in set(findings["kind"])
+    spelled = findings[findings["kind"] == "name_spelling"]
+    assert any({"Karim Benyoucef", "Karim Ben Youcef"} <= set(v) for v in spelled["values"])
+
+
+def test_the_negation_flip_is_high_and_names_both_wordings(planted_build):
+    findings = toolkit.load_discrepancies(planted_build, filters=[("change", "=", "negation")])
+    assert len(findings) == 1
+    row = findings.iloc[0]
+    assert row["severity"] == "high" and row["kind"] == "wording_variant"
+    assert {"Nous fermerons la ligne 2", "Nous ne fermerons pas la ligne 2"} <= {v.rstrip(".") for v in row["values"]}
+    assert "[-ne-]" in row["diff"] and "[-pas-]" in row["diff"]
+
+
+def test_the_consistent_visit_history_is_not_flagged(planted_build):
+    findings = toolkit.load_discrepancies(planted_build)
+    claims = toolkit.load_claims(planted_build, filters=[("fact_slot", "=", "ordinal")])
+    assert set(claims["fact_value"]) == {"1", "2"}
+    assert not any(set(claims["claim_id"]) & set(ids) for ids in findings["claim_ids"])
+
+
+# --- the seed articles --------------------------------------------------------------------------------------------
+
+def test_seed_clusters_match_the_gold_utterances(seed_build):
+    claims = toolkit.load_claims(seed_build)
+    texts = toolkit.load_articles(seed_build).set_index("article_id")["text"].to_dict()
+    columns = {k: claims[k].tolist() for k in ("claim_id", "article_id", "claim_type", "char_start", "char_end")}
+    score = pairwise(columns, claims["cluster_id"].tolist(), ROOT / "tests" / "gold" / "seeds" / "claims.jsonl", texts)
+    assert score.f1 >= 0.9, (score.precision, score.recall)
+    assert score.precision >= 0.95
+
+
+def test_seed_name_spellings_are_found(seed_build):
+    findings = toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "name_spelling")])
+    spellings = [set(v) for v in findings["values"]]
+    assert any({"Vostotchny", "Vostochny"} <= s for s in spellings)
+    assert any({"Valdimir Poutine", "Vladimir Poutine"} <= s for s in spellings)
+    assert any("Maria Zajarova" in s for s in spellings)
+
+
+def test_seed_dates_that_agree_are_not_flagged(seed_build):
+    # arrival on Tuesday 12 and the meeting on Wednesday 13 are two facts, not a conflict
+    assert len(toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "fact_conflict")])) == 0
+
+
+def test_wire_copies_count_as_one_source(seed_build):
+    reuse = toolkit.load_reuse(seed_build)
+    texts = toolkit.load_articles(seed_build).set_index("article_id")["text"]
+    for row in reuse.itertuples():
+        a = re.findall(r"\w+", fold(texts[row.article_a][row.char_start_a:row.char_end_a]))
+        b = re.findall(r"\w+", fold(texts[row.article_b][row.char_start_b:row.char_end_b]))
+        assert a[:3] == b[:3] and a[-3:] == b[-3:] and row.n_words >= 12
+    heavy = reuse[reuse["heavy"]]
+    assert {(r.article_a, r.article_b) for r in heavy.itertuples()} == {("000_228e09c1b8d5bd34", "001_bb17fa2649a17e65")}
+    clusters = toolkit.load_clusters(seed_build)
+    kremlin = clusters[clusters["wording"].str.startswith("Les dirigeants ont inspecté")].iloc[0]
+    assert kremlin["n_articles"] == 2 and kremlin["n_independent"] == 1
+
+
+def test_every_claim_has_a_cluster_and_clusters_list_their_claims(seed_build):
+    claims = toolkit.load_claims(seed_build, columns=["claim_id", "cluster_id"])
+    clusters = toolkit.load_clusters(seed_build, columns=["cluster_id", "claim_ids", "n_claims"])
+    assert claims["cluster_id"].notna().all()
+    members = {c: cid for cid, ids in zip(clusters["cluster_id"], clusters["claim_ids"]) for c in ids}
+    assert members == dict(zip(claims["claim_id"], claims["cluster_id"]))
+    assert (clusters["n_claims"] == clusters["claim_ids"].map(len)).all()
+
+
+def test_loaders_read_columns_and_push_filters_down(seed_build):
+    high = toolkit.load_discrepancies(seed_build, columns=["kind", "severity"], filters=[("severity", "=", "high")])
+    assert list(high.columns) == ["kind", "severity"] and set(high["severity"]) == {"high"}
+    shared = toolkit.load_clusters(seed_build, filters=[("n_articles", ">=", 2)])
+    assert len(shared) > 5 and (shared["n_articles"] >= 2).all()
+
+
+def test_two_builds_give_the_same_findings_in_the_same_order(seed_copy, tmp_path):
+    build(seed_copy, tmp_path / "one", progress=False)
+    build(seed_copy, tmp_path / "two", progress=False)
+    for name in ("clusters", "discrepancies", "reuse"):
+        assert pq.read_table(tmp_path / "one" / f"{name}.parquet").equals(pq.read_table(tmp_path / "two" / f"{name}.parquet"))
+
+
+def test_build_prints_clusters_findings_and_top_wordings(tmp_path, capsys):
+    from toolkit.cli.main import main
+
+    assert main(["build", str(PLANTED), "--out", str(tmp_path / "tables")]) == 0
+    out = capsys.readouterr().out
+    assert "clusters" in out and "findings:" in out
+    assert "« Nous fermerons la ligne 2 »" in out and "« Nous ne fermerons pas la ligne 2. »" in out
