@@ -22,8 +22,10 @@ from toolkit.align.tokens import stem
 from toolkit.text import fold
 
 TITLES = ("m", "mme", "mlle", "me", "dr", "pr", "mgr", "mm")
-SPELLING = 80           # two words this alike (rapidfuzz ratio, folded) but not equal are one spelled twice
+SPELLING = 80           # two words of one entity this alike (rapidfuzz ratio, folded) but not equal: one spelled twice
+LOOSE_SPELLING = 85     # the same for capitalised words no registry ties together (stricter: Marie / Maria)
 MIN_LETTERS = 5         # shorter words are too easily alike by chance
+LOOSE_MIN_LETTERS = 6
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][\w]*)*")
 
 
@@ -138,19 +140,20 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> lis
             kind = variant(a, b)
             if kind:
                 kinds[k].add((a, b, kind))
-    # across keys: a capitalised word close to a word of another name (an unregistered misspelling)
-    words = {k: {w for s in occurrences[k] for w in _words(s)} for k in keys}
+    # across keys: a capitalised word close to a word of another name (an unregistered misspelling); only the
+    # capitalised words of a registry alias take part ("santé" in "agence régionale de santé" is no name)
+    words = {k: {fold(w) for s in occurrences[k] for w in re.split(r"[\s\-‐‑]+", s) if w[:1].isupper()} for k in keys}
     index = defaultdict(list)
     for k in keys:
         for w in words[k]:
-            if len(w) >= MIN_LETTERS:
+            if len(w) >= LOOSE_MIN_LETTERS:
                 index[(w[0], len(w) // 3)].append((w, k))
     for bucket_key, items in index.items():
         neighbours = items + index.get((bucket_key[0], bucket_key[1] + 1), [])
         for (wa, ka), (wb, kb) in combinations(sorted(set(neighbours)), 2):
             if ka == kb or wa == wb or ka.startswith("id:") and kb.startswith("id:"):
                 continue
-            if fuzz.ratio(wa, wb) >= SPELLING and not _inflection(wa, [wb]):
+            if fuzz.ratio(wa, wb) >= LOOSE_SPELLING and not _inflection(wa, [wb]):
                 ra, rb = find(ka), find(kb)
                 if ra != rb:
                     keep, drop = (ra, rb) if (ra.startswith("id:"), ra) >= (rb.startswith("id:"), rb) else (rb, ra)
