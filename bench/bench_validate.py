@@ -24,7 +24,6 @@ WORDS = ("nous", "soutenons", "toutes", "les", "décisions", "du", "gouvernement
 
 
 def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
-    import pyarrow as pa
 
     from toolkit.build import _table
     from toolkit.schema import ARTICLES, CLAIMS, EXTRACTOR_VERSION, with_metadata

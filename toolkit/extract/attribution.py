@@ -1,0 +1,85 @@
+"""Resolve the speaker of every pending claim, in text order, so that pronouns and carried speakers see the
+claims before them; then headline quotations and fragments inside reported clauses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from toolkit.extract import relays, speakers
+from toolkit.extract.claim import Claim, Pending
+from toolkit.extract.lexicon import Lexicon
+from toolkit.extract.mentions import UNKNOWN, ArticleMentions, Speaker
+from toolkit.text import fold, words
+
+
+def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexicon: Lexicon, quote_spans) -> list[Claim]:
+    claims: list[Claim] = []
+    last: Speaker | None = None
+    folded = fold(text)
+    for item in pending:
+        claim, a = item.claim, item.attribution
+        speaker: Speaker | None = None
+        if a and a.method == "selon" and a.subject and \
+                relays.is_relay_phrase(text, folded, a.subject[0], a.subject[1], mentions.relays, lexicon):
+            # "X a assuré que…, selon l'agence Anadolu": the agency relayed the words of the verb's subject;
+            # "selon le communiqué": the words are its issuer's. "Selon TASS, la rencontre a débuté": TASS says so.
+            cue = speakers.cue_before(text, claim.sentence_start, claim.char_start, lexicon)
+            if cue:
+                a = None
+                item.subject_span = item.subject_span or (claim.sentence_start, cue.start())
+            elif relays.is_document_phrase(folded, a.subject[0], a.subject[1], lexicon):
+                a = None
+        if a and a.pronoun:
+            speaker = mentions.pronoun(a.pronoun, a.pronoun_at, text[a.pronoun_at:a.pronoun_at + len(a.pronoun)], last)
+        elif a and a.subject and a.method in ("intro", "subject"):
+            speaker = mentions.subject(a.subject[0], a.subject[1], a.method, last)
+        elif a and a.subject:
+            speaker = mentions.resolve(a.subject[0], a.subject[1], a.method, last)
+        if speaker is None and item.subject_span:
+            speaker = mentions.subject(item.subject_span[0], item.subject_span[1], "subject", last)
+        if speaker is None and not item.headline and (claim.claim_type == "direct" or item.attribution and item.attribution.method == "selon"):
+            found = mentions.antecedent(claim.char_start, None, last)
+            if found:
+                speaker = replace(found, mention=None, method="carried" if found is last else "context")
+        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3:
+            continue              # a word or two held at a distance with nobody saying it: not a claim
+        if speaker is None and not item.headline:
+            speaker = Speaker(UNKNOWN, None, None, "none")
+        if speaker:
+            claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
+            last = speaker
+        mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
+        claims.append(claim)
+    _attribute_headlines([p for p in pending if p.headline], claims)
+    _inherit_from_clauses(claims)
+    return claims
+
+
+def _inherit_from_clauses(claims: list[Claim]) -> None:
+    """A quoted fragment inside a reported clause was said by whoever the clause reports, unless its own incise says."""
+    clauses = [c for c in claims if c.claim_type == "indirect" and c.speaker]
+    for claim in claims:
+        if claim.claim_type != "partial" or claim.speaker_method not in ("subject", "none", None):
+            continue
+        outer = [c for c in clauses if c.char_start <= claim.char_start and claim.char_end <= c.char_end]
+        if outer:
+            o = outer[0]
+            claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = o.speaker, o.speaker_id, o.speaker_mention, o.speaker_method
+
+
+def _attribute_headlines(headlines: list[Pending], claims: list[Claim]) -> None:
+    """A quotation standing as a headline takes the speaker of the body claim that shares most of its words."""
+    body = [c for c in claims if c.speaker and c.speaker != UNKNOWN and c.speaker_method != "headline"]
+    for item in headlines:
+        claim = item.claim
+        mine = set(words(claim.wording))
+        best, score = None, 0.0
+        for other in body:
+            theirs = set(words(other.wording))
+            overlap = len(mine & theirs) / max(1, len(mine))
+            if overlap > score:
+                best, score = other, overlap
+        if best and score >= 0.5:
+            claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = best.speaker, best.speaker_id, None, "headline"
+        else:
+            claim.speaker, claim.speaker_method = UNKNOWN, "headline"

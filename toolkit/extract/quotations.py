@@ -1,0 +1,103 @@
+"""Turn a quotation span into claims: direct or partial, not speech at all, split by an incise inside the marks;
+and read the attribution around it (incise, introduction, reporting verb before it)."""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.extract import speakers
+from toolkit.extract.claim import Claim, Pending
+from toolkit.extract.lexicon import Lexicon
+from toolkit.extract.quotes import Quotation
+from toolkit.ingest.articles import Article
+from toolkit.text import words
+
+_SENTENCE_PUNCT = ".!?…"
+
+
+def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int], quote_spans, lexicon: Lexicon) -> list[Pending]:
+    lo, hi = sentence
+    before = text[lo:q.open].strip()
+    after_end = q.close + 1 if q.closed else q.close
+    after = text[after_end:hi].strip()
+    headline = not before and (not after or after in _SENTENCE_PUNCT) and _is_heading(text, q)
+    if _not_speech(text, q, before, lexicon):
+        return []
+    standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
+                  or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*,$", before) is not None)
+    closes_clause = (not after or after[0] in ",.;!?)…—–-" or not q.closed
+                     or text[q.start:q.end].rstrip()[-1:] in "!?…")    # « Ne faiblissez pas ! » écrit X
+    claim_type = "direct" if standalone and closes_clause else "partial"
+    attribution = speakers.incise(text, after_end, hi, lexicon) if q.closed else None
+    if attribution is None or (attribution.subject is None and attribution.pronoun is None):
+        attribution = speakers.introduction(text, lo, q.open, lexicon) or attribution
+    subject_span = None
+    if claim_type == "partial" and (attribution is None or attribution.subject is None and attribution.pronoun is None):
+        cue = speakers.cue_before(text, lo, q.open, lexicon)
+        if cue is None:
+            selon = re.search(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,.«»]{2,80})", text[lo:hi])
+            if not selon:
+                return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
+            attribution = speakers.Attribution("selon", (lo + selon.start(1), lo + selon.end(1)), method="selon")
+        else:
+            attribution = speakers.Attribution(lexicon.lemma(cue.group()), None, method="subject")
+            subject_span = (lo, cue.start())
+    parts = _split_on_inner_incise(text, q, lexicon)
+    pendings = []
+    for start, end, inner, incise_span in parts:
+        claim = Claim(article.article_id, claim_type, start, end, text[start:end], lo, hi,
+                      cue=(inner or attribution).cue if (inner or attribution) else None, incise=incise_span)
+        pendings.append(Pending(claim, q.open, inner or attribution, subject_span, headline))
+    return pendings
+
+
+def _is_heading(text: str, q: Quotation) -> bool:
+    """A quotation alone on its line with no final punctuation: a headline or subhead, not an interview answer."""
+    if text[q.start:q.end].rstrip()[-1:] in ".!?…":
+        return False
+    line_start = text.rfind("\n", 0, q.open) + 1
+    line_end = text.find("\n", q.close)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:q.open].strip() and text[q.close + 1:line_end].strip() in ("", ".")
+
+
+def _after_quote_incise(text: str, lo: int, pos: int, quote_spans) -> bool:
+    """`« A », a-t-il dit, « B »`: B follows a quotation and its incise, so it stands alone too."""
+    previous = [b for a, b in quote_spans if lo <= a and b <= pos]
+    if not previous:
+        return False
+    between = text[previous[-1]:pos].strip()
+    return between.endswith(",") and len(between.split()) <= 8
+
+
+def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
+    """A title, a name, a charge: the word before the mark says so, or the quote is a short capitalised name."""
+    previous = words(before[-40:])
+    labels = lexicon.non_speech_before
+    if previous and previous[-1] in labels:
+        return True
+    if len(previous) >= 2 and previous[-2] in labels and previous[-1] in ("de", "du", "des", "d"):
+        return True
+    inner = text[q.start:q.end]
+    tokens = inner.split()
+    return 0 < len(tokens) <= 4 and all(t[0].isupper() for t in tokens if len(t) > 3) and not re.search(r"[.!?,]", inner) and bool(before) and not before.endswith(":")
+
+
+def _split_on_inner_incise(text: str, q: Quotation, lexicon: Lexicon) -> list[tuple]:
+    """`« A, a précisé l'avocat. B »` is two claims, A and B, both attributed by the inner incise."""
+    for m in re.finditer(r",\s+", text[q.start:q.end]):
+        pos = q.start + m.start()
+        attribution = speakers.incise(text, pos, q.end, lexicon)
+        if attribution is None or attribution.end <= pos or (attribution.subject is None and attribution.pronoun is None):
+            continue
+        if attribution.end - pos > 90:
+            continue
+        # The incise ends at the next sentence (". Ce texte…") or at a comma that goes on in lower case
+        # (", mais sans lui…"); a comma before a capital is an apposition inside the incise.
+        cut = re.compile(r"[.!?…]\s+(?=\S)|,\s+(?=[a-zà-ÿ])").search(text, attribution.end, min(q.end, attribution.end + 60))
+        if not cut or re.search(r"[«»\"“”]", text[attribution.end:cut.start()]):
+            continue
+        b_start = cut.end()
+        a_end = pos
+        return [(q.start, a_end, attribution, (pos, b_start)), (b_start, q.end, attribution, (pos, b_start))]
+    return [(q.start, q.end, None, None)]
