@@ -41,7 +41,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             found = mentions.antecedent(claim.char_start, None, last)
             if found:
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
-        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3:
+        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline:
             continue              # a word or two held at a distance with nobody saying it: not a claim
         if speaker is None and not item.headline:
             speaker = Speaker(UNKNOWN, None, None, "none")
@@ -68,8 +68,10 @@ def _inherit_from_clauses(claims: list[Claim]) -> None:
 
 
 def _attribute_headlines(headlines: list[Pending], claims: list[Claim]) -> None:
-    """A quotation standing as a headline takes the speaker of the body claim that shares most of its words."""
-    body = [c for c in claims if c.speaker and c.speaker != UNKNOWN and c.speaker_method != "headline"]
+    """A quotation in a headline takes the speaker of the body claim that shares most of its words; without one, it
+    keeps what its own sentence says, or `unknown`."""
+    titles = {id(item.claim) for item in headlines}
+    body = [c for c in claims if c.speaker and c.speaker != UNKNOWN and id(c) not in titles]
     for item in headlines:
         claim = item.claim
         mine = set(words(claim.wording))
@@ -81,5 +83,5 @@ def _attribute_headlines(headlines: list[Pending], claims: list[Claim]) -> None:
                 best, score = other, overlap
         if best and score >= 0.5:
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = best.speaker, best.speaker_id, None, "headline"
-        else:
+        elif not claim.speaker:
             claim.speaker, claim.speaker_method = UNKNOWN, "headline"

@@ -20,7 +20,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     before = text[lo:q.open].strip()
     after_end = q.close + 1 if q.closed else q.close
     after = text[after_end:hi].strip()
-    headline = not before and (not after or after in _SENTENCE_PUNCT) and _is_heading(text, q)
+    headline = (not before and (not after or after in _SENTENCE_PUNCT) and _is_heading(text, q)) or _in_title(text, q)
     if _not_speech(text, q, before, lexicon):
         return []
     standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
@@ -59,6 +59,13 @@ def _is_heading(text: str, q: Quotation) -> bool:
     line_end = text.find("\n", q.close)
     line_end = len(text) if line_end < 0 else line_end
     return not text[line_start:q.open].strip() and text[q.close + 1:line_end].strip() in ("", ".")
+
+
+def _in_title(text: str, q: Quotation) -> bool:
+    """A quotation in the article's first line when that line reads as a title (no final full stop):
+    "…, la droite dénonce une « fausse bonne idée »" is the body's quotation, summarised."""
+    first = next((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), None)
+    return bool(first and first.start() <= q.open < first.end() and first.group().rstrip()[-1:] not in ".")
 
 
 def _after_quote_incise(text: str, lo: int, pos: int, quote_spans) -> bool:
