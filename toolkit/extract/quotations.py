@@ -64,8 +64,12 @@ def _is_heading(text: str, q: Quotation) -> bool:
 def _in_title(text: str, q: Quotation) -> bool:
     """A quotation in the article's first line when that line reads as a title (no final full stop):
     "…, la droite dénonce une « fausse bonne idée »" is the body's quotation, summarised."""
-    first = next((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), None)
-    return bool(first and first.start() <= q.open < first.end() and first.group().rstrip()[-1:] not in ".")
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(lines) < 2:
+        return False
+    first = lines[0]
+    return (first.start() <= q.open < first.end() and first.group().rstrip()[-1:] not in "."
+            and not re.search(r"[.!?…]\s+[A-ZÀ-Ý«]", first.group()))
 
 
 def _after_quote_incise(text: str, lo: int, pos: int, quote_spans) -> bool:
