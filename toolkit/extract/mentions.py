@@ -325,7 +325,9 @@ _FUNCTION_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'"
                    "par", "sur", "sous", "avec", "sans", "son", "sa", "ses", "leur", "leurs", "a", "lors", "depuis", "quant",
                    "on", "c'", "c'est", "qu'", "que", "parti", "arrive", "entoure", "interroge", "dans", "outre", "face"}
 _NONFINITE = re.compile(r"^\s*(?:apres avoir|apres|avant de|avant d'|tout en|en|sans|pour)\b")
-_NOT_SUBJECT = re.compile(r"^\s*(?:selon|d'apres|comme|cite|citee|interroge|interrogee|lors|dans)\b")
+# Pieces that cannot hold the subject: a source, a circumstance, a relative clause (its subject is the antecedent
+# before it), a participle clause.
+_NOT_SUBJECT = re.compile(r"^\s*(?:selon|d'apres|comme|cite|citee|interroge|interrogee|lors|dans|qui|dont|lequel|laquelle|ou|[a-z]+ant)\b")
 _VERB_GROUP = re.compile(r"\s+(?:n['’]|ne\s+)?(?:a|avait|aurait|ont|avaient|auraient|est|sont|s['’]est|se|s['’]était|va|vont|doit|devait)\b.*$",
                          re.IGNORECASE | re.DOTALL)
 
