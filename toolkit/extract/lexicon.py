@@ -54,6 +54,7 @@ class Lexicon:
     both: str
     inner_spaces: str
     speaker_heads: frozenset[str]
+    legal: tuple[str, ...]
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
@@ -176,6 +177,7 @@ def load(language: str = "fr") -> Lexicon:
         both="".join(marks["both"]),
         inner_spaces="".join(marks["inner_spaces"]),
         speaker_heads=frozenset(fold(w) for w in grammar["speaker_heads"]["words"]),
+        legal=tuple(fold(w) for w in grammar["legal"]["words"]),
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),

@@ -207,6 +207,8 @@ class ArticleMentions:
             if m:
                 found.append(lo + m.start())
         for m in _NAME.finditer(piece):
+            if " " not in m.group() and piece[m.end():m.end() + 1] == "," and not piece[:m.start()].strip():
+                continue          # "Partout, des gilets jaunes…": a sentence adverb, not a name
             if fold(m.group().split()[0]) not in _FUNCTION_WORDS and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break

@@ -10,7 +10,7 @@ from toolkit.extract.claim import Claim, Pending
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.quotes import Quotation
 from toolkit.ingest.articles import Article
-from toolkit.text import words
+from toolkit.text import fold, words
 
 _SENTENCE_PUNCT = ".!?…"
 
@@ -89,6 +89,8 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
         return True
     if len(previous) >= 2 and previous[-2] in labels and previous[-1] in ("de", "du", "des", "d"):
         return True
+    if previous and previous[-1] == "pour" and any(w in fold(before[-120:]) for w in lexicon.legal):
+        return True               # "placé en garde à vue pour « organisation d'une manifestation… »": a charge
     inner = text[q.start:q.end]
     tokens = inner.split()
     return 0 < len(tokens) <= 4 and all(t[0].isupper() for t in tokens if len(t) > 3) and not re.search(r"[.!?,]", inner) and bool(before) and not before.endswith(":")
