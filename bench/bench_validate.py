@@ -25,7 +25,7 @@ WORDS = ("nous", "soutenons", "toutes", "les", "décisions", "du", "gouvernement
 
 def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
 
-    from toolkit.build import _table
+    from toolkit.pipeline import _table
     from toolkit.schema import ARTICLES, CLAIMS, EXTRACTOR_VERSION, with_metadata
     from toolkit.tables import write_tables
 

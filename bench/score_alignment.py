@@ -18,7 +18,7 @@ from pathlib import Path
 
 import toolkit
 from toolkit.align.score import match, pairwise
-from toolkit.build import build
+from toolkit.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [

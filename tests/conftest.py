@@ -30,7 +30,7 @@ def seed_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
     """The seed dataset built once into a temporary tables folder."""
-    from toolkit.build import build
+    from toolkit.pipeline import build
 
     out = tmp_path_factory.mktemp("build") / "tables"
     build(SEEDS, out, progress=False)

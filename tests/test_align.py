@@ -21,7 +21,7 @@ from toolkit.align.changes import compare
 from toolkit.align.names import variant
 from toolkit.align.score import pairwise
 from toolkit.align.tokens import words_for
-from toolkit.build import build
+from toolkit.pipeline import build
 from toolkit.registry import Registry
 from toolkit.text import fold
 

@@ -6,7 +6,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import toolkit
-from toolkit.build import build
+from toolkit.pipeline import build
 from toolkit.errors import CorruptTable, MissingTable
 from toolkit.schema import CLAIMS, METADATA_KEY, SCHEMA_VERSION
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.build import build
+from toolkit.pipeline import build
 from toolkit.cli.main import main
 
 

@@ -32,7 +32,10 @@ def test_a_new_verdict_replaces_the_old_one_and_the_file_stays_sorted(tmp_path):
 
 
 def test_tables_folder_points_to_the_dataset_review_file(tmp_path):
-    assert review_path(tmp_path / "tables") == tmp_path / "reviews.csv"
+    (tmp_path / "tables").mkdir()
+    assert review_path(tmp_path / "tables") == tmp_path / "tables" / "reviews.csv"     # a bare tables folder
+    (tmp_path / "article.txt").write_text("Texte.", encoding="utf-8")
+    assert review_path(tmp_path / "tables") == tmp_path / "reviews.csv"                # a dataset's tables
 
 
 @pytest.mark.parametrize("content, line, field", [

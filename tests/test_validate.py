@@ -40,6 +40,7 @@ def copy(tmp_path):
     folder = tmp_path / "dataset"
     shutil.copytree(SEEDS / "tables", folder / "tables")
     shutil.copy(SEEDS / "registry.toml", folder / "registry.toml")
+    shutil.copy(SEEDS / "reviews.csv", folder / "reviews.csv")
     return folder
 
 
@@ -151,6 +152,7 @@ def test_an_implausible_date_is_only_a_warning(copy):
 def test_a_bare_tables_folder_uses_the_general_relays_and_says_so(tmp_path, capsys):
     bare = tmp_path / "somewhere"
     shutil.copytree(SEEDS / "tables", bare)
+    shutil.copy(SEEDS / "reviews.csv", bare / "reviews.csv")
     report = validate(bare)
     assert report.success and any("general relays" in note for note in report.notes)
     assert SPEAKER_IN_REGISTRY in {r.label for r in report.results if not r.success}
@@ -231,8 +233,9 @@ def test_data_docs_are_written_into_out_only(tmp_path):
     out = tmp_path / "docs"
     report = validate(SEEDS, docs=out)
     assert report.docs == out / "index.html" and report.docs.exists()
-    assert sorted(p.name for p in (out / "expectations").iterdir()) == ["integrity_articles.html", "integrity_claims.html"]
-    assert len(list((out / "validations").rglob("*.html"))) == 2
+    assert sorted(p.name for p in (out / "expectations").iterdir()) == [
+        "consistency.html", "integrity_articles.html", "integrity_claims.html"]
+    assert len(list((out / "validations").rglob("*.html"))) == 3
     assert [p.name for p in tmp_path.iterdir()] == ["docs"]
 
 

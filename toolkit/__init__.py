@@ -11,7 +11,7 @@ _LAZY = {
     "load_clusters": "toolkit.tables",
     "load_discrepancies": "toolkit.tables",
     "load_reuse": "toolkit.tables",
-    "build": "toolkit.build",
+    "build": "toolkit.pipeline",
     "validate": "toolkit.validate",
 }
 

@@ -15,7 +15,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from toolkit.build import build
+    from toolkit.pipeline import build
     from toolkit.report.summary import build_summary
 
     if args.out and not args.input_dir:

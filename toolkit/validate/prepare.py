@@ -18,6 +18,7 @@ from toolkit.tables import TABLES_DIR, read_table, tables_dir
 DERIVED = {
     "articles": ("sha256_of_text", "length_of_text"),
     "claims": ("article_n_chars", "article_source", "text_at_offsets"),
+    "discrepancies": ("reviewed", "verdict"),
 }
 # Values the suites receive as {"$PARAMETER": name}: they depend on the dataset, so they cannot sit in the JSON.
 PARAMETERS = ("article_ids", "article_sources", "registry_ids", "latest_plausible_date")
@@ -45,6 +46,9 @@ def prepare(path: str | Path, tables: set[str]) -> Prepared:
     articles = prepared.frames["articles"] = _articles(raw["articles"])
     if "claims" in needed:
         prepared.frames["claims"] = _claims(raw["claims"], articles)
+    if "discrepancies" in needed:
+        # A dataset keeps its reviews.csv beside the articles; a bare tables folder, inside itself.
+        prepared.frames["discrepancies"] = _discrepancies(raw["discrepancies"], dataset or folder, prepared.notes)
     prepared.parameters = {
         "article_ids": sorted(set(articles["article_id"].dropna())),
         "article_sources": sorted(set(articles["source"].dropna())),
@@ -106,6 +110,21 @@ def _claims(frame, articles):
     frame["article_source"] = [sources.get(i) for i in ids]
     frame["text_at_offsets"] = [_slice(texts.get(i), s, e)
                                 for i, s, e in zip(ids, frame["char_start"].tolist(), frame["char_end"].tolist())]
+    return frame
+
+
+def _discrepancies(frame, dataset: Path, notes: list[str]):
+    """Mark each finding reviewed or not from the dataset's reviews.csv; stale reviews become notes."""
+    from toolkit.validate.review import read_reviews, review_path
+
+    reviews = read_reviews(dataset)
+    ids = frame["discrepancy_id"].tolist()
+    frame["reviewed"] = [i in reviews for i in ids]
+    frame["verdict"] = [reviews[i].verdict if i in reviews else None for i in ids]
+    stale = sorted(set(reviews) - set(ids))
+    if stale:
+        notes.append(f"{len(stale)} review(s) in {review_path(dataset)} name findings that no longer exist "
+                     f"(stale): {', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}. Remove them or re-review.")
     return frame
 
 

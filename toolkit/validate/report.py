@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -14,7 +13,8 @@ MAX_ROWS = 20  # unexpected rows kept per expectation; the count says how many t
 TEXT_ROWS = 5  # of which the text summary shows this many
 EXCERPT = 60
 # What names a row for a reader: the claim and where it was read, or the article.
-IDENTITY = {"claims": ("claim_id", "article_id", "source", "wording"), "articles": ("article_id", "source")}
+IDENTITY = {"claims": ("claim_id", "article_id", "source", "wording"), "articles": ("article_id", "source"),
+            "discrepancies": ("discrepancy_id", "kind", "severity", "sources", "explanation")}
 
 
 @dataclass
@@ -170,6 +170,10 @@ def _sentence(table: str, row: dict) -> str:
     if table == "claims":
         head = (f"row {row['row']} · claim {row.get('claim_id')} · article {row.get('article_id')} ({row.get('source')})"
                 f" · «{row.get('wording')}»")
+    elif table == "discrepancies":
+        sources = list(dict.fromkeys(row.get("sources") or []))
+        return (f"finding {row.get('discrepancy_id')} · {row.get('severity')} {row.get('kind')} · "
+                f"{', '.join(sources)}: {row.get('explanation')}")
     else:
         head = f"row {row['row']} · article {row.get('article_id')} ({row.get('source')})"
     checked = ", ".join(f"{k} = {_short(v, 80)!r}" if isinstance(v, str) else f"{k} = {v}" for k, v in row["values"].items())

@@ -19,7 +19,7 @@ class Difference:
 
 def compare(dataset: str | Path, registry: list[str | Path] = ()) -> list[Difference]:
     """Rebuild `dataset` into a temporary folder and list every table whose rows differ from the committed one."""
-    from toolkit.build import build
+    from toolkit.pipeline import build
 
     dataset = Path(dataset)
     committed = dataset / TABLES_DIR

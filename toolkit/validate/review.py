@@ -35,8 +35,11 @@ class Review:
 
 
 def review_path(dataset: str | Path) -> Path:
+    """DATASET/reviews.csv; for a dataset's `tables` folder, the file beside it; for another bare tables folder,
+    the file inside it."""
     dataset = Path(dataset)
-    return dataset.parent / REVIEW_FILE if dataset.name == "tables" else dataset / REVIEW_FILE
+    beside = dataset.parent / REVIEW_FILE
+    return beside if dataset.name == "tables" and (beside.exists() or any(dataset.parent.glob("*.txt"))) else dataset / REVIEW_FILE
 
 
 def read_reviews(dataset: str | Path) -> dict[str, Review]:

@@ -46,7 +46,9 @@ def _bundled(name: str, table: str) -> Suite:
 
 
 # Articles first: a claim's offsets are only worth checking once its article's text is known to be intact.
-SUITES = {s.name: s for s in (_bundled("integrity_articles", "articles"), _bundled("integrity_claims", "claims"))}
+# Consistency last: findings between outlets matter once each table is known to be sound.
+SUITES = {s.name: s for s in (_bundled("integrity_articles", "articles"), _bundled("integrity_claims", "claims"),
+                              _bundled("consistency", "discrepancies"))}
 
 
 def select(suite: str | Path | None = None) -> list[Suite]:
@@ -64,7 +66,7 @@ def select(suite: str | Path | None = None) -> list[Suite]:
 def _from_file(path: Path) -> Suite:
     data = Suite(path.stem, "", path).read()
     table = (data.get("meta") or {}).get(TABLE_META_KEY, {}).get("table")
-    if table not in ("articles", "claims"):
+    if table not in ("articles", "claims", "discrepancies"):
         raise BadSuite(path, "does not say which table it checks",
-                       f"add \"meta\": {{\"{TABLE_META_KEY}\": {{\"table\": \"claims\"}}}} (or \"articles\")", field="meta")
+                       f"add \"meta\": {{\"{TABLE_META_KEY}\": {{\"table\": \"claims\"}}}} (or \"articles\", \"discrepancies\")", field="meta")
     return Suite(str(data.get("name") or path.stem), table, path)

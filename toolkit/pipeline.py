@@ -1,4 +1,6 @@
-"""The main job: articles in, claims (and, once aligned, clusters and discrepancies) out, written atomically."""
+"""The main job, `toolkit.build()`: articles in; claims, clusters, discrepancies and reuse out, written atomically.
+
+Named pipeline (not build) so that the function `toolkit.build` is never shadowed by a submodule of that name."""
 
 from __future__ import annotations
 
