@@ -26,7 +26,7 @@ WORDS = ("nous", "soutenons", "toutes", "les", "décisions", "du", "gouvernement
 def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
 
     from toolkit.pipeline import _table
-    from toolkit.schema import ARTICLES, CLAIMS, EXTRACTOR_VERSION, with_metadata
+    from toolkit.schema import ARTICLES, CLAIMS, DISCREPANCIES, EXTRACTOR_VERSION, with_metadata
     from toolkit.tables import write_tables
 
     n_articles = max(1, n_claims // per_article)
@@ -73,9 +73,27 @@ def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
                             ("language", "fr"), ("title", None), ("event", f"event-{a // 5}"), ("text", text),
                             ("sha256", hashlib.sha256(text.encode()).hexdigest()), ("n_chars", len(text)), ("problems", [])):
             articles[name].append(value)
+    # One finding per hundred claims, every one reviewed: the consistency suite has rows to check and passes.
+    findings = {k: [] for k in DISCREPANCIES.names}
+    kinds = ("wording_variant", "truncation", "speaker_mismatch", "via_mismatch", "fact_conflict", "name_spelling")
+    for f in range(max(1, n_claims // 100)):
+        a = f % n_articles
+        ids = [claims["claim_id"][a * per_article], claims["claim_id"][((a + 1) % n_articles) * per_article]]
+        values = {"discrepancy_id": f"d{f:015d}", "event": f"event-{a // 5}", "kind": kinds[f % 6],
+                  "severity": ("high", "medium", "low")[f % 3], "change": "words", "cluster_id": f"k{f:015d}",
+                  "claim_ids": ids, "article_ids": [f"a{a:06d}", f"a{(a + 1) % n_articles:06d}"],
+                  "sources": [f"outlet-{a % 40}", f"outlet-{(a + 1) % 40}"], "wordings": ["nous soutenons", "nous appuyons"],
+                  "values": ["soutenons", "appuyons"], "diff": "nous [-soutenons-] {+appuyons+}", "score": 0.8,
+                  "explanation": "The same words are rendered differently by 2 articles."}
+        for name in DISCREPANCIES.names:
+            findings[name].append(values[name])
     tables = {"articles": with_metadata(_table(articles, ARTICLES), "articles"),
-              "claims": with_metadata(_table(claims, CLAIMS), "claims")}
+              "claims": with_metadata(_table(claims, CLAIMS), "claims"),
+              "discrepancies": with_metadata(_table(findings, DISCREPANCIES), "discrepancies")}
     write_tables(out, tables, {"synthetic": True})
+    with open(out / "reviews.csv", "w", encoding="utf-8") as f:
+        f.write("discrepancy_id,verdict,note,reviewer,date\n")
+        f.writelines(f"{i},translation_variant,,bench,2026-01-01\n" for i in findings["discrepancy_id"])
 
 
 def main(n: int) -> None:
