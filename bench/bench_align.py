@@ -19,7 +19,6 @@ from datetime import date, timedelta
 
 import pyarrow as pa
 
-from toolkit import schema
 from toolkit.align import align
 
 ARTICLES_PER_EVENT = (3, 8)

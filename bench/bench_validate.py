@@ -25,8 +25,8 @@ WORDS = ("nous", "soutenons", "toutes", "les", "décisions", "du", "gouvernement
 
 def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
 
-    from toolkit.pipeline import _table
-    from toolkit.schema import ARTICLES, CLAIMS, DISCREPANCIES, EXTRACTOR_VERSION, with_metadata
+    from toolkit.schema import table as _table
+    from toolkit.schema import ARTICLES, CLAIMS, DISCREPANCIES, EXTRACTOR_VERSION
     from toolkit.tables import write_tables
 
     n_articles = max(1, n_claims // per_article)
@@ -87,9 +87,8 @@ def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
                   "explanation": "The same words are rendered differently by 2 articles."}
         for name in DISCREPANCIES.names:
             findings[name].append(values[name])
-    tables = {"articles": with_metadata(_table(articles, ARTICLES), "articles"),
-              "claims": with_metadata(_table(claims, CLAIMS), "claims"),
-              "discrepancies": with_metadata(_table(findings, DISCREPANCIES), "discrepancies")}
+    tables = {"articles": _table(articles, ARTICLES, "articles"), "claims": _table(claims, CLAIMS, "claims"),
+              "discrepancies": _table(findings, DISCREPANCIES, "discrepancies")}
     write_tables(out, tables, {"synthetic": True})
     with open(out / "reviews.csv", "w", encoding="utf-8") as f:
         f.write("discrepancy_id,verdict,note,reviewer,date\n")

@@ -98,3 +98,27 @@ def test_output_folder_with_foreign_files_is_refused(seed_copy, tmp_path):
     with pytest.raises(Exception, match="not tables"):
         build(seed_copy, out, progress=False)
     assert (out / "notes.txt").read_text() == "keep me"
+
+
+def test_an_article_in_a_language_without_data_is_kept_and_noted(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "fr.txt").write_text("« Nous tiendrons », a déclaré Anne Dupont.", encoding="utf-8")
+    (folder / "en.txt").write_text('"We will hold", said Anne Dupont.', encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,language\nen.txt,en\nfr.txt,fr\n", encoding="utf-8")
+    build(folder, tmp_path / "t", progress=False)
+    articles = toolkit.load_articles(tmp_path / "t").set_index("article_id")
+    assert "no language data for 'en'" in articles.loc["en", "problems"][0]
+    assert set(toolkit.load_claims(tmp_path / "t").article_id) == {"fr"}
+
+
+def test_unknown_column_is_named_in_the_error(seed_build):
+    with pytest.raises(ValueError, match="unknown column.*speakr"):
+        toolkit.load_claims(seed_build, columns=["speakr"])
+    with pytest.raises(ValueError, match="unknown column.*kind"):
+        toolkit.load_claims(seed_build, filters=[("kind", "=", "direct")])
+
+
+def test_out_without_input_is_refused():
+    with pytest.raises(ValueError, match="needs an input folder"):
+        build(None, "/tmp/never-written")

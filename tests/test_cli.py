@@ -49,3 +49,22 @@ def test_registry_given_on_the_command_line_canonicalises_a_new_speaker(tmp_path
 def test_python_dash_m_is_the_same_command():
     done = subprocess.run([sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "build" in done.stdout and "validate" in done.stdout
+
+
+def test_empty_alias_in_a_registry_is_refused(seed_copy, tmp_path, capsys):
+    bad = tmp_path / "extra.toml"
+    bad.write_text('[[entity]]\nid = "x"\nname = "X"\nkind = "person"\naliases = [""]\n', encoding="utf-8")
+    assert main(["build", str(seed_copy), "--out", str(tmp_path / "t"), "--registry", str(bad)]) == 2
+    assert "aliases" in capsys.readouterr().err
+
+
+def test_reviews_are_never_written_into_a_tables_folder(seed_copy, tmp_path, capsys):
+    out = tmp_path / "tables"
+    assert main(["build", str(seed_copy), "--out", str(out), "--quiet"]) == 0
+    finding = toolkit.load_discrepancies(out).discrepancy_id.iloc[0]
+    try:
+        main(["review", str(out), "--set", finding, "confirmed"])
+    except SystemExit as stop:
+        assert stop.code == 2
+    assert "not a dataset folder" in capsys.readouterr().err
+    assert not (out / "reviews.csv").exists()

@@ -77,3 +77,23 @@ def test_text_is_nfc_with_unix_newlines_and_nothing_else_changed(tmp_path):
     write(tmp_path, "a.txt", "\ufeffLe pre\u0301sident\r\na dit :  « Oui ».\r")
     (article,) = read_collection(tmp_path)
     assert article.text == "Le président\na dit :  « Oui ».\n"
+
+
+def test_quoted_title_over_two_lines_and_line_numbers_of_records(tmp_path):
+    write(tmp_path, "a.txt", "Texte.")
+    write(tmp_path, "b.txt", "Texte.")
+    write(tmp_path, "manifest.csv", 'file,title,published\na.txt,"Titre\nsur deux lignes",2024-01-01\nb.txt,,demain\n')
+    with pytest.raises(BadManifest) as err:
+        read_collection(tmp_path)
+    assert err.value.line == 4 and err.value.field == "published"
+    write(tmp_path, "manifest.csv", 'file,title\na.txt,"Titre\nsur deux lignes"\n')
+    assert read_collection(tmp_path)[0].title == "Titre\nsur deux lignes"
+
+
+def test_language_codes_are_lower_cased_and_checked(tmp_path):
+    write(tmp_path, "a.txt", "Texte.")
+    write(tmp_path, "manifest.csv", "file,language\na.txt,FR\n")
+    assert read_collection(tmp_path)[0].language == "fr"
+    write(tmp_path, "manifest.csv", "file,language\na.txt,français\n")
+    with pytest.raises(BadManifest, match="language code"):
+        read_collection(tmp_path)

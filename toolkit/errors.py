@@ -53,6 +53,10 @@ class BadReviewFile(ToolkitError):
     """The review file of a dataset is malformed."""
 
 
+class UnknownFinding(ToolkitError):
+    """A review names a finding that the dataset's discrepancies table does not hold."""
+
+
 class BadSuite(ToolkitError):
     """An expectation suite JSON file is malformed or unknown."""
 

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from toolkit import schema
 from toolkit.extract import Claim, extract
+from toolkit.errors import BadLexicon
 from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.extract.mentions import UNKNOWN
 from toolkit.ingest import Article, read_collection
@@ -55,6 +56,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
 
     With no input, rebuild every bundled dataset in place and return the list of results."""
     if input_dir is None:
+        if out is not None:
+            raise ValueError("build(out=...) needs an input folder; with none, every bundled dataset is rebuilt in place")
         return [build(folder, registry=registry, progress=progress) for folder in bundled_datasets()]
     started = time.perf_counter()
     input_dir = Path(input_dir)
@@ -64,8 +67,9 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     lexicons = {}
     claims: list[Claim] = []
     for article in _progress(articles, progress, f"extract {input_dir.name}"):
-        lexicon = lexicons.get(article.language) or lexicons.setdefault(article.language, load_lexicon(article.language))
-        claims.extend(extract(article, entities, lexicon))
+        lexicon = _lexicon(article, lexicons)
+        if lexicon is not None:
+            claims.extend(extract(article, entities, lexicon))
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims)}
     tables, summary = _align(tables, entities, articles)
     info = {
@@ -103,6 +107,19 @@ def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Artic
     return tables, AlignmentSummary(result.n_clusters, shared, result.counts(), result.findings[:TOP_FINDINGS], len(heavy))
 
 
+def _lexicon(article: Article, cache: dict):
+    """The article's language data; an article in a language without data is kept, noted, and not extracted."""
+    if article.language not in cache:
+        try:
+            cache[article.language] = load_lexicon(article.language)
+        except BadLexicon:
+            cache[article.language] = None
+    if cache[article.language] is None:
+        article.problems.append(f"no language data for '{article.language}': the article is kept but no claim is "
+                                f"extracted (add toolkit/data/{article.language}/ to support it)")
+    return cache[article.language]
+
+
 def _progress(items, enabled: bool | None, label: str):
     if enabled is None:
         enabled = sys.stderr.isatty() and not os.environ.get("CI")
@@ -127,7 +144,7 @@ def articles_table(articles: list[Article]) -> pa.Table:
         "n_chars": [len(a.text) for a in articles],
         "problems": [list(a.problems) for a in articles],
     }
-    return schema.with_metadata(_table(columns, schema.ARTICLES), "articles")
+    return schema.table(columns, schema.ARTICLES, "articles")
 
 
 _CLAIM_FIELDS = [f.name for f in schema.CLAIMS if f.name not in ("claim_id", "source", "published", "event", "cluster_id", "extractor_version")]
@@ -145,12 +162,4 @@ def claims_table(articles: list[Article], claims: list[Claim], cluster_ids: list
     columns["event"] = [by_id[c.article_id].event for c in claims]
     columns["cluster_id"] = cluster_ids or [None] * len(claims)
     columns["extractor_version"] = [schema.EXTRACTOR_VERSION] * len(claims)
-    return schema.with_metadata(_table(columns, schema.CLAIMS), "claims")
-
-
-def _table(columns: dict[str, list], target: pa.Schema) -> pa.Table:
-    arrays = []
-    for f in target:
-        plain = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        arrays.append(pa.array(columns[f.name], type=plain).cast(f.type) if plain != f.type else pa.array(columns[f.name], type=f.type))
-    return pa.Table.from_arrays(arrays, schema=target)
+    return schema.table(columns, schema.CLAIMS, "claims")

@@ -119,8 +119,11 @@ def _read(path: Path) -> list[Entity]:
         raise BadRegistry(path, "does not exist", "give the path of a registry TOML file") from None
     except tomllib.TOMLDecodeError as err:
         raise BadRegistry(path, f"is not valid TOML ({err})", "fix the syntax; see README 'Entity registry'") from None
+    items = data.get("entity", [])
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise BadRegistry(path, "'entity' must be a list of [[entity]] tables", "see README 'Entity registry'", field="entity")
     entities = []
-    for index, item in enumerate(data.get("entity", []), start=1):
+    for index, item in enumerate(items, start=1):
         where = f"entity #{index}"
         for key in ("id", "name", "kind"):
             if not isinstance(item.get(key), str) or not item[key].strip():
@@ -130,8 +133,10 @@ def _read(path: Path) -> list[Entity]:
         if item.get("gender") not in (None, "m", "f"):
             raise BadRegistry(path, f"{where} ({item['name']}) has gender '{item['gender']}'", "use 'm' or 'f' or leave it out", field="gender")
         for key in ("aliases", "roles"):
-            if not all(isinstance(v, str) for v in item.get(key, [])):
-                raise BadRegistry(path, f"{where} ({item['name']}): '{key}' must be a list of strings", "", field=key)
+            values = item.get(key, [])
+            if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+                raise BadRegistry(path, f"{where} ({item['name']}): '{key}' must be a list of non-empty strings",
+                                  "remove empty entries", field=key)
         entities.append(Entity(item["id"], item["name"], item["kind"], item.get("gender"),
                                tuple(item.get("aliases", [])), tuple(item.get("roles", []))))
     return entities

@@ -123,6 +123,16 @@ def describe(schema: pa.Schema) -> list[tuple[str, str, str]]:
     return [(f.name, str(f.type), f.metadata[b"doc"].decode()) for f in schema]
 
 
+def table(columns: dict[str, list], target: pa.Schema, name: str) -> pa.Table:
+    """Columns of Python values as a table of `target` (dictionary columns encoded), stamped with its name."""
+    arrays = []
+    for f in target:
+        plain = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
+        array = pa.array(columns.get(f.name, []), type=plain)
+        arrays.append(array.cast(f.type) if plain != f.type else array)
+    return with_metadata(pa.Table.from_arrays(arrays, schema=target), name)
+
+
 def with_metadata(table: pa.Table, name: str) -> pa.Table:
     """Stamp the table name and schema version into the Parquet key-value metadata."""
     meta = dict(table.schema.metadata or {})

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from toolkit.errors import CorruptTable, MissingTable, UnsafeOutput
-from toolkit.schema import METADATA_KEY
+from toolkit.schema import METADATA_KEY, TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "datasets"
@@ -84,6 +84,11 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
     file = tables_dir(path) / f"{name}.parquet"
     if not file.exists():
         raise MissingTable(file, f"no {name} table here", "run `claims build` first, or give the folder it wrote")
+    known = TABLES[name].names
+    asked = list(columns or []) + [f[0] for f in _flat(filters)]
+    unknown = [c for c in asked if c not in known]
+    if unknown:
+        raise ValueError(f"{name}: unknown column(s) {', '.join(map(str, unknown))}; the columns are {', '.join(known)}")
     try:
         table = pq.read_table(file, columns=columns, filters=filters)
     except (pa.ArrowInvalid, OSError) as err:
@@ -93,6 +98,13 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
     if METADATA_KEY not in (pq.read_schema(file).metadata or {}):
         raise CorruptTable(file, "has no claims-toolkit schema version", "it was not written by `claims build`; rebuild it")
     return table
+
+
+def _flat(filters) -> list:
+    """pyarrow filters are a list of tuples, or a list of such lists (OR of ANDs)."""
+    if not filters:
+        return []
+    return [f for group in filters for f in (group if isinstance(group, list) else [group])]
 
 
 def load(name: str, path=None, *, columns=None, filters=None):

@@ -172,7 +172,7 @@ def clusters_table(cs: ClaimSet, members: dict[int, list[int]], ids: dict[int, s
         rows["sources"].append(sources)
         rows["n_findings"].append(len(severities))
         rows["severity"].append(min(severities, key=SEVERITIES.index) if severities else None)
-    return _table(rows, schema.CLUSTERS, "clusters")
+    return schema.table(rows, schema.CLUSTERS, "clusters")
 
 
 def _representative(cs: ClaimSet, rows: list[int], is_fact: bool) -> str:
@@ -190,7 +190,7 @@ def discrepancies_table(findings: list[Finding]) -> pa.Table:
                      "wordings", "values", "diff", "score", "explanation"):
             value = getattr(f, name)
             rows[name].append([("" if v is None else v) for v in value] if isinstance(value, list) else value)
-    return _table(rows, schema.DISCREPANCIES, "discrepancies")
+    return schema.table(rows, schema.DISCREPANCIES, "discrepancies")
 
 
 def reuse_table(passages: list, shares: dict) -> pa.Table:
@@ -209,14 +209,4 @@ def reuse_table(passages: list, shares: dict) -> pa.Table:
         rows["share_b"].append(round(share.share_b, 4))
         rows["heavy"].append(max(share.share_a, share.share_b) >= reuse.HEAVY)
         rows["passage"].append(p.text)
-    return _table(rows, schema.REUSE, "reuse")
-
-
-def _table(columns: dict[str, list], target: pa.Schema, name: str) -> pa.Table:
-    arrays = []
-    for f in target:
-        values = columns.get(f.name, [])
-        plain = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        array = pa.array(values, type=plain)
-        arrays.append(array.cast(f.type) if plain != f.type else array)
-    return schema.with_metadata(pa.Table.from_arrays(arrays, schema=target), name)
+    return schema.table(rows, schema.REUSE, "reuse")

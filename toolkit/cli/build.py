@@ -12,6 +12,7 @@ def add_parser(sub) -> None:
     p.add_argument("--registry", action="append", default=[], metavar="TOML",
                    help="extra entity registry file (repeatable); later files override earlier ones")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.set_defaults(parser=p)
 
 
 def run(args) -> int:
@@ -19,7 +20,7 @@ def run(args) -> int:
     from toolkit.report.summary import build_summary
 
     if args.out and not args.input_dir:
-        raise SystemExit("claims build: --out needs an INPUT_DIR")
+        args.parser.error("--out needs an INPUT_DIR")
     results = build(args.input_dir, args.out, registry=args.registry)
     for result in results if isinstance(results, list) else [results]:
         if not args.quiet:

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 
-def add_parser(sub) -> None:
-    from toolkit.validate.review import VERDICTS
+# Spelled out here (as in toolkit.validate.review.VERDICTS) so that `claims --help` loads no data library.
+VERDICTS = {
+    "confirmed": "a real inconsistency between outlets, acknowledged",
+    "translation_variant": "the same words translated differently; nothing to correct",
+    "false_alarm": "the toolkit paired or compared the wrong things",
+    "acceptable": "a real difference that does not matter for this dataset",
+}
 
+
+def add_parser(sub) -> None:
     p = sub.add_parser("review", help="list open findings, or record a verdict on one",
                        description="Without --set, list the findings of DATASET that have no verdict yet (and reviews "
                                    "whose finding no longer exists). With --set ID VERDICT, record a verdict in "
@@ -15,23 +22,30 @@ def add_parser(sub) -> None:
     p.add_argument("--note", default="", help="reviewer's note, with --set")
     p.add_argument("--reviewer", default="", help="reviewer's name, with --set")
     p.add_argument("--all", action="store_true", help="list reviewed findings too")
+    p.set_defaults(parser=p)
 
 
 def run(args) -> int:
     from pathlib import Path
 
-    from toolkit.errors import MissingTable
+    from toolkit.errors import UnknownFinding
     from toolkit.tables import bundled_datasets, load
     from toolkit.validate.review import read_reviews, record, split
 
     datasets = [Path(args.dataset)] if args.dataset else bundled_datasets()
     if args.set:
         if len(datasets) != 1:
-            raise SystemExit("claims review --set: give the DATASET folder the finding belongs to")
+            args.parser.error("--set needs the DATASET folder the finding belongs to")
+        if not any(datasets[0].glob("*.txt")):
+            args.parser.error(f"{datasets[0]} is not a dataset folder (no articles): reviews live beside the articles, "
+                              "so that a rebuild of the tables never removes them")
         finding, verdict = args.set
         findings = load("discrepancies", datasets[0], columns=["discrepancy_id"])
         if finding not in set(findings["discrepancy_id"]):
-            raise MissingTable(datasets[0], f"no finding '{finding}'", "copy an id listed by `claims review`")
+            raise UnknownFinding(datasets[0], f"no finding '{finding}'", "copy an id listed by `claims review`")
+        earlier = read_reviews(datasets[0]).get(finding)
+        if earlier:
+            print(f"{finding}: replaces the earlier verdict {earlier.verdict} ({earlier.date})")
         review = record(datasets[0], finding, verdict, args.note, args.reviewer)
         print(f"{review.discrepancy_id}: {review.verdict} ({review.date})")
         return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -51,7 +53,7 @@ def read_manifest(folder: Path) -> dict[str, ManifestRow]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise BadManifest(path, f"not UTF-8 ({err.reason} at byte {err.start})", "save the manifest as UTF-8") from None
-    reader = csv.DictReader(text.splitlines())
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     if "file" not in header:
         raise BadManifest(path, f"no 'file' column (found: {', '.join(header) or 'nothing'})",
@@ -60,7 +62,8 @@ def read_manifest(folder: Path) -> dict[str, ManifestRow]:
     if unknown:
         raise BadManifest(path, f"unknown column(s) {', '.join(unknown)}", f"use only {', '.join(COLUMNS)}", line=1)
     rows: dict[str, ManifestRow] = {}
-    for line, record in enumerate(reader, start=2):
+    for record in reader:
+        line = reader.line_num
         if None in record:
             raise BadManifest(path, "more values than columns", "quote values that contain commas", line=line)
         values = {name: (record.get(name) or "").strip() or None for name in COLUMNS}
@@ -72,5 +75,9 @@ def read_manifest(folder: Path) -> dict[str, ManifestRow]:
         if not (folder / name).is_file():
             raise BadManifest(path, f"'{name}' does not exist in {folder}", "fix the name or remove the row", line=line, field="file")
         published = parse_published(values["published"] or "", path, line)
-        rows[name] = ManifestRow(name, values["source"], values["url"], published, values["language"], values["title"], values["event"])
+        language = values["language"].lower() if values["language"] else None
+        if language and not re.fullmatch(r"[a-z]{2,3}", language):
+            raise BadManifest(path, f"'{values['language']}' is not a language code", "use an ISO 639-1 code such as fr",
+                              line=line, field="language")
+        rows[name] = ManifestRow(name, values["source"], values["url"], published, language, values["title"], values["event"])
     return rows

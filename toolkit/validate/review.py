@@ -17,7 +17,7 @@ from toolkit.errors import BadReviewFile
 
 REVIEW_FILE = "reviews.csv"
 COLUMNS = ("discrepancy_id", "verdict", "note", "reviewer", "date")
-VERDICTS = {
+VERDICTS = {  # also spelled out in toolkit/cli/review.py for a light `claims --help`
     "confirmed": "a real inconsistency between outlets, acknowledged",
     "translation_variant": "the same words translated differently; nothing to correct",
     "false_alarm": "the toolkit paired or compared the wrong things",
@@ -48,15 +48,16 @@ def read_reviews(dataset: str | Path) -> dict[str, Review]:
     if not path.exists():
         return {}
     try:
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+        rows = [(reader.line_num, row) for row in reader]
     except (UnicodeDecodeError, csv.Error) as err:
         raise BadReviewFile(path, f"cannot be read as UTF-8 CSV ({err})", "save it as UTF-8 CSV") from None
-    header = list(rows[0].keys()) if rows else next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))), [])
+    header = reader.fieldnames or []
     missing = [c for c in ("discrepancy_id", "verdict") if c not in header]
     if missing:
         raise BadReviewFile(path, f"no column {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}", line=1)
     reviews: dict[str, Review] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         finding, verdict = (row.get("discrepancy_id") or "").strip(), (row.get("verdict") or "").strip()
         if not finding:
             raise BadReviewFile(path, "empty discrepancy_id", "copy the id from `claims review`", line=line, field="discrepancy_id")
