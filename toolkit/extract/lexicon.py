@@ -34,6 +34,47 @@ def conjugate(lemma: str) -> set[str]:
 
 
 @dataclass(frozen=True)
+class Syntax:
+    """Function words of `syntax.toml`, folded, and the patterns built from them."""
+
+    auxiliaries: frozenset[str]
+    incise_adverb: re.Pattern          # a word between an auxiliary and its participle
+    time_words: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    subordinate: re.Pattern            # a sentence opening with a subordinate clause
+    nonfinite: re.Pattern              # a clause piece with no subject of its own
+    not_subject: re.Pattern            # a clause piece that cannot hold the subject
+    verb_group: re.Pattern             # an auxiliary and what follows, in the original text
+    relay_strong: frozenset[str]
+    relay_kinds: dict
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _syntax(data: dict) -> Syntax:
+    f = lambda key: frozenset(fold(w) for w in data[key])
+    auxiliaries = [a.replace("'", "['’]") for a in map(re.escape, sorted(data["auxiliaries"], key=len, reverse=True))]
+    return Syntax(
+        auxiliaries=f("auxiliaries"),
+        incise_adverb=re.compile(rf"^(?:\w+ment|{_alternation(fold(w) for w in data['incise_adverbs'])})$"),
+        time_words=f("time_words"),
+        prepositions=f("prepositions"),
+        determiners=f("determiners"),
+        function_words=f("function_words"),
+        subordinate=re.compile(rf"\s*(?:{_alternation(fold(w) for w in data['subordinators'])})"),
+        nonfinite=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['nonfinite_leads'])})\b"),
+        not_subject=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['not_subject_leads'])}|[a-z]+ant)\b"),
+        verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),
+        relay_strong=frozenset(fold(w) for w in data["relay_heads"]["strong"]),
+        relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     cue_forms: dict[str, str]          # form -> lemma (single words)
@@ -58,6 +99,7 @@ class Lexicon:
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
+    syntax: Syntax
 
     def lemma(self, form: str) -> str | None:
         form = form.lower()
@@ -181,4 +223,5 @@ def load(language: str = "fr") -> Lexicon:
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),
+        syntax=_syntax(_load_toml(folder / "syntax.toml")),
     )

@@ -83,7 +83,7 @@ class ArticleMentions:
         for m in _PERSON_NAME.finditer(self.text):
             if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in self.quoted):
                 continue
-            if fold(m.group().split()[0]) in _FUNCTION_WORDS or _PREPOSITION.search(self.text, max(0, m.start() - 6), m.start()):
+            if fold(m.group().split()[0]) in self.lexicon.syntax.function_words or _PREPOSITION.search(self.text, max(0, m.start() - 6), m.start()):
                 continue
             title = _TITLE.match(m.group())
             if title:             # "Mme Binet": the person the article named before, with the gender the title gives
@@ -174,14 +174,14 @@ class ArticleMentions:
         cuts = [start] + [i + 1 for i in range(start, end) if self.text[i] == ","] + [end]
         pieces = list(zip(cuts, cuts[1:]))
         verb = re.match(r"[\w’']+", self.text[end:end + 40])
-        nonfinite = pieces and (verb and fold(verb.group()).endswith("ant") or _NONFINITE.search(fold(self.text[pieces[-1][0]:end])))
+        nonfinite = pieces and (verb and fold(verb.group()).endswith("ant") or self.lexicon.syntax.nonfinite.search(fold(self.text[pieces[-1][0]:end])))
         if nonfinite:
             pieces = pieces[:-1]          # "…, précisant que", "après avoir déclaré que": the main clause's subject
             selon = re.match(r"\s*(?:[Ss]elon|[Dd]['’]après)\s+([^,]+),", self.text[start:end])
             if selon:                     # "Selon TASS, la discussion a lieu…, précisant que…": TASS goes on
                 return self.resolve(start + selon.start(1), start + selon.end(1), method, last)
         for lo, hi in reversed(pieces):
-            if _NOT_SUBJECT.search(fold(self.text[lo:hi])):
+            if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])):
                 continue
             relative = list(re.finditer(r"\b(?:que|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
             if relative and hi == end:
@@ -194,7 +194,7 @@ class ArticleMentions:
                             if re.match(rf"{re.escape(p)}(?![\w'-])", low)), None)
             if pronoun:
                 return self.pronoun(pronoun, at, self.text[at:at + len(pronoun)], last)
-            return self.resolve(at, _strip_verb_group(self.text, at, hi), method, last)
+            return self.resolve(at, _strip_verb_group(self.text, at, hi, self.lexicon), method, last)
         return None
 
     def _first_candidate(self, lo: int, hi: int) -> int | None:
@@ -209,7 +209,7 @@ class ArticleMentions:
         for m in _NAME.finditer(piece):
             if " " not in m.group() and piece[m.end():m.end() + 1] == "," and not piece[:m.start()].strip():
                 continue          # "Partout, des gilets jaunes…": a sentence adverb, not a name
-            if fold(m.group().split()[0]) not in _FUNCTION_WORDS and not _PREPOSITION.search(piece, 0, m.start()):
+            if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break
         if not found:
@@ -255,7 +255,7 @@ class ArticleMentions:
             newer = [m for m in compatible if m.start >= self.last_sentence_end]
             if newer:
                 cut = max(self.text.rfind(". ", 0, newer[-1].start), self.text.rfind("\n", 0, newer[-1].start)) + 1
-                lead = _SUBORDINATE.match(fold(self.text[cut:newer[-1].start + 1]))
+                lead = self.lexicon.syntax.subordinate.match(fold(self.text[cut:newer[-1].start + 1]))
                 if lead:          # "Si Poutine…, Kim s'est montré…": the main clause after the comma holds the subject
                     comma = self.text.find(",", cut + lead.end(), newer[-1].start + 1)
                     cut = comma if comma >= 0 else cut
@@ -320,23 +320,10 @@ class ArticleMentions:
 
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\s*(?:si|bien qu|alors qu|quand|lorsqu|meme si|tandis qu|puisqu|comme|apres qu|avant qu)")
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
-_FUNCTION_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "pour", "selon", "en", "au", "aux", "dans",
-                   "si", "ce", "cette", "ces", "il", "elle", "ils", "elles", "apres", "avant", "alors", "mais", "et", "or",
-                   "par", "sur", "sous", "avec", "sans", "son", "sa", "ses", "leur", "leurs", "a", "lors", "depuis", "quant",
-                   "on", "c'", "c'est", "qu'", "que", "parti", "arrive", "entoure", "interroge", "dans", "outre", "face"}
-_NONFINITE = re.compile(r"^\s*(?:apres avoir|apres|avant de|avant d'|tout en|en|sans|pour)\b")
-# Pieces that cannot hold the subject: a source, a circumstance, a relative clause (its subject is the antecedent
-# before it), a participle clause.
-_NOT_SUBJECT = re.compile(r"^\s*(?:selon|d'apres|comme|cite|citee|interroge|interrogee|lors|dans|qui|dont|lequel|laquelle|ou|[a-z]+ant)\b")
-_VERB_GROUP = re.compile(r"\s+(?:n['’]|ne\s+)?(?:a|avait|aurait|ont|avaient|auraient|est|sont|s['’]est|se|s['’]était|va|vont|doit|devait)\b.*$",
-                         re.IGNORECASE | re.DOTALL)
-
-
-def _strip_verb_group(text: str, start: int, end: int) -> int:
+def _strip_verb_group(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """End of the subject phrase: before its auxiliary ("Le porte-parole du Kremlin [a indiqué]")."""
-    m = _VERB_GROUP.search(text, start, end)
+    m = lexicon.syntax.verb_group.search(text, start, end)
     return m.start() if m else end
 
 

@@ -15,10 +15,6 @@ from functools import lru_cache
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
-_STRONG = {"agence", "agences", "television", "televisions", "chaine", "radio", "quotidien", "hebdomadaire",
-           "communique", "communiques", "depeche", "telegramme", "medias", "media"}
-
-
 @dataclass(frozen=True)
 class Relay:
     name: str
@@ -41,7 +37,7 @@ def find(text: str, folded: str, spans: list[tuple[int, int]], registered, lexic
                 continue          # "l'agence de presse russe Interfax": the registered name wins
             phrase_end = _extend(text, folded, he, hi, lexicon)
             mention = text[hs:phrase_end]
-            earlier = _antecedent(folded[hs:he], hs, registered) if phrase_end == he else None
+            earlier = _antecedent(folded[hs:he], hs, registered, lexicon) if phrase_end == he else None
             if earlier:           # "a rapporté l'agence": the agency the article named before
                 candidate = Relay(earlier.entity.name, earlier.entity.id, mention, hs)
             else:
@@ -51,13 +47,9 @@ def find(text: str, folded: str, spans: list[tuple[int, int]], registered, lexic
     return best
 
 
-_HEAD_KINDS = {"agence": "agency", "chaine": "channel", "television": "channel", "radio": "channel",
-               "journal": "newspaper", "quotidien": "newspaper", "hebdomadaire": "newspaper"}
-
-
-def _antecedent(head: str, pos: int, registered):
+def _antecedent(head: str, pos: int, registered, lexicon: Lexicon):
     """The latest registered relay of the kind a bare head names, before `pos`."""
-    kind = _HEAD_KINDS.get(head)
+    kind = lexicon.syntax.relay_kinds.get(head)
     before = [m for m in registered if m.start < pos and m.entity.kind == kind]
     return before[-1] if kind and before else None
 
@@ -89,7 +81,7 @@ def _heads(folded: str, lo: int, hi: int, lexicon: Lexicon):
     for m in heads.finditer(folded, lo, hi):
         word = m.group(1)
         start = m.start(1)
-        if word in _STRONG or trigger.search(folded, max(lo, start - 40), start):
+        if word in lexicon.syntax.relay_strong or trigger.search(folded, max(lo, start - 40), start):
             yield start, m.end(1)
 
 

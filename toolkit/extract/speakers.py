@@ -16,15 +16,7 @@ from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
 _TOKEN = re.compile(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St)\.|[^\s,.;:!?()«»\"“”\[\]]+|[,.;:!?()«»\"“”\[\]]")
-_AUX = {"a", "avait", "aurait", "ont", "avaient", "auraient", "est", "était", "sont", "étaient", "se", "s'est", "s'était",
-        "s'étaient", "se sont", "s'", "va", "vont", "allait", "doit", "devait", "n'a", "ne", "n'", "avaient", "aura"}
-_ADVERB = re.compile(r"^(?:\w+ment|aussi|encore|également|ensuite|alors|enfin|déjà|pourtant|toutefois|bien|même|plus|"
-                     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|matin|soir|midi|tard|"
-                     r"de|son|sa|côté|pour|part|lui|elle|à|nouveau|par|ailleurs|d'abord|tout|récemment|publiquement|pas)$")
 _APPOSED_NAME = re.compile(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]?){1,4})(?=[.,;])")
-_PREPOSITIONS = {"a", "au", "aux", "depuis", "devant", "dans", "sur", "pendant", "apres", "avant", "lors", "face"}
-_DETERMINERS = {"le", "la", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "du", "de"}
-_TIME_WORD = re.compile(r"^(?:ce|cette|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|midi|aujourd'hui|encore|aussi|egalement|ensuite|enfin|alors)$")
 _ABBREVIATION = re.compile(r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|[A-Z])$")
 _PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
 
@@ -47,15 +39,16 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
     """The noun phrase starting at `start`: up to punctuation or a word that opens a new phrase (dont, selon, à…)."""
     toks = tokens(text, start, end)
     i = 0
-    while i < len(toks) and fold(toks[i][2]) in _PREPOSITIONS:
+    syntax = lexicon.syntax
+    while i < len(toks) and fold(toks[i][2]) in syntax.prepositions:
         # "a déclaré à l'AFP le ministre", "a lancé depuis la tribune la rapporteure": skip the prepositional phrase
         i += 1
-        if i < len(toks) and fold(toks[i][2]) in _DETERMINERS:
+        if i < len(toks) and fold(toks[i][2]) in syntax.determiners:
             i += 1
         i += 1
         if i >= len(toks) or toks[i][2] in ",.;:!?":
             return None
-    while i < len(toks) and _TIME_WORD.match(fold(toks[i][2])) and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
+    while i < len(toks) and fold(toks[i][2]) in syntax.time_words and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
         i += 1                    # "a déclaré ce mercredi matin M. Kim": the time is not the speaker
     first = i
     stop = first
@@ -89,8 +82,8 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
         verb = m.group("verb")
         after = i + m.end()
         lemma = lexicon.lemma(verb)
-        if fold(verb) in _AUX:
-            cue = lexicon.cue_pattern.match(text, _skip_adverbs(text, after, end), end)
+        if fold(verb) in lexicon.syntax.auxiliaries:
+            cue = lexicon.cue_pattern.match(text, _skip_adverbs(text, after, end, lexicon), end)
             lemma = lexicon.lemma(cue.group()) if cue else None
             after = cue.end() if cue else after
         if lemma:
@@ -99,8 +92,8 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"
     j = i
     word = re.match(r"[\w’']+", segment)
-    if word and fold(word.group()) in _AUX:
-        j = _skip_adverbs(text, i + word.end(), end)
+    if word and fold(word.group()) in lexicon.syntax.auxiliaries:
+        j = _skip_adverbs(text, i + word.end(), end, lexicon)
     cue = lexicon.cue_pattern.match(text, j, end)
     if not cue or fold(cue.group()).endswith("ant"):
         return None               # ", rappelant que…" is the journalist going on, not an incise
@@ -118,10 +111,10 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     return Attribution(lemma, np, end=np[1])
 
 
-def _skip_adverbs(text: str, pos: int, end: int) -> int:
+def _skip_adverbs(text: str, pos: int, end: int, lexicon: Lexicon) -> int:
     for _ in range(4):
         m = re.match(r"\s+([\w’']+)", text[pos:end])
-        if not m or not _ADVERB.match(fold(m.group(1))):
+        if not m or not lexicon.syntax.incise_adverb.match(fold(m.group(1))):
             break
         pos += m.end()
     while pos < end and text[pos].isspace():

@@ -42,6 +42,8 @@ class _Words:
     qualifiers: dict
     not_counted: frozenset
     not_ordinal: frozenset
+    not_adjective: frozenset
+    adjective: re.Pattern
 
     def __hash__(self) -> int:
         return id(self)
@@ -53,7 +55,9 @@ def words(language: str = "fr") -> _Words:
     f = lambda d: {fold(k): v for k, v in d.items()}
     return _Words(tuple(fold(w) for w in data["weekdays"]), tuple(fold(m) for m in data["months"]), f(data["relative_days"]),
                   f(data["numbers"]), f(data["multipliers"]), f(data["ordinals"]), f(data["durations"]), f(data["qualifiers"]),
-                  frozenset(fold(w) for w in data["not_counted"]), frozenset(fold(w) for w in data["not_ordinal"]))
+                  frozenset(fold(w) for w in data["not_counted"]), frozenset(fold(w) for w in data["not_ordinal"]),
+                  frozenset(fold(w) for w in data["not_adjective"]),
+                  re.compile("(?:" + "|".join(sorted((fold(e) for e in data["adjective_endings"]), key=len, reverse=True)) + ")$"))
 
 
 @lru_cache(maxsize=None)
@@ -162,13 +166,8 @@ def facts(text: str, start: int, end: int, published: date | None, language: str
         if m.group("mult"):
             n *= w.multipliers[m.group("mult")]
         qualifier = "about" if raw.endswith("aine") else w.qualifiers.get(m.group("q") or "", "exact")
-        with_adj = m.group("adj") and _ADJECTIVE.search(m.group("adj")) and m.group("adj") not in _STOP
+        with_adj = m.group("adj") and w.adjective.search(m.group("adj")) and m.group("adj") not in w.not_adjective
         end_at = m.end("adj") if with_adj else m.end("noun")
         about = text[start + m.start("noun"):start + end_at]
         add(Fact("count", start + m.start(), start + end_at, _fmt(n), qualifier, about))
     return sorted(found, key=lambda f: (f.start, f.slot))
-
-
-_ADJECTIVE = re.compile(r"(?:e|es|ee|ees|al|aux|ale|ales|if|ifs|ive|ives|eux|euse|euses|ique|iques|aire|aires|ien|iens|ienne|iennes|ais|aise|aises|ois|oise|oises|ain|aine|ains|aines)$")
-_STOP = {"depuis", "avant", "apres", "pendant", "contre", "entre", "chez", "vers", "selon", "de", "du", "des", "d'", "a", "au", "aux", "et", "ou", "en", "dans", "sur", "par", "pour", "qui", "que", "ont",
-         "sont", "est", "a", "ete", "avec", "le", "la", "les", "l'", "se", "sa", "son", "ses", "leur", "leurs", "y", "ne"}
