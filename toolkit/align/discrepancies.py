@@ -170,6 +170,9 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             f.explanation = (f"{outlets(cs, short.rows)} quotes only part of what {outlets(cs, long_.rows)} quotes, "
                              f"leaving out « {_clip(cmp.dropped)} »{lost}")
         findings.append(f)
+    # Variants printed by one article only (a fragment and its full quotation) are not a disagreement between outlets.
+    low = [(a, b, cmp) for a, b, cmp in low if {cs.article_id[i] for i in a.rows} != {cs.article_id[i] for i in b.rows}
+           or len({cs.article_id[i] for i in a.rows}) > 1]
     if low:
         f = Finding("wording_variant", "low", "words", event, cluster)
         seen = []
