@@ -16,6 +16,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from toolkit.align.groups import Groups
+
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.discrepancies import Finding
 from toolkit.align.tokens import stem
@@ -125,13 +127,9 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> lis
     Zakharova") is a group too: the registry is the reference."""
     canonical = canonical or {}
     keys = sorted(occurrences)
-    parent = {k: k for k in keys}
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    groups = Groups(keys)
+    find = groups.find
+    registered_first = lambda a, b: max(a, b, key=lambda r: (r.startswith("id:"), r))   # a registry entity names the group
 
     kinds: dict[str, set] = defaultdict(set)
     # inside one registry entity: every pair of printed forms
@@ -154,10 +152,7 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> lis
             if ka == kb or wa == wb or ka.startswith("id:") and kb.startswith("id:"):
                 continue
             if fuzz.ratio(wa, wb) >= LOOSE_SPELLING and not _inflection(wa, [wb]):
-                ra, rb = find(ka), find(kb)
-                if ra != rb:
-                    keep, drop = (ra, rb) if (ra.startswith("id:"), ra) >= (rb.startswith("id:"), rb) else (rb, ra)
-                    parent[drop] = keep
+                groups.join(ka, kb, prefer=registered_first)
                 kinds[find(ka)].add((wa, wb, "spelling"))
     misspelt: dict[str, str] = {}
     for k in keys:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from toolkit.text import fold
+from toolkit.align.groups import Groups
 
 SHINGLE = 8             # words per shingle
 MIN_WORDS = 12          # shortest passage reported
@@ -118,17 +119,8 @@ def _chain(pairs: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[in
 
 def independent_groups(articles: list[str], shares: dict[tuple[str, str], PairShare]) -> dict[str, str]:
     """Article -> the first article (by id) of its group of heavily reused articles."""
-    parent = {a: a for a in articles}
-
-    def find(a):
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    groups = Groups(articles)
     for (a, b), share in sorted(shares.items()):
-        if a in parent and b in parent and max(share.share_a, share.share_b) >= HEAVY:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {a: find(a) for a in articles}
+        if a in groups and b in groups and max(share.share_a, share.share_b) >= HEAVY:
+            groups.join(a, b)
+    return {a: groups.find(a) for a in articles}
