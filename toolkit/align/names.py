@@ -16,10 +16,9 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from toolkit.align.groups import Groups
-
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.discrepancies import Finding
+from toolkit.align.groups import Groups
 from toolkit.align.tokens import stem
 from toolkit.text import fold
 
