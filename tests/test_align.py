@@ -106,6 +106,43 @@ def test_a_short_common_fragment_does_not_glue_two_utterances_of_one_article():
     assert ids[1] == ids[2] and ids[0] == ids[3]
 
 
+def _in_order(article: str, start: int, claims: list[tuple[str, str]], speaker: str = "Claire Dumont") -> list[dict]:
+    """Claims of one article, each in the sentence right after the previous one."""
+    rows = []
+    for claim_type, wording in claims:
+        rows.append({"article_id": article, "claim_type": claim_type, "speaker": speaker, "wording": wording,
+                     "char_start": start})
+        start += len(wording) + 2
+    return rows
+
+
+def test_a_claim_translated_in_other_words_is_placed_by_the_order_of_its_speakers_claims():
+    # the second answer shares one word ("temps") across the two outlets: too little for the words alone, enough
+    # once the answers before it are aligned; a follow-up sharing no word stays apart
+    rows = (_in_order("a", 0, [("direct", "Le budget de la piscine municipale sera voté en juin"),
+                               ("direct", "Nous prendrons tout le temps nécessaire")])
+            + _in_order("b", 0, [("direct", "Le budget de la piscine municipale sera adopté en juin"),
+                                 ("direct", "Rien ne presse, le temps ne manque pas")])
+            + _in_order("c", 0, [("direct", "Le budget de la piscine municipale sera voté au mois de juin"),
+                                 ("direct", "Les travaux commenceront à l'automne")]))
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[2] == ids[4]
+    assert ids[1] == ids[3] != ids[0]
+    assert ids[5] not in (ids[0], ids[1])
+
+
+def test_a_quotation_after_its_paraphrase_joins_them_when_another_outlet_reports_both_as_one():
+    # outlet a paraphrases, then quotes in full; outlet b paraphrases, then quotes a loose translation of the end
+    rows = (_in_order("a", 0, [("indirect", "le budget de la piscine serait voté en juin"),
+                               ("direct", "Nous voterons le budget de la piscine en juin, sans précipitation, le temps qu'il faudra")])
+            + _in_order("b", 0, [("indirect", "le budget de la piscine serait adopté en juin"),
+                                 ("direct", "Doucement. Il reste du temps")]))
+    without = align(claims_of(rows[:3])).cluster_ids
+    assert without[0] == without[1] == without[2]
+    ids = align(claims_of(rows)).cluster_ids
+    assert len(set(ids)) == 1
+
+
 def test_cluster_ids_do_not_depend_on_row_order():
     rows = [{"article_id": a, "claim_type": "direct", "speaker": "Vladimir Poutine", "wording": w, "claim_id": f"id{a}"}
             for a, w in SATELLITES] + [{"article_id": "001", "claim_type": "direct", "speaker": "Vladimir Poutine",

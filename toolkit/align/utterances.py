@@ -4,7 +4,8 @@ A claim meets the claims of its own speaker (or of an unknown one) in its event 
 (`similarity`): translations of one answer, a fragment and the quotation it comes from, an indirect clause and
 the direct quotation it reports. Claims of two different known speakers link only when their words are nearly
 the same (`VERBATIM`), which is what a speaker mismatch looks like; different utterances of one speaker stay
-apart because a cluster never holds two dissimilar claims from one article (see `clusters.link`).
+apart because a cluster never holds two dissimilar claims from one article (see `clusters.link`). A claim the
+words leave alone may then be placed by the order of its speaker's claims (`_sequence_edges`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ LINK = 0.5                  # pairs scoring at least this are linked
 SAME_ARTICLE = 0.3          # two claims of one article scoring below this are two utterances
 VERBATIM = 0.9              # claims of two known speakers link only this alike …
 VERBATIM_MIN_WORDS = 5      # … and this long
+SEQUENCE = 0.45            # score of a link read from the order of a speaker's words (below LINK: taken after the rest)
+SENTENCE_GAP = 3            # characters between one sentence's end and the next one's start (space, line break)
 SHINGLE = 4                 # words per shingle when looking for verbatim passages across speakers
 
 
@@ -69,14 +72,90 @@ def _align_event(cs: ClaimSet, rows: list[int]):
     for i, j in _verbatim_pairs(cs, rows, prof):
         edges.setdefault((i, j), fuzz.ratio(prof[i].seq, prof[j].seq) / 100.0)
 
+    continues: dict[int, int] = {}          # claim -> the claim before it in its article, which it continues
+
     def compatible(x: int, y: int) -> bool:
-        return cs.one_utterance(x, y) or score(x, y) >= SAME_ARTICLE
+        if cs.one_utterance(x, y) or score(x, y) >= SAME_ARTICLE:
+            return True
+        # a claim placed by the order of the speaker's words continues the claim before it (`_sequence_edges`): it
+        # may sit with whatever that one sits with
+        return any(c in continues and (other == continues[c] or compatible(other, continues[c]))
+                   for c, other in ((x, y), (y, x)))
 
     local = sorted(rows, key=lambda r: cs.claim_id[r])          # claim order, not row order: ids do not depend on it
     position = {r: k for k, r in enumerate(local)}
-    found = link(len(local), [(v, position[i], position[j]) for (i, j), v in edges.items()],
-                 [cs.article_id[r] for r in local], lambda a, b: compatible(local[a], local[b]))
-    return {r: local[found[position[r]]] for r in local}, edges, prof
+    articles = [cs.article_id[r] for r in local]
+
+    def cluster(pairs: dict) -> dict[int, int]:
+        found = link(len(local), [(v, position[i], position[j]) for (i, j), v in pairs.items()], articles,
+                     lambda a, b: compatible(local[a], local[b]))
+        return {r: local[found[position[r]]] for r in local}
+
+    labels = cluster(edges)
+    extra, continues_ = _sequence_edges(cs, rows, labels, prof, score)
+    if extra:
+        continues.update(continues_)
+        edges.update(extra)
+        labels = cluster(edges)
+    return labels, edges, prof
+
+
+def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: dict[int, Profile], score):
+    """Links read from the order of a speaker's words, for claims the words alone left without a partner.
+
+    Outlets report what one person said in the order it was said. A claim x alone in its article's cluster, whose
+    previous claim by the same speaker (same or previous sentence) is aligned with the previous claim of a claim y
+    of another article, and which shares a content word, a number or a name with y, is the same utterance
+    translated differently (« … de toutes les questions ». « Lentement. Il est temps » against « … tous les sujets
+    … ». « Nous discuterons … Nous avons le temps »). Not when the claim after x is already aligned with y: then x
+    is something the other article left out.
+
+    Returns the edges, scored below LINK so that they come after every link the words make, and for each x the
+    claim before it when the other article holds y and the claim before y in one cluster (a paraphrase and the
+    quotation that follows it, or a quotation continued in the next sentence): x then continues that claim, and
+    the cluster check lets x sit with whatever it sits with. Cost: per cluster, its followers squared."""
+    sequences: dict[tuple, list[int]] = {}
+    for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
+        if cs.is_known_speaker(i) and cs.outermost(i) == i:
+            sequences.setdefault((cs.article_id[i], cs.speaker[i]), []).append(i)
+    articles_of: dict[int, set] = {}
+    for i in rows:
+        articles_of.setdefault(labels[i], set()).add(cs.article_id[i])
+    # neighbour's cluster -> (claim, its previous claim, its next claim) for the claims whose previous claim is in it
+    by_neighbour: dict[int, list[tuple[int, int, int | None]]] = {}
+    for seq in sequences.values():
+        for k in range(1, len(seq)):
+            if _adjacent(cs, seq[k - 1], seq[k]):
+                after = seq[k + 1] if k + 1 < len(seq) else None
+                by_neighbour.setdefault(labels[seq[k - 1]], []).append((seq[k], seq[k - 1], after))
+    edges: dict[tuple[int, int], float] = {}
+    continues: dict[int, int] = {}
+    for anchor, members in sorted(by_neighbour.items()):
+        if len(articles_of[anchor]) < 2:
+            continue                            # the previous claims are not aligned across articles
+        for x, px, nx in members:
+            if articles_of[labels[x]] != {cs.article_id[x]}:
+                continue                        # x already has a partner in another article
+            for y, py, _ in members:
+                if (cs.article_id[y] == cs.article_id[x] or cs.speaker[y] != cs.speaker[x]
+                        or labels[y] == labels[x] or not prof[x].stems & prof[y].stems):
+                    continue
+                if nx is not None and labels[nx] == labels[y]:
+                    continue                    # the claim after x is already y's partner: x is a gap, not y
+                key = (x, y) if x < y else (y, x)
+                edges[key] = min(SEQUENCE, max(score(x, y), SEQUENCE / 2))
+                if labels[y] == labels[py]:
+                    continues[x] = px
+    return edges, continues
+
+
+def _adjacent(cs: ClaimSet, a: int, b: int) -> bool:
+    """Two claims of one article in the same sentence or in two sentences that follow each other."""
+    first, second = (a, b) if cs.char_start[a] <= cs.char_start[b] else (b, a)
+    end, start = cs.sentence_end[first], cs.sentence_start[second]
+    if end is None or start is None:
+        return False
+    return start - end <= SENTENCE_GAP
 
 
 def _verbatim_pairs(cs: ClaimSet, rows: list[int], prof: dict[int, Profile]):
