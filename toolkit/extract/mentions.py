@@ -19,9 +19,9 @@ from toolkit.registry import Registry
 
 UNKNOWN = "unknown"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
-_NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0])?{_CAP})*")
-_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?P<det>le|la|l['’]|son|sa)[ \u00a0]?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:)]|\s+(?:a|avait|ont|est)\s)")
-_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][a-zà-ÿ’'\- ]{{2,60}}?)[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
+_NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0]|d['’])?{_CAP})*")
+_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?:(?P<det>le|la|l['’]|son|sa|un|une)[ \u00a0]?)?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:()]|\s+(?:a|avait|ont|est)\s)")
+_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][\w’'\- ]{{2,60}}?),?[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
 
 
 @dataclass(frozen=True)
@@ -100,10 +100,11 @@ class ArticleMentions:
         for pattern in (_APPOSED_AFTER, _APPOSED_BEFORE):
             for m in pattern.finditer(self.text):
                 name = m.group("name")
-                if any(a <= m.start("name") < b for a, b in taken) or self._title_only(name):
-                    continue
+                if any(a <= m.start("name") < b for a, b in taken) or self._title_only(name) \
+                        or fold(name.split()[0]) in self.lexicon.syntax.function_words:
+                    continue      # "Le PDG, arrivé en 2019, …" is no name
                 role = m.group("role").strip()
-                det = fold(m.group("det"))
+                det = fold(m.group("det") or "")
                 gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
                 gender = gender or self._gender_of_role(role)
                 self.remember(name, gender, m.start("name"), m.end("name"))
