@@ -99,15 +99,20 @@ class ArticleMentions:
         taken = [(m.start, m.end) for m in self.mentions]
         for pattern in (_APPOSED_AFTER, _APPOSED_BEFORE):
             for m in pattern.finditer(self.text):
-                name = m.group("name")
-                if any(a <= m.start("name") < b for a, b in taken) or self._title_only(name) \
+                name, start = m.group("name"), m.start("name")
+                glued = self.text[start - 1:start] in "'’" and start > 0      # "à l'AFP Fabrice": AFP is not his name
+                after_preposition = _PREPOSITION.search(self.text, max(0, start - 6), start) and len(name.split()) > 2
+                if glued or after_preposition:                                # "le patron des Centristes Hervé Morin"
+                    first = name.split()[0]
+                    name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
+                if len(name.split()) < 2 or any(a <= start < b for a, b in taken) or self._title_only(name) \
                         or fold(name.split()[0]) in self.lexicon.syntax.function_words:
                     continue      # "Le PDG, arrivé en 2019, …" is no name
                 role = m.group("role").strip()
                 det = fold(m.group("det") or "")
                 gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
                 gender = gender or self._gender_of_role(role)
-                self.remember(name, gender, m.start("name"), m.end("name"))
+                self.remember(name, gender, start, m.end("name"))
                 self.local_roles.setdefault(fold(role), (name, gender))
 
     def _title_only(self, name: str) -> bool:
