@@ -161,7 +161,8 @@ class ArticleMentions:
         words = low.split()
         if words and (any(low.startswith(a + " ") for a in self.lexicon.anonymous) or words[-1] in self.lexicon.anonymous_heads
                       or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)):
-            return Speaker(UNKNOWN, None, phrase, "anonymous")
+            gender = {"un": "m", "le": "m", "une": "f", "la": "f"}.get(words[0])    # "une source" is not "il"
+            return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
         name = self._name_in(phrase, start)
         if name:
             return Speaker(name.name, name.id, phrase, method, name.gender)
@@ -171,7 +172,12 @@ class ArticleMentions:
         if words and words[0] in ("le", "la", "l'", "les") or low.startswith("l'"):
             body = _strip_determiner(re.split(r"\s+(?:qui|que|qu['’]|dont|lequel|laquelle)\b", phrase)[0])
             if body and body[0].islower():
-                return Speaker(body, None, phrase, "description", "f" if words[0] == "la" else None, "institution")
+                kept = body.split()
+                while kept and fold(kept[-1]) in self.lexicon.syntax.time_words:
+                    kept.pop()                            # "les autorités locales ce [vendredi]"
+                body = " ".join(kept)
+                if body:
+                    return Speaker(body, None, phrase, "description", "f" if words[0] == "la" else None, "institution")
         return None
 
     def subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
@@ -271,7 +277,8 @@ class ArticleMentions:
                 return Speaker(first.name, first.id, None, "context", first.gender)
             if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
                 return last
-            if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300:
+            if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300 \
+                    and (gender is None or last.gender in (gender, None)):
                 return last           # "Un témoin a décrit… « … », a-t-il raconté": still the anonymous witness
         if compatible:
             exact = [m for m in compatible if gender and m.gender == gender]
