@@ -143,6 +143,34 @@ def test_a_quotation_after_its_paraphrase_joins_them_when_another_outlet_reports
     assert len(set(ids)) == 1
 
 
+POOL_REPORT = "la maire envisage de fermer la piscine municipale pendant tout l'été"
+POOL_QUOTE = "Les vestiaires tombent en ruine et la toiture de la piscine fuit, il faudra fermer"
+
+
+def _pool(quote: str = POOL_QUOTE, retranslated: str = "Les vestiaires tombent en ruine, le toit de la piscine fuit : nous devrons fermer"):
+    """Outlet a reports the mayor's words, then quotes them in the next sentence; b only reports, c only quotes."""
+    return (_in_order("a", 0, [("indirect", POOL_REPORT), ("direct", quote)])
+            + _in_order("b", 0, [("indirect", "la maire envisagerait de fermer la piscine municipale tout l'été")])
+            + _in_order("c", 0, [("direct", retranslated)]))
+
+
+def test_a_report_and_the_quotation_in_the_next_sentence_join_their_clusters():
+    ids = align(claims_of(_pool())).cluster_ids
+    assert len(set(ids)) == 1, "a's report and quotation share « piscine » and « fermer »: one utterance"
+    # one shared word is not enough
+    ids = align(claims_of(_pool("Les vestiaires tombent en ruine et la toiture fuit, il faudra agir",
+                                "Les vestiaires tombent en ruine, le toit fuit : nous devrons agir"))).cluster_ids
+    assert ids[0] == ids[2] != ids[1] == ids[3]
+    # an outlet that gives the two far apart, in words they do not share, presents them as two things: the
+    # cluster check keeps the clusters apart
+    far = [{"article_id": "d", "claim_type": "indirect", "speaker": "Claire Dumont", "char_start": 0,
+            "wording": "la maire envisagerait de fermer la piscine municipale durant l'été"},
+           {"article_id": "d", "claim_type": "direct", "speaker": "Claire Dumont", "char_start": 900,
+            "wording": "Les vestiaires tombent en ruine et le toit fuit"}]
+    ids = align(claims_of(_pool() + far)).cluster_ids
+    assert ids[0] == ids[2] == ids[4] != ids[1] == ids[3] == ids[5]
+
+
 def test_cluster_ids_do_not_depend_on_row_order():
     rows = [{"article_id": a, "claim_type": "direct", "speaker": "Vladimir Poutine", "wording": w, "claim_id": f"id{a}"}
             for a, w in SATELLITES] + [{"article_id": "001", "claim_type": "direct", "speaker": "Vladimir Poutine",

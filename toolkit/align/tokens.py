@@ -34,6 +34,7 @@ class Words:
     numbers: dict                       # folded number word -> digits
     reservations: tuple                 # folded words or phrases that turn a passage into a condition
     ordinal_since: tuple                # folded words after an ordinal that make it relative ("depuis")
+    report_quote_shared: int            # content words an adjacent report and quotation of one speaker must share
 
     def __hash__(self) -> int:
         return id(self)
@@ -58,7 +59,7 @@ def words_for(language: str = "fr") -> Words:
     return Words(frozenset(fold(w) for w in data["stopwords"]), frozenset(fold(w) for w in data["negations"]),
                  frozenset(fold(w) for w in data["clitics"]), {fold(k): v for k, v in data["subjects"].items()},
                  forms, synonyms, numbers, tuple(fold(r) for r in data.get("reservations", ())),
-                 tuple(fold(r) for r in data.get("ordinal_since", ())))
+                 tuple(fold(r) for r in data.get("ordinal_since", ())), int(data["report_quote_shared"]))
 
 
 @lru_cache(maxsize=200_000)

@@ -5,7 +5,8 @@ A claim meets the claims of its own speaker (or of an unknown one) in its event 
 the direct quotation it reports. Claims of two different known speakers link only when their words are nearly
 the same (`VERBATIM`), which is what a speaker mismatch looks like; different utterances of one speaker stay
 apart because a cluster never holds two dissimilar claims from one article (see `clusters.link`). A claim the
-words leave alone may then be placed by the order of its speaker's claims (`_sequence_edges`).
+words leave alone may then be placed by the order of its speaker's claims (`_sequence_edges`), and an article
+that paraphrases a speaker then quotes them links the two (`_report_edges`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SAME_ARTICLE = 0.3          # two claims of one article scoring below this are t
 VERBATIM = 0.9              # claims of two known speakers link only this alike …
 VERBATIM_MIN_WORDS = 5      # … and this long
 SEQUENCE = 0.45            # score of a link read from the order of a speaker's words (below LINK: taken after the rest)
+REPORT = 0.2                # score of a link between a report and the quotation next to it (taken after every other)
 SENTENCE_GAP = 3            # characters between one sentence's end and the next one's start (space, line break)
 SHINGLE = 4                 # words per shingle when looking for verbatim passages across speakers
 
@@ -32,7 +34,7 @@ def profiles(cs: ClaimSet, rows: list[int], language: str = "fr") -> dict[int, P
     return {i: Profile.of(cs.wording[i], w) for i in rows}
 
 
-def align(cs: ClaimSet, rows: list[int]) -> tuple[dict[int, int], dict[tuple[int, int], float], dict[int, Profile]]:
+def align(cs: ClaimSet, rows: list[int], language: str = "fr") -> tuple[dict[int, int], dict[tuple[int, int], float], dict[int, Profile]]:
     """Cluster label (a row index) of every row in `rows` (non-statement claims), the scores of the links made,
     and the profiles computed (the discrepancy step reuses them)."""
     labels: dict[int, int] = {}
@@ -40,15 +42,15 @@ def align(cs: ClaimSet, rows: list[int]) -> tuple[dict[int, int], dict[tuple[int
     every_profile: dict[int, Profile] = {}
     for _, event_rows in sorted(groups([cs.event[i] for i in rows]).items(), key=lambda kv: str(kv[0])):
         event_rows = [rows[k] for k in event_rows]
-        found, links, prof = _align_event(cs, event_rows)
+        found, links, prof = _align_event(cs, event_rows, language)
         labels.update(found)
         scores.update(links)
         every_profile.update(prof)
     return labels, scores, every_profile
 
 
-def _align_event(cs: ClaimSet, rows: list[int]):
-    prof = profiles(cs, rows)
+def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
+    prof = profiles(cs, rows, language)
     weights = idf(prof.values())
     weigh(prof.values(), weights)
     features = {i: prof[i].senses for i in rows}
@@ -73,14 +75,22 @@ def _align_event(cs: ClaimSet, rows: list[int]):
         edges.setdefault((i, j), fuzz.ratio(prof[i].seq, prof[j].seq) / 100.0)
 
     continues: dict[int, int] = {}          # claim -> the claim before it in its article, which it continues
+    reported: dict[int, frozenset] = {}     # claim -> the claims of its article it is one utterance with (`_report_edges`)
 
-    def compatible(x: int, y: int) -> bool:
+    def alike(x: int, y: int) -> bool:
         if cs.one_utterance(x, y) or score(x, y) >= SAME_ARTICLE:
             return True
         # a claim placed by the order of the speaker's words continues the claim before it (`_sequence_edges`): it
         # may sit with whatever that one sits with
-        return any(c in continues and (other == continues[c] or compatible(other, continues[c]))
+        return any(c in continues and (other == continues[c] or alike(other, continues[c]))
                    for c, other in ((x, y), (y, x)))
+
+    def compatible(x: int, y: int) -> bool:
+        # a report and the quotation next to it are one utterance: either may sit with whatever the other sits with
+        group = reported.get(x)
+        if group is not None and y in group:
+            return True
+        return any(alike(a, b) for a in reported.get(x, (x,)) for b in reported.get(y, (y,)))
 
     local = sorted(rows, key=lambda r: cs.claim_id[r])          # claim order, not row order: ids do not depend on it
     position = {r: k for k, r in enumerate(local)}
@@ -93,11 +103,68 @@ def _align_event(cs: ClaimSet, rows: list[int]):
 
     labels = cluster(edges)
     extra, continues_ = _sequence_edges(cs, rows, labels, prof, score)
-    if extra:
+    reports = [p for p in _report_edges(cs, rows, labels, prof, words_for(language).report_quote_shared)
+               if p not in edges and p not in extra]
+    if extra or reports:
         continues.update(continues_)
         edges.update(extra)
-        labels = cluster(edges)
+        while True:
+            # a report and its quotation count as one claim in the cluster check only if their own link is taken:
+            # drop the links refused and cluster again (the set only shrinks; usually no second round)
+            reported.clear()
+            reported.update(_groups(reports))
+            labels = cluster({**edges, **dict.fromkeys(reports, REPORT)})
+            kept = [(a, b) for a, b in reports if labels[a] == labels[b]]
+            if len(kept) == len(reports):
+                break
+            reports = kept
+        edges.update(dict.fromkeys(reports, REPORT))
     return labels, edges, prof
+
+
+def _groups(pairs: list[tuple[int, int]]) -> dict[int, frozenset]:
+    """Claim -> the claims linked to it through `pairs`, itself included."""
+    groups: dict[int, set] = {}
+    for a, b in pairs:
+        group = groups.get(a, {a}) | groups.get(b, {b})
+        for c in group:
+            groups[c] = group
+    return {c: frozenset(g) for c, g in groups.items()}
+
+
+def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: dict[int, Profile], min_shared: int):
+    """Links between an indirect report and a quotation (direct or partial) of the same known speaker in the same
+    or the next sentence of one article, in different clusters, sharing at least `min_shared` content stems.
+
+    An article that paraphrases what someone said and then quotes it (« Le président a évoqué la possibilité que la
+    Russie aide la Corée du Nord … ». « C'est pourquoi nous sommes venus ici … ») gives one utterance in two forms
+    that may share few words: the translation of the quotation in another outlet then meets the report only
+    through this article. Only when one of the two clusters already holds another article's claims (the link is
+    for meeting across outlets). Returns the pairs, sorted. The clusters still merge only if no article ends up
+    with two unrelated claims in one cluster (the caller treats a linked pair as one claim in that check). Cost:
+    per claim, the claims of its speaker up to the next sentence."""
+    sequences: dict[tuple, list[int]] = {}
+    for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
+        if cs.is_known_speaker(i) and cs.outermost(i) == i:
+            sequences.setdefault((cs.article_id[i], cs.speaker[i]), []).append(i)
+    articles_of: dict[int, set] = {}
+    for i in rows:
+        articles_of.setdefault(labels[i], set()).add(cs.article_id[i])
+    pairs = set()
+    quotes = ("direct", "partial")
+    for seq in sequences.values():
+        for k, a in enumerate(seq):
+            for m in range(k + 1, len(seq)):
+                b = seq[m]
+                if not _adjacent(cs, a, b):
+                    break               # claims are in text order: the next ones are further still
+                types = {cs.claim_type[a], cs.claim_type[b]}
+                if ("indirect" not in types or not types & set(quotes) or labels[a] == labels[b]
+                        or len(articles_of[labels[a]] | articles_of[labels[b]]) < 2 or cs.overlap(a, b)
+                        or len(prof[a].stems & prof[b].stems) < min_shared):
+                    continue
+                pairs.add((a, b) if a < b else (b, a))
+    return sorted(pairs)
 
 
 def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: dict[int, Profile], score):
