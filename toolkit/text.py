@@ -73,9 +73,15 @@ def sentences(text: str, start: int, end: int, masked: list[tuple[int, int]] = (
     return [s for s in spans if s[1] > s[0]]
 
 
+_TIMESTAMP = re.compile(r"\d{1,2}\s?[h:]\s?\d{2}\s*[—–-]\s+")   # a live-blog entry: "14h05 — …"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
+    stamp = _TIMESTAMP.match(text, start, end)
+    if stamp:
+        start = stamp.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end

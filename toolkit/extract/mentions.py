@@ -148,6 +148,10 @@ class ArticleMentions:
             return None
         phrase = self.text[start:end]
         low = fold(phrase)
+        words = low.split()
+        if words and words[0] in ("un", "une", "des", "plusieurs") and not re.search(r"[A-ZÀ-Ý]", phrase[1:]):
+            gender = {"un": "m", "une": "f"}.get(words[0])       # "un ministre": not the minister the registry knows
+            return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
         inside = [m for m in self.mentions if start <= m.start < end and m.kind in ("person", "institution")]
         if inside:
             m = inside[0]
@@ -155,6 +159,11 @@ class ArticleMentions:
         relay = [m for m in self.relays if start <= m.start < end]
         if relay:
             return Speaker(relay[0].entity.name, relay[0].entity.id, phrase, method, None, relay[0].entity.kind)
+        head = _strip_determiner(low)
+        kind = self.lexicon.syntax.relay_kinds.get(head)
+        earlier = [m for m in self.relays if m.start < start and m.entity.kind == kind] if kind else []
+        if earlier:               # "selon le quotidien": the paper the article named before
+            return Speaker(earlier[-1].entity.name, earlier[-1].entity.id, phrase, method, None, kind)
         pronoun = self._pronoun(low)
         if pronoun:
             return self.pronoun(pronoun, start, phrase, last)

@@ -89,6 +89,9 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
         return True
     if len(previous) >= 2 and previous[-2] in labels and previous[-1] in ("de", "du", "des", "d"):
         return True
+    named = re.search(r"(\S+)\s+dite?s?$", before)
+    if named and fold(named.group(1)) not in ("s'est", "se", "s'etait", "sont"):
+        return True               # "dite « taxe Chirac »": a name; "s'est dit « très content »", "a-t-il dit, «" are speech
     if previous and previous[-1] == "pour" and any(w in fold(before[-120:]) for w in lexicon.legal):
         return True               # "placé en garde à vue pour « organisation d'une manifestation… »": a charge
     inner = text[q.start:q.end]

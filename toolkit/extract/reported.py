@@ -98,7 +98,7 @@ def _quotation_owns_incise(text: str, start: int, end: int, quotes) -> bool:
     opens the clause or follows a colon; only an embedded fragment ("discuter de « tous les sujets »") leaves the
     incise to the clause around it."""
     for a, b in quotes:
-        if text[b:end].strip() == "" and start <= a:
+        if start <= a and b <= end and text[b:end].strip() == "":
             before = text[start:a].rstrip()
             return not before or before.endswith((":", "—", "–"))
     return False
@@ -134,10 +134,14 @@ def _coordinated(text: str, start: int, end: int, quotes) -> list[tuple[int, int
 
 def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], is_relay) -> list[Clause]:
     lo, hi = sentence
-    finite_cue = any(not fold(c.group()).endswith("ant") for c in lexicon.cue_pattern.finditer(text, lo, hi))
+    # a reporting verb that reports: followed by que / a colon / a quotation, or in an incise after a comma
+    # ("la mesure rapportera 300 millions" is money, not speech)
+    finite_cue = any(not fold(c.group()).endswith("ant") and (
+        re.match(r"\s+(?:[\w’']+\s+){0,3}?(?:que\b|qu['’]|:)", text[c.end():hi]) or re.search(r",\s*(?:[\w’']+\s+)?$", text[lo:c.start()]))
+        for c in lexicon.cue_pattern.finditer(text, lo, hi))
     relayed_speech = lambda m: finite_cue and is_relay(lo + m.start(1), lo + m.end(1))
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*", text[lo:hi])
-    if head and not _overlaps_quote(lo + head.end(), hi, quotes) and not relayed_speech(head):
+    if head and not _starts_with_quote(text, lo + head.end(), quotes) and not relayed_speech(head):
         start = lo + head.end()
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
@@ -153,7 +157,8 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
-        if not any(c.start < end and start < c.end for c in taken) and end - start > 10 and not _overlaps_quote(start, end, quotes):
+        if not any(c.start < end and start < c.end for c in taken) and end - start > 10 \
+                and not _quotation_owns_incise(text, start, end, quotes) and not _wholly_quoted(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
     return []
 
@@ -192,6 +197,11 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
 
 def _inside(pos: int, quotes: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in quotes)
+
+
+def _starts_with_quote(text: str, start: int, quotes) -> bool:
+    """`Selon X, « … »`: the words after the source are a quotation (its claim), not a reported clause."""
+    return any(a == start or (a > start and not text[start:a].strip()) for a, _ in quotes)
 
 
 def _overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
