@@ -143,13 +143,8 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
     for meeting across outlets). Returns the pairs, sorted. The clusters still merge only if no article ends up
     with two unrelated claims in one cluster (the caller treats a linked pair as one claim in that check). Cost:
     per claim, the claims of its speaker up to the next sentence."""
-    sequences: dict[tuple, list[int]] = {}
-    for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
-        if cs.is_known_speaker(i) and cs.outermost(i) == i:
-            sequences.setdefault((cs.article_id[i], cs.speaker[i]), []).append(i)
-    articles_of: dict[int, set] = {}
-    for i in rows:
-        articles_of.setdefault(labels[i], set()).add(cs.article_id[i])
+    sequences = _speaker_sequences(cs, rows)
+    articles_of = _articles_of(cs, rows, labels)
     pairs = set()
     quotes = ("direct", "partial")
     for seq in sequences.values():
@@ -167,6 +162,23 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
     return sorted(pairs)
 
 
+def _speaker_sequences(cs: ClaimSet, rows: list[int]) -> dict[tuple, list[int]]:
+    """(article, speaker) -> that speaker's outermost claims in the article, in text order."""
+    sequences: dict[tuple, list[int]] = {}
+    for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
+        if cs.is_known_speaker(i) and cs.outermost(i) == i:
+            sequences.setdefault((cs.article_id[i], cs.speaker[i]), []).append(i)
+    return sequences
+
+
+def _articles_of(cs: ClaimSet, rows: list[int], labels: dict[int, int]) -> dict[int, set]:
+    """cluster label -> the articles its claims come from."""
+    articles_of: dict[int, set] = {}
+    for i in rows:
+        articles_of.setdefault(labels[i], set()).add(cs.article_id[i])
+    return articles_of
+
+
 def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: dict[int, Profile], score):
     """Links read from the order of a speaker's words, for claims the words alone left without a partner.
 
@@ -181,13 +193,8 @@ def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof:
     claim before it when the other article holds y and the claim before y in one cluster (a paraphrase and the
     quotation that follows it, or a quotation continued in the next sentence): x then continues that claim, and
     the cluster check lets x sit with whatever it sits with. Cost: per cluster, its followers squared."""
-    sequences: dict[tuple, list[int]] = {}
-    for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
-        if cs.is_known_speaker(i) and cs.outermost(i) == i:
-            sequences.setdefault((cs.article_id[i], cs.speaker[i]), []).append(i)
-    articles_of: dict[int, set] = {}
-    for i in rows:
-        articles_of.setdefault(labels[i], set()).add(cs.article_id[i])
+    sequences = _speaker_sequences(cs, rows)
+    articles_of = _articles_of(cs, rows, labels)
     # neighbour's cluster -> (claim, its previous claim, its next claim) for the claims whose previous claim is in it
     by_neighbour: dict[int, list[tuple[int, int, int | None]]] = {}
     for seq in sequences.values():
