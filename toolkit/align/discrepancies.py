@@ -244,15 +244,23 @@ def _distinct(values: list[tuple[int, str]]) -> list[tuple[str, list[int]]]:
     return groups
 
 
-def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
-    groups = _distinct([(i, cs.speaker[i]) for i in members if cs.is_known_speaker(i)])
+def _disagreement(cs: ClaimSet, groups, values, kind: str, change: str, event, cluster) -> Finding | None:
+    """One finding when claims of one cluster, from two articles or more, carry different values (speaker, relay)."""
     if len(groups) < 2 or len({cs.article_id[i] for _, rows in groups for i in rows}) < 2:
-        return []
-    f = Finding("speaker_mismatch", "medium", "speaker", event, cluster)
+        return None
+    f = Finding(kind, "medium", change, event, cluster)
     for name, rows in groups:
         for i in rows:
-            f.witness(cs, i, cs.speaker[i])
+            f.witness(cs, i, values[i])
     f.diff = " | ".join(f"{name} ({outlets(cs, rows)})" for name, rows in groups)
+    return f
+
+
+def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
+    groups = _distinct([(i, cs.speaker[i]) for i in members if cs.is_known_speaker(i)])
+    f = _disagreement(cs, groups, cs.speaker, "speaker_mismatch", "speaker", event, cluster)
+    if f is None:
+        return []
     quote = next((cs.wording[i] for _, rows in groups for i in rows if cs.claim_type[i] == "direct"), f.wordings[0])
     f.score = round(min(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for (_, ra), (_, rb) in combinations(groups, 2)
                         for a in ra for b in rb) / 100.0, 3)
@@ -263,14 +271,9 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
 
 def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     groups = _distinct([(i, cs.via[i]) for i in members if cs.via[i]])
-    articles = {cs.article_id[i] for _, rows in groups for i in rows}
-    if len(groups) < 2 or len(articles) < 2:
+    f = _disagreement(cs, groups, cs.via, "via_mismatch", "via", event, cluster)
+    if f is None:
         return []
-    f = Finding("via_mismatch", "medium", "via", event, cluster)
-    for name, rows in groups:
-        for i in rows:
-            f.witness(cs, i, cs.via[i])
-    f.diff = " | ".join(f"{name} ({outlets(cs, rows)})" for name, rows in groups)
     f.score = 1.0
     f.explanation = ("The same words are credited to different intermediaries: "
                      + "; ".join(f"{name} in {outlets(cs, rows)}" for name, rows in groups) + ".")
