@@ -365,6 +365,17 @@ def test_seed_name_spellings_are_found(seed_build):
     assert any("Maria Zajarova" in s for s in spellings)
 
 
+def test_seed_pronoun_of_the_wrong_gender_is_a_speaker_finding(seed_build):
+    # 004 writes "a-t-il soutenu" right after two sentences of Maria Zajarova (read by hand: tests/gold/seeds)
+    findings = toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "speaker_mismatch")])
+    pronoun = findings[findings.change == "pronoun"]
+    assert len(pronoun) == 1
+    row = pronoun.iloc[0]
+    assert row.severity == "medium" and list(row.article_ids) == ["004_413218db27dc4896"] * len(row.article_ids)
+    assert row.wordings[0] == "Ce sont des problèmes graves et à long terme"
+    assert "Maria Zakharova" in row.explanation and "« il »" in row.explanation
+
+
 def test_seed_dates_that_agree_are_not_flagged(seed_build):
     # arrival on Tuesday 12 and the meeting on Wednesday 13 are two facts, not a conflict
     assert len(toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "fact_conflict")])) == 0

@@ -31,6 +31,26 @@ def test_pronoun_incise_takes_the_speaker_of_the_same_gender_when_two_alternate(
     assert speakers == ["Anne Dupont", "Paul Martin", "Anne Dupont", "Paul Martin"]
 
 
+def test_a_pronoun_of_the_wrong_gender_after_a_long_turn_stays_with_the_speaker_and_is_marked():
+    # A translated dispatch: two men named together, then a woman speaks over two sentences, then "a-t-il soutenu".
+    text = ("Il s'agit de la deuxième rencontre entre Paul Martin et Jean Roux. La ministre Anne Dupont a affirmé que "
+            "les relations avaient repris. « Nos contacts se développent chaque jour », a déclaré Anne Dupont.\n\n"
+            "« Ce sont des problèmes graves », a-t-il soutenu.")
+    last = by_type(text, "direct")[-1]
+    assert (last.speaker, last.speaker_method, last.speaker_mention) == ("Anne Dupont", "pronoun_conflict", "il")
+
+
+def test_a_pronoun_hands_the_floor_back_when_it_can_only_mean_one_person():
+    # A portrait of a mother and her son: "elle" after the son's two turns is the mother again, not a slip.
+    text = ("Hélène Cassagne tresse l'osier depuis quarante ans. Son fils Bastien, 29 ans, l'a rejointe.\n\n"
+            "« J'ai appris avec ma grand-mère », raconte-t-elle.\n\n"
+            "Pendant longtemps, Bastien a regardé ailleurs. « Je voulais partir loin », confie-t-il. "
+            "« Il fallait bien tenir l'atelier », glisse-t-il.\n\n"
+            "« Il ne savait même pas monter un fond », se souvient-elle.")
+    last = by_type(text, "direct")[-1]
+    assert (last.speaker, last.speaker_method) == ("Hélène Cassagne", "pronoun")
+
+
 def test_ce_dernier_takes_the_latest_person_named():
     text = "Anne Dupont a reçu Paul Martin lundi. Ce dernier a estimé que la crue était terminée."
     (claim,) = by_type(text, "indirect")

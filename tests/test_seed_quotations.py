@@ -8,15 +8,8 @@ import toolkit
 from conftest import gold_rows
 from toolkit.text import fold
 
-# The article writes "a-t-il soutenu" after Maria Zakharova's quotations; the gold follows the context (her), the
-# extractor follows the pronoun's gender (a man). Kept visible rather than special-cased.
-KNOWN = {"Ce sont des problèmes graves et à long terme": "pronoun gender contradicts the context (translation slip)"}
-
-
 def _case(row):
-    reason = KNOWN.get(row["wording"])
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(row, marks=marks, id=f"{row['article_id'][:3]}:{row['wording'][:30]}")
+    return pytest.param(row, id=f"{row['article_id'][:3]}:{row['wording'][:30]}")
 
 
 DIRECT = [r for r in gold_rows() if r["claim_type"] == "direct"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from toolkit import schema
-from toolkit.align import facts, names, reuse, utterances
+from toolkit.align import facts, names, pronouns, reuse, utterances
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.clusters import cluster_id
 from toolkit.align.discrepancies import KINDS, SEVERITIES, Finding, utterance_findings
@@ -89,6 +89,7 @@ def _align(claims, articles, registry, language) -> Alignment:
         else:
             findings.extend(utterance_findings(cs, rows, ids[anchor], w))
     findings.extend(names.spelling_findings(cs, registry, cluster_of))
+    findings.extend(pronouns.conflict_findings(cs, cluster_of))
     findings = _sorted(findings)
 
     return Alignment([cluster_of.get(i) for i in range(len(cs))],

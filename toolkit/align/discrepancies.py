@@ -165,10 +165,10 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         lost = (" — a condition, negation or number the shorter version loses." if severity == "medium" else ".")
         if {cs.article_id[i] for i in short.rows} <= {cs.article_id[i] for i in long_.rows}:
             f.explanation = (f"{outlets(cs, short.rows)} also prints a spliced version of a quotation it gives in full "
-                             f"(« {_clip(short.text)} »), leaving out « {_clip(cmp.dropped)} » and words inside{lost}")
+                             f"(« {clip(short.text)} »), leaving out « {clip(cmp.dropped)} » and words inside{lost}")
         else:
             f.explanation = (f"{outlets(cs, short.rows)} quotes only part of what {outlets(cs, long_.rows)} quotes, "
-                             f"leaving out « {_clip(cmp.dropped)} »{lost}")
+                             f"leaving out « {clip(cmp.dropped)} »{lost}")
         findings.append(f)
     # Variants printed by one article only (a fragment and its full quotation) are not a disagreement between outlets.
     low = [(a, b, cmp) for a, b, cmp in low if {cs.article_id[i] for i in a.rows} != {cs.article_id[i] for i in b.rows}
@@ -187,8 +187,8 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         f.score = round(min(fuzz.token_set_ratio(s.key, l.key) for s, l, _ in low) / 100.0, 3)
         first = low[0]
         f.explanation = (f"The same words are rendered differently by {len({cs.article_id[i] for v in seen for i in v.rows})} "
-                         f"articles (translation or paraphrase), e.g. {outlets(cs, first[0].rows)}: « {_clip(first[0].text)} » "
-                         f"vs {outlets(cs, first[1].rows)}: « {_clip(first[1].text)} ».")
+                         f"articles (translation or paraphrase), e.g. {outlets(cs, first[0].rows)}: « {clip(first[0].text)} » "
+                         f"vs {outlets(cs, first[1].rows)}: « {clip(first[1].text)} ».")
         findings.append(f)
     return findings
 
@@ -205,20 +205,20 @@ def _explain_change(cs: ClaimSet, change, short, long_) -> str:
     """One sentence: what changed, with the words concerned on each side."""
     a, b = outlets(cs, short.rows), outlets(cs, long_.rows)
     if change.kind == "negation":
-        return (f"The same quotation is negative in one outlet and positive in the other: {a} « {change.short or _clip(short.text)} » "
-                f"vs {b} « {change.long or _clip(long_.text)} ».")
+        return (f"The same quotation is negative in one outlet and positive in the other: {a} « {change.short or clip(short.text)} » "
+                f"vs {b} « {change.long or clip(long_.text)} ».")
     if change.kind == "number":
         return f"A number changes inside the same quotation: {change.short} in {a} vs {change.long} in {b}."
     if change.kind == "entity":
         only_a = f"« {change.short} » only in {a}" if change.short else ""
         only_b = f"« {change.long} » only in {b}" if change.long else ""
         return (f"A name appears in one rendering of the quotation and not the other: {'; '.join(x for x in (only_a, only_b) if x)} "
-                f"({a}: « {_clip(short.text, 60)} » vs {b}: « {_clip(long_.text, 60)} »).")
+                f"({a}: « {clip(short.text, 60)} » vs {b}: « {clip(long_.text, 60)} »).")
     return (f"Who acts changes inside the same quotation: {a} « {change.short} » vs {b} « {change.long} » "
-            f"(« {_clip(short.text, 60)} » vs « {_clip(long_.text, 60)} »).")
+            f"(« {clip(short.text, 60)} » vs « {clip(long_.text, 60)} »).")
 
 
-def _clip(text: str, n: int = 90) -> str:
+def clip(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
@@ -265,7 +265,7 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     f.score = round(min(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for (_, ra), (_, rb) in combinations(groups, 2)
                         for a in ra for b in rb) / 100.0, 3)
     parts = [f"{name} by {outlets(cs, rows)}" for name, rows in groups]
-    f.explanation = f"« {_clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
+    f.explanation = f"« {clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
     return [f]
 
 

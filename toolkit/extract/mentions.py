@@ -45,6 +45,18 @@ class Mention:
 
 
 @dataclass
+class Floor:
+    """The speaker of the latest claims: since which offset, and over how many sentences."""
+    name: str
+    since: int
+    last_sentence: int
+    sentences: int
+
+
+_FLOOR_REACH = 300       # characters between the floor holder's last sentence and the pronoun
+
+
+@dataclass
 class ArticleMentions:
     """Person and institution mentions of one article, in text order, with article-local names and roles."""
 
@@ -58,6 +70,8 @@ class ArticleMentions:
     places: list = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)   # quotation spans: names inside are not antecedents
     last_sentence_end: int = 0                                     # end of the sentence of the last attributed claim
+    floor: "Floor | None" = None                                   # who has been speaking in the latest claims
+    spoken: list[tuple[int, str | None]] = field(default_factory=list)  # (sentence start, speaker gender) per claim
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
@@ -259,10 +273,44 @@ class ArticleMentions:
         if gender not in ("m", "f"):
             return Speaker(UNKNOWN, None, phrase, "pronoun")
         recency_only = " " in pronoun or "-" in pronoun      # ce dernier, celle-ci: the latest person named
+        if not recency_only and self._holds_floor_against(gender, pos, last):
+            return Speaker(last.name, last.id, phrase, "pronoun_conflict", last.gender)
         found = self.antecedent(pos, gender, last, recency_only)
         if found is None:
             return Speaker(UNKNOWN, None, phrase, "pronoun")
         return Speaker(found.name, found.id, phrase, "pronoun", found.gender)
+
+    def _holds_floor_against(self, gender: str, pos: int, last: Speaker | None) -> bool:
+        """Whether a pronoun of the wrong gender is a slip for the person who holds the floor rather than a change of
+        speaker: that person made the last claims, in two sentences or more, right before it; nobody of the
+        pronoun's gender has been named since they began; and the pronoun could designate two people or more of its
+        gender named since one of them last spoke ("…entre Poutine et Kim. …, a déclaré Zajarova. « … », a-t-il
+        soutenu"). A writer who hands the floor back with a bare pronoun does so when it is unambiguous
+        ("« A », glisse-t-il. « B », se souvient-elle" in a portrait of a mother and her son)."""
+        floor = self.floor
+        if not (last and floor and last.name != UNKNOWN and last.kind == "person" and last.gender
+                and last.gender != gender and floor.name == last.name and floor.sentences >= 2):
+            return False
+        if pos - self.last_sentence_end > _FLOOR_REACH:
+            return False
+        spoke = next((at for at, g in reversed(self.spoken) if g == gender), 0)
+        named = {m.name for m in self.before(pos) if m.kind == "person" and m.gender in (gender, None) and m.start >= spoke
+                 and not any(a < m.start < b for a, b in self.quoted)}
+        since_floor = any(m.kind == "person" and m.gender in (gender, None) and m.name != last.name
+                          and not any(a < m.start < b for a, b in self.quoted)
+                          for m in self.before(pos) if m.start >= floor.since)
+        return len(named) >= 2 and not since_floor
+
+    def took_floor(self, speaker: Speaker, sentence_start: int) -> None:
+        """Record who spoke in the claim just attributed (its sentence start), for `_holds_floor_against`."""
+        self.spoken.append((sentence_start, speaker.gender))
+        floor = self.floor
+        if floor and floor.name == speaker.name:
+            if sentence_start != floor.last_sentence:
+                floor.sentences += 1
+                floor.last_sentence = sentence_start
+        else:
+            self.floor = Floor(speaker.name, sentence_start, sentence_start, 1)
 
     def antecedent(self, pos: int, gender: str | None, last: Speaker | None, recency_only: bool = False) -> Speaker | None:
         """Who a pronoun (or an unattributed quotation) at `pos` refers to.
