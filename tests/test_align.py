@@ -18,7 +18,8 @@ import toolkit
 from toolkit.align import align
 from toolkit.align.blocking import candidate_pairs
 from toolkit.align.changes import compare
-from toolkit.align.names import variant
+from toolkit.align.claimset import ClaimSet
+from toolkit.align.names import spelling_findings, variant
 from toolkit.align.score import pairwise
 from toolkit.align.tokens import words_for
 from toolkit.pipeline import build
@@ -245,6 +246,8 @@ def test_a_number_changed_inside_one_quotation_is_high():
     ("Poutine", "Vladimir Poutine", None),         # a shorter form
     ("M. Kim", "Kim", None),                       # a title
     ("Corée", "Coréens", None),                    # an inflected word
+    ("RDPC", "RPDC", "spelling"),                  # an acronym's letters in another order
+    ("RDC", "RDA", None),                          # two acronyms, not one misprinted
 ])
 def test_name_variants(a, b, expected):
     assert variant(a, b) == expected
@@ -374,6 +377,22 @@ def test_seed_pronoun_of_the_wrong_gender_is_a_speaker_finding(seed_build):
     assert row.severity == "medium" and list(row.article_ids) == ["004_413218db27dc4896"] * len(row.article_ids)
     assert row.wordings[0] == "Ce sont des problèmes graves et à long terme"
     assert "Maria Zakharova" in row.explanation and "« il »" in row.explanation
+
+
+def test_seed_acronym_misprint_inside_a_quotation_is_found(seed_build):
+    # 002 quotes Putin on "le dirigeant de la RDPC"; the registry knows North Korea as RPDC (read by hand)
+    findings = toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "name_spelling")])
+    (row,) = [r for r in findings.itertuples() if "RDPC" in r.values]
+    assert "RPDC" in row.explanation and row.severity == "low"
+    claims = toolkit.load_claims(seed_build).set_index("claim_id")
+    assert all("RDPC" in claims.loc[c, "wording"] for c in row.claim_ids) and len(row.claim_ids) >= 1
+
+
+def test_an_acronym_no_registry_knows_is_not_compared():
+    text = "Le dirigeant de la RDPC est venu. La RPDC a confirmé."
+    cs = ClaimSet.of(claims_of([{"article_id": "a", "claim_type": "statement", "wording": "x"}]))
+    cs.texts, cs.events = {"a": text}, {"a": EVENT}
+    assert spelling_findings(cs, None) == []
 
 
 def test_seed_dates_that_agree_are_not_flagged(seed_build):

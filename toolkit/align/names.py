@@ -5,7 +5,8 @@ Two sources of candidates: the registry (every alias of one entity found in the 
 variants it knows, so that both resolve to one entity and can be reported here), and a fuzzy comparison of the
 capitalised words of the event's articles, which catches misspellings no registry lists. A shorter form of a
 name ("Poutine" for "Vladimir Poutine", "M. Kim") is not a variant; an inflected word ("Corée" / "Coréens") is
-not either.
+not either. Acronyms are too short for a fuzzy comparison: one whose letters are those of a registered acronym in
+another order ("RDPC" for "RPDC") is a misprint of it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LOOSE_SPELLING = 85     # the same for capitalised words no registry ties togeth
 MIN_LETTERS = 5         # shorter words are too easily alike by chance
 LOOSE_MIN_LETTERS = 6
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][\w]*)*")
+_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{3,6}(?![\w-])")
 
 
 def _words(surface: str) -> list[str]:
@@ -57,6 +59,8 @@ def variant(a: str, b: str) -> str | None:
         ba, bb = _bare(a), _bare(b)
         # a capital at the start only is the place in the sentence (« Verrerie Duvernay : … »), not a spelling
         return "typography" if ba[:1].lower() + ba[1:] != bb[:1].lower() + bb[1:] else None
+    if transposed(_bare(a), _bare(b)):
+        return "spelling"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if all(x in long_ for x in short):
         return None
@@ -69,6 +73,19 @@ def variant(a: str, b: str) -> str | None:
     return None
 
 
+def transposed(a: str, b: str) -> bool:
+    """Two acronyms with the same letters in another order (RDPC / RPDC)."""
+    return a != b and bool(_ACRONYM.fullmatch(a) and _ACRONYM.fullmatch(b)) and sorted(a) == sorted(b)
+
+
+def _acronyms(registry) -> dict[str, tuple[str, str]]:
+    """Letters of every registered acronym, sorted -> (entity key, the acronym as registered)."""
+    if registry is None:
+        return {}
+    return {"".join(sorted(alias)): (f"id:{e.id}", alias) for e in registry.entities if not e.is_relay
+            for alias in (e.name, *e.aliases) if _ACRONYM.fullmatch(alias)}
+
+
 def _inflection(word: str, others: list[str]) -> bool:
     return any(o.startswith(word) or word.startswith(o) or stem(o) == stem(word) for o in others)
 
@@ -79,17 +96,19 @@ def spelling_findings(cs: ClaimSet, registry=None, cluster_of: dict[int, str] | 
     by_event = defaultdict(list)
     for article_id in sorted(cs.texts):
         by_event[cs.events.get(article_id)].append(article_id)
-    claims_of = defaultdict(list)
+    claims_of, quotations_of = defaultdict(list), defaultdict(list)
     for i, (article_id, mention) in enumerate(zip(cs.article_id, cs.speaker_mention)):
         if mention and cs.claim_type[i] != "statement":
             claims_of[article_id].append(i)
+        if cs.claim_type[i] in ("direct", "partial"):
+            quotations_of[article_id].append(i)
     for event, article_ids in sorted(by_event.items(), key=lambda kv: str(kv[0])):
         occurrences = _occurrences(cs, article_ids, registry)
         canonical = {}
         if registry is not None:
             canonical = {f"id:{e.id}": e.name for e in registry.entities}
-        for group in _variant_groups(occurrences, canonical):
-            findings.append(_finding(cs, event, group, cluster_of or {}, claims_of))
+        for group in _variant_groups(occurrences, canonical, _acronyms(registry)):
+            findings.append(_finding(cs, event, group, cluster_of or {}, claims_of, quotations_of))
     return findings
 
 
@@ -116,10 +135,14 @@ def _occurrences(cs: ClaimSet, article_ids: list[str], registry) -> dict[str, di
             for word in m.group().split():
                 if len(word) >= MIN_LETTERS and word[:1].isupper():
                     found[f"w:{fold(word)}"][word].append(article_id)
+        for m in _ACRONYM.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found[f"a:{m.group()}"][m.group()].append(article_id)
     return found
 
 
-def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> list[dict]:
+def _variant_groups(occurrences, canonical: dict[str, str] | None = None,
+                    acronyms: dict[str, tuple[str, str]] | None = None) -> list[dict]:
     """Groups of spellings of one name: {'key', 'spellings': {surface: [articles]}, 'kinds': set, 'canonical'}.
 
     A registry entity printed only in a spelling of its canonical name ("Maria Zajarova" for "Maria
@@ -154,6 +177,13 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> lis
                 groups.join(ka, kb, prefer=registered_first)
                 kinds[find(ka)].add((wa, wb, "spelling"))
     misspelt: dict[str, str] = {}
+    for k in keys:            # an acronym printed with a registered acronym's letters in another order
+        entity, registered = (acronyms or {}).get("".join(sorted(k[2:])), (None, None)) if k.startswith("a:") else (None, None)
+        if registered and registered != k[2:]:
+            if entity in occurrences:
+                groups.join(k, entity, prefer=registered_first)
+            misspelt[k] = registered
+            kinds[find(k)].add((k[2:], registered, "spelling"))
     for k in keys:
         name = canonical.get(k)
         if name and name not in occurrences[k] and any(variant(s, name) == "spelling" for s in occurrences[k]):
@@ -181,7 +211,7 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None) -> lis
     return sorted(out, key=lambda g: g["key"])
 
 
-def _finding(cs: ClaimSet, event, group: dict, cluster_of: dict[int, str], claims_of: dict) -> Finding:
+def _finding(cs: ClaimSet, event, group: dict, cluster_of: dict[int, str], claims_of: dict, quotations_of: dict) -> Finding:
     kind = "spelling" if "spelling" in group["kinds"] else "typography"
     f = Finding("name_spelling", "low", kind, event, None)
     sources = cs.sources
@@ -197,13 +227,35 @@ def _finding(cs: ClaimSet, event, group: dict, cluster_of: dict[int, str], claim
     compared = [s for s, _ in ordered] + ([group["canonical"]] if group.get("canonical") else [])
     f.score = round(min(fuzz.ratio(fold(a), fold(b)) for a, b in combinations(compared, 2)) / 100.0, 3)
     how = "spelled" if kind == "spelling" else "written (case, hyphens or spaces)"
-    f.explanation = (f"One name is {how} differently across the articles: "
-                     + "; ".join(f"'{s}' in {', '.join(a)}" for s, a in ordered)
-                     + (f" (the registry spells it '{group['canonical']}')" if group.get("canonical") else "") + ".")
+    swapped = [s for s, _ in ordered if group.get("canonical") and transposed(s, group["canonical"])]
+    if swapped:
+        f.explanation = (f"'{swapped[0]}' in {', '.join(counted[swapped[0]])} has the letters of the registered acronym "
+                         f"'{group['canonical']}' in another order: a misprint of it.")
+    else:
+        f.explanation = (f"One name is {how} differently across the articles: "
+                         + "; ".join(f"'{s}' in {', '.join(a)}" for s, a in ordered)
+                         + (f" (the registry spells it '{group['canonical']}')" if group.get("canonical") else "") + ".")
     if group.get("canonical"):
         f.diff += f" | registry: {group['canonical']}"
     _attach_claims(cs, f, counted, cluster_of, claims_of)
+    if not f.claim_ids:
+        odd = [s for s, _ in ordered if s != group.get("canonical")] if group.get("canonical") else [s for s, _ in ordered[1:]]
+        _attach_quotations(cs, f, {s: counted[s] for s in odd}, cluster_of, quotations_of)
     return f
+
+
+def _attach_quotations(cs: ClaimSet, f: Finding, odd: dict[str, list[str]], cluster_of: dict[int, str],
+                       quotations_of: dict) -> None:
+    """When an odd spelling is printed inside quotations, point the finding at those claims (and at their cluster
+    when they share one): the misprint is then in someone's quoted words ("le dirigeant de la RDPC")."""
+    articles = sorted({a for found in odd.values() for a in found})
+    rows = sorted(i for a in articles for i in quotations_of.get(a, ()) if any(s in cs.wording[i] and a in odd[s] for s in odd))
+    if not rows:
+        return
+    f.claim_ids = [cs.claim_id[i] for i in rows]
+    clusters = {cluster_of.get(i) for i in rows}
+    if len(clusters) == 1 and None not in clusters:
+        f.cluster_id = clusters.pop()
 
 
 def _attach_claims(cs: ClaimSet, f: Finding, spellings: dict[str, list[str]], cluster_of: dict[int, str],
