@@ -208,6 +208,8 @@ W = words_for("fr")
     ("Nous avons toujours soutenu et nous soutenons toutes les décisions de Poutine et du gouvernement russe",
      "Nous avons toujours soutenu et nous soutenons toutes les décisions du gouvernement russe et du parlement", "entity"),
     (SATELLITES[0][1], SATELLITES[2][1], "subject"),
+    (NO_HURRY, "Lentement. Il est temps", "opposite"),                      # 000 vs 004: no hurry vs urgency
+    ("Les ventes vont augmenter cette année", "Les ventes vont baisser cette année", "opposite"),
 ])
 def test_meaning_changes_are_found(a, b, kind):
     assert kind in {c.kind for c in compare(a, b, W).changes}
@@ -218,9 +220,16 @@ def test_meaning_changes_are_found(a, b, kind):
      "L'État va soutenir à hauteur de 12 millions d'euros la modernisation des fours"),
     (SATELLITES[0][1], SATELLITES[1][1]),           # "Corée du Nord" / "RDPC (… de Corée)": glossed acronym
     ("Je suis très content de vous voir", "Je suis très content de vous voir. Je vous remercie d’être venu en Russie"),
+    (NO_HURRY, "Lentement. Rien ne presse"),                                 # both say: no hurry
+    ("Nous n'avons pas le temps d'attendre", "Il est temps d'agir"),           # both say: urgency
 ])
 def test_translation_variants_and_cuts_are_not_meaning_changes(a, b):
     assert compare(a, b, W).changes == []
+
+
+def test_a_negation_flip_of_a_listed_word_is_a_negation_not_an_opposite():
+    kinds = [c.kind for c in compare("Nous ne fermerons pas la ligne 2.", "Nous fermerons la ligne 2", W).changes]
+    assert kinds == ["negation"]
 
 
 def test_a_cut_quotation_is_a_truncation_with_the_dropped_words():

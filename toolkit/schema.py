@@ -86,7 +86,7 @@ DISCREPANCIES = pa.schema([
     _field("event", _DICT, "Event the finding belongs to.", False),
     _field("kind", _DICT, "wording_variant, truncation, speaker_mismatch, via_mismatch, fact_conflict or name_spelling.", False),
     _field("severity", _DICT, "high: the meaning or a fact differs; medium: attribution or provenance differs, or a truncation drops a condition; low: cosmetic.", False),
-    _field("change", _DICT, "What differs: negation, number, entity or subject (meaning changes); words, dropped, speaker, pronoun (within one article), via, value, spelling or typography.", False),
+    _field("change", _DICT, "What differs: negation, number, entity, subject or opposite (meaning changes); words, dropped, speaker, pronoun (within one article), via, value, spelling or typography.", False),
     _field("cluster_id", pa.string(), "Cluster the finding is about (null for a name spelled differently outside any one cluster)."),
     _field("claim_ids", _STRINGS, "Claims involved, one per witness (empty for name spellings found in the text).", False),
     _field("article_ids", _STRINGS, "Article of each witness.", False),

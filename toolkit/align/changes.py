@@ -1,5 +1,6 @@
 """Compare two renderings of one utterance word by word: a readable diff, how much of the shorter the longer
-covers, and the changes that alter the meaning (negation, number, named entity, grammatical subject).
+covers, and the changes that alter the meaning (negation, number, named entity, grammatical subject, words of
+opposite meaning).
 
 The shorter wording is aligned on the stretch of the longer it matches best (difflib on word keys), so a
 quotation and the longer quotation it was cut from compare on the same words. Meaning changes are looked for
@@ -14,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from toolkit.align.tokens import Words, key, negated_verbs, numbers, subjects, tokens
+from toolkit.align.tokens import Words, key, negated_verbs, numbers, stances, subjects, tokens
 from toolkit.text import fold
 
 _DISPLAY = re.compile(r"\w[\w’'-]*", re.UNICODE)
@@ -24,7 +25,7 @@ COMPARABLE = 0.6        # below this length ratio, the longer's extra names are 
 
 @dataclass(frozen=True)
 class Change:
-    kind: str           # negation | number | entity | subject
+    kind: str           # negation | number | entity | subject | opposite
     detail: str         # what changed, e.g. "fermer negated in one rendering only", "300 vs 250"
     short: str = ""     # the words concerned in the shorter wording, as printed ("Nous fermerons")
     long: str = ""      # and in the longer ("Nous ne fermerons pas")
@@ -127,7 +128,7 @@ def _substituted(ops, a_spans, b_spans):
 
 
 def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, changed=None) -> list[Change]:
-    """Negation, number, entity and subject changes between two aligned wordings.
+    """Negation, number, entity, subject and opposite-word changes between two aligned wordings.
 
     A name counts as changed when it is absent from the other wording and, if `changed` (character ranges of
     the substituted words in each wording) is given, sits in one of those ranges: a name in a paraphrase that
@@ -160,6 +161,15 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
             changes.append(Change("subject", f"subject of {verb}…: {_PERSON[person]} vs {_PERSON[other]}",
                                   _around(short, verb, w, before=1, after=0), _around(long, verb, w, before=1, after=0)))
             break
+    s_st, l_st = stances(short, w), stances(long, w)
+    for entry in sorted(s_st.keys() & l_st.keys()):
+        a, b = s_st[entry], l_st[entry]
+        sides_a, sides_b = {x[0] for x in a}, {x[0] for x in b}
+        # opposite words, not one word negated in one rendering only (that is a negation change)
+        if len(sides_a) == 1 and len(sides_b) == 1 and sides_a != sides_b and any(x[1] != y[1] for x in a for y in b):
+            said_short = " / ".join(short[i:j] for _, _, i, j in sorted(a, key=lambda x: x[2]))
+            said_long = " / ".join(long[i:j] for _, _, i, j in sorted(b, key=lambda x: x[2]))
+            changes.append(Change("opposite", f"opposite words: {said_short} vs {said_long}", said_short, said_long))
     return changes
 
 

@@ -3,7 +3,8 @@
 Only quotations (direct and partial) are compared word for word: an indirect clause is the journalist's
 paraphrase and differs by construction. Quotations that read the same once folded (case, accents, apostrophes,
 punctuation) are one variant. Severity follows one rule: `high` when the meaning or a fact differs (a negation,
-a number, a name or the grammatical subject changes inside the same words), `medium` when the attribution or
+a number, a name or the grammatical subject changes inside the same words, or words of opposite meaning replace
+each other), `medium` when the attribution or
 provenance differs (speaker, relay) or a truncation drops a condition, a negation or a number, `low` otherwise.
 """
 
@@ -214,6 +215,9 @@ def _explain_change(cs: ClaimSet, change, short, long_) -> str:
         only_b = f"« {change.long} » only in {b}" if change.long else ""
         return (f"A name appears in one rendering of the quotation and not the other: {'; '.join(x for x in (only_a, only_b) if x)} "
                 f"({a}: « {clip(short.text, 60)} » vs {b}: « {clip(long_.text, 60)} »).")
+    if change.kind == "opposite":
+        return (f"The renderings say opposite things: {a} « {change.short} » vs {b} « {change.long} » "
+                f"(« {clip(short.text, 60)} » vs « {clip(long_.text, 60)} »).")
     return (f"Who acts changes inside the same quotation: {a} « {change.short} » vs {b} « {change.long} » "
             f"(« {clip(short.text, 60)} » vs « {clip(long_.text, 60)} »).")
 

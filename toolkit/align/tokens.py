@@ -35,6 +35,7 @@ class Words:
     reservations: tuple                 # folded words or phrases that turn a passage into a condition
     ordinal_since: tuple                # folded words after an ordinal that make it relative ("depuis")
     report_quote_shared: int            # content words an adjacent report and quotation of one speaker must share
+    opposites: tuple = ()               # per entry, two sides, each a tuple of phrases as tuples of keys
 
     def __hash__(self) -> int:
         return id(self)
@@ -56,10 +57,12 @@ def words_for(language: str = "fr") -> Words:
         for word in group:
             s = stem(fold(word))
             synonyms[forms.get(s, s)] = head
+    phrase = lambda text: tuple(forms.get(stem(t), stem(t)) for t in tokens(text))
+    opposites = tuple(tuple(tuple(phrase(x) for x in side) for side in entry) for entry in data.get("opposites", ()))
     return Words(frozenset(fold(w) for w in data["stopwords"]), frozenset(fold(w) for w in data["negations"]),
                  frozenset(fold(w) for w in data["clitics"]), {fold(k): v for k, v in data["subjects"].items()},
                  forms, synonyms, numbers, tuple(fold(r) for r in data.get("reservations", ())),
-                 tuple(fold(r) for r in data.get("ordinal_since", ())), int(data["report_quote_shared"]))
+                 tuple(fold(r) for r in data.get("ordinal_since", ())), int(data["report_quote_shared"]), opposites)
 
 
 @lru_cache(maxsize=200_000)
@@ -128,6 +131,50 @@ def subjects(toks: list[str], w: Words) -> dict[str, str]:
         if j < len(toks) and toks[j] not in w.subjects:
             out.setdefault(stem(toks[j]), person)
     return out
+
+
+_SENTENCE = re.compile(r"[^.!?;…]+")
+_NEGATING = frozenset({"ne", "n", "pas", "sans", "jamais", "rien", "aucun", "aucune", "plus", "guere", "point"})
+
+
+def stances(text: str, w: Words) -> dict[int, list[tuple[int, int, int, int]]]:
+    """Where a wording takes a side of each `opposites` entry: entry -> [(side, side as listed, start, end)], the
+    span including the negation words before the phrase.
+
+    A phrase under a negation ("nous n'avons pas le temps", "sans nous presser") counts for the other side; the
+    negation words may sit inside the phrase or just before it, in the same sentence."""
+    out: dict[int, list[tuple[int, int, int, int]]] = {}
+    folded = fold(text)
+    for sentence in _SENTENCE.finditer(folded):
+        found = [(m.start() + sentence.start(), m.end() + sentence.start(), m.group()) for m in _TOKEN.finditer(sentence.group())]
+        keys = [key(t, w) for _, _, t in found]
+        for e, sides in enumerate(w.opposites):
+            for side, phrases in enumerate(sides):
+                for phrase in phrases:
+                    for i, j, negated in _occurrences(phrase, keys, [t for _, _, t in found]):
+                        hit = (side ^ negated, side, found[i][0], found[j - 1][1])
+                        if hit not in out.setdefault(e, []):
+                            out[e].append(hit)
+    return out
+
+
+def _occurrences(phrase: tuple, keys: list[str], toks: list[str]):
+    """(first, end, negated) of each place the phrase's keys follow one another, negation words allowed between."""
+    for i in range(len(keys)):
+        if keys[i] != phrase[0]:
+            continue
+        before = [b for b in range(max(0, i - 2), i) if toks[b] in _NEGATING]
+        j, k, negated = i + 1, 1, bool(before)
+        while k < len(phrase) and j < len(keys):
+            if keys[j] == phrase[k]:
+                k += 1
+            elif toks[j] in _NEGATING:
+                negated = True
+            else:
+                break
+            j += 1
+        if k == len(phrase):
+            yield (before[0] if before else i), j, int(negated)
 
 
 def numbers(toks: list[str], w: Words) -> list[str]:
