@@ -404,6 +404,33 @@ def test_an_acronym_no_registry_knows_is_not_compared():
     assert spelling_findings(cs, None) == []
 
 
+def test_seed_sentence_quoted_apart_is_compared_with_its_rendering_inside_a_longer_quotation(seed_build):
+    # 000 quotes Kim's "forces hégémonistes" sentence, then his support sentence; 004 puts its own rendering of
+    # the first ("la Russie s'est levée pour défendre sa souveraineté") in the same marks as the second
+    findings = toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "wording_variant")])
+    (row,) = [r for r in findings.itertuples() if any("hégémonistes" in x for x in r.wordings)]
+    assert row.severity == "low" and sorted(set(row.article_ids)) == ["000_228e09c1b8d5bd34", "004_413218db27dc4896"]
+    assert row.values[1] == "Maintenant, la Russie s’est levée pour défendre sa souveraineté et sa sécurité."
+
+
+def test_a_sentence_inside_a_longer_quotation_is_placed_by_order_not_by_words_alone():
+    # outlet b quotes two sentences apart, outlet a both in one quotation (the first in other words, too few
+    # shared words to link on their own); b's quotation about the schools, next, is compared with nothing
+    first = "Maintenant, le pays s'est levé pour défendre ses finances et sa souveraineté."
+    a = first + " Nous voulons rassurer. Nous tiendrons nos engagements budgétaires jusqu'au bout"
+    b = ["Le pays est en ce moment confronté à de telles pressions pour protéger ses finances",
+         "Nous tiendrons nos engagements budgétaires jusqu'au bout",
+         "Les écoles rouvriront lundi matin dans tout le département"]
+    starts = [0, len(b[0]) + 2, len(b[0]) + len(b[1]) + 4]        # three sentences in a row
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Anne Dupont", "wording": a}]
+    rows += [{"article_id": "b", "claim_type": "direct", "speaker": "Anne Dupont", "wording": w, "char_start": s}
+             for w, s in zip(b, starts)]
+    result = align(claims_of(rows))
+    assert result.cluster_ids[1] != result.cluster_ids[0] == result.cluster_ids[2]
+    (finding,) = [f for f in result.findings if f.change == "words"]
+    assert finding.values == [b[0], first] and finding.severity == "low"
+
+
 def test_seed_dates_that_agree_are_not_flagged(seed_build):
     # arrival on Tuesday 12 and the meeting on Wednesday 13 are two facts, not a conflict
     assert len(toolkit.load_discrepancies(seed_build, filters=[("kind", "=", "fact_conflict")])) == 0

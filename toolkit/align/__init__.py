@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from toolkit import schema
-from toolkit.align import facts, names, pronouns, reuse, utterances
+from toolkit.align import facts, merged, names, pronouns, reuse, utterances
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.clusters import cluster_id
 from toolkit.align.discrepancies import KINDS, SEVERITIES, Finding, utterance_findings
@@ -90,6 +90,7 @@ def _align(claims, articles, registry, language) -> Alignment:
             findings.extend(utterance_findings(cs, rows, ids[anchor], w))
     findings.extend(names.spelling_findings(cs, registry, cluster_of))
     findings.extend(pronouns.conflict_findings(cs, cluster_of))
+    findings.extend(merged.merged_findings(cs, [i for i in range(len(cs)) if cs.claim_type[i] != "statement"], cluster_of, w))
     findings = _sorted(findings)
 
     return Alignment([cluster_of.get(i) for i in range(len(cs))],

@@ -137,6 +137,7 @@ _SENTENCE = re.compile(r"[^.!?;…]+")
 _NEGATING = frozenset({"ne", "n", "pas", "sans", "jamais", "rien", "aucun", "aucune", "plus", "guere", "point"})
 
 
+@lru_cache(maxsize=50_000)
 def stances(text: str, w: Words) -> dict[int, list[tuple[int, int, int, int]]]:
     """Where a wording takes a side of each `opposites` entry: entry -> [(side, side as listed, start, end)], the
     span including the negation words before the phrase.
@@ -144,37 +145,50 @@ def stances(text: str, w: Words) -> dict[int, list[tuple[int, int, int, int]]]:
     A phrase under a negation ("nous n'avons pas le temps", "sans nous presser") counts for the other side; the
     negation words may sit inside the phrase or just before it, in the same sentence."""
     out: dict[int, list[tuple[int, int, int, int]]] = {}
+    starts = _phrase_starts(w)
     folded = fold(text)
     for sentence in _SENTENCE.finditer(folded):
         found = [(m.start() + sentence.start(), m.end() + sentence.start(), m.group()) for m in _TOKEN.finditer(sentence.group())]
-        keys = [key(t, w) for _, _, t in found]
-        for e, sides in enumerate(w.opposites):
-            for side, phrases in enumerate(sides):
-                for phrase in phrases:
-                    for i, j, negated in _occurrences(phrase, keys, [t for _, _, t in found]):
-                        hit = (side ^ negated, side, found[i][0], found[j - 1][1])
-                        if hit not in out.setdefault(e, []):
-                            out[e].append(hit)
+        toks = [t for _, _, t in found]
+        keys = [key(t, w) for t in toks]
+        for i, k in enumerate(keys):
+            for entry, side, phrase in starts.get(k, ()):
+                end = _phrase_end(phrase, i, keys, toks)
+                if end is None:
+                    continue
+                end, negated = end
+                before = [b for b in range(max(0, i - 2), i) if toks[b] in _NEGATING]
+                negated = negated or bool(before)
+                hit = (side ^ negated, side, found[before[0] if before else i][0], found[end - 1][1])
+                if hit not in out.setdefault(entry, []):
+                    out[entry].append(hit)
     return out
 
 
-def _occurrences(phrase: tuple, keys: list[str], toks: list[str]):
-    """(first, end, negated) of each place the phrase's keys follow one another, negation words allowed between."""
-    for i in range(len(keys)):
-        if keys[i] != phrase[0]:
-            continue
-        before = [b for b in range(max(0, i - 2), i) if toks[b] in _NEGATING]
-        j, k, negated = i + 1, 1, bool(before)
-        while k < len(phrase) and j < len(keys):
-            if keys[j] == phrase[k]:
-                k += 1
-            elif toks[j] in _NEGATING:
-                negated = True
-            else:
-                break
-            j += 1
-        if k == len(phrase):
-            yield (before[0] if before else i), j, int(negated)
+@lru_cache(maxsize=None)
+def _phrase_starts(w: Words) -> dict[str, list[tuple[int, int, tuple]]]:
+    """First key of every `opposites` phrase -> (entry, side, phrase keys)."""
+    starts: dict[str, list[tuple[int, int, tuple]]] = {}
+    for entry, sides in enumerate(w.opposites):
+        for side, phrases in enumerate(sides):
+            for phrase in phrases:
+                starts.setdefault(phrase[0], []).append((entry, side, phrase))
+    return starts
+
+
+def _phrase_end(phrase: tuple, i: int, keys: list[str], toks: list[str]) -> tuple[int, bool] | None:
+    """Where the phrase starting at token i ends, and whether negation words sit inside it; None if it does not
+    follow (negation words may come between its words: "n'avons pas le temps")."""
+    j, k, negated = i + 1, 1, False
+    while k < len(phrase) and j < len(keys):
+        if keys[j] == phrase[k]:
+            k += 1
+        elif toks[j] in _NEGATING:
+            negated = True
+        else:
+            return None
+        j += 1
+    return (j, negated) if k == len(phrase) else None
 
 
 def numbers(toks: list[str], w: Words) -> list[str]:

@@ -1,0 +1,93 @@
+"""Findings across two clusters: a quotation of several sentences that holds, in other words, what another outlet
+quotes as a separate quotation next to the one they share.
+
+Outlets cut a speech differently: one quotes two sentences apart (« La Russie est en ce moment confrontée (…) ».
+« Nous avons toujours exprimé notre soutien … »), another quotes them in one pair of marks (« Maintenant, la Russie
+s'est levée pour défendre sa souveraineté et sa sécurité. […] Nous avons toujours soutenu … »). The long
+quotation joins the cluster of the sentence both share; the sentence the first outlet quotes apart stays in its
+own cluster, as a different claim. Its rendering inside the long quotation is found by the order of the words:
+a sentence of the long quotation before (or after) the shared one that shares content words with the claim just
+before (or after) the shared one in the other article. The two renderings are then compared like any
+two renderings of one utterance. Cost: per cluster, its multi-sentence quotations times its other articles' claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from toolkit.align.changes import compare
+from toolkit.align.claimset import ClaimSet
+from toolkit.align.discrepancies import Finding, clip, outlets
+from toolkit.align.tokens import Words, content, tokens
+from toolkit.align.utterances import _adjacent, _speaker_sequences
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"A-ZÀ-Ý])")
+MIN_SHARED = 2              # content stems a sentence and the neighbouring claim must share
+
+
+def merged_findings(cs: ClaimSet, rows: list[int], cluster_of: dict[int, str], w: Words) -> list[Finding]:
+    sequences = _speaker_sequences(cs, rows)
+    neighbours: dict[int, tuple[int | None, int | None]] = {}       # claim -> (claim before, claim after) of its speaker
+    for seq in sequences.values():
+        for k, i in enumerate(seq):
+            before = seq[k - 1] if k and _adjacent(cs, seq[k - 1], i) else None
+            after = seq[k + 1] if k + 1 < len(seq) and _adjacent(cs, i, seq[k + 1]) else None
+            neighbours[i] = (before, after)
+    members: dict[str, list[int]] = defaultdict(list)
+    for i in rows:
+        if cluster_of.get(i):
+            members[cluster_of[i]].append(i)
+    articles_of = {c: {cs.article_id[i] for i in m} for c, m in members.items()}
+    findings, seen = [], set()
+    for cid in sorted(members):
+        if len(articles_of[cid]) < 2:
+            continue
+        for q in members[cid]:
+            parts = _sentences(cs.wording[q])
+            if cs.claim_type[q] != "direct" or len(parts) < 2 or q not in neighbours:
+                continue
+            for r in members[cid]:
+                if cs.article_id[r] == cs.article_id[q] or r not in neighbours or cs.speaker[r] != cs.speaker[q]:
+                    continue
+                m = max(range(len(parts)), key=lambda k: (_shared(parts[k], cs.wording[r], w), -k))
+                for side, p in ((range(m), neighbours[r][0]), (range(m + 1, len(parts)), neighbours[r][1])):
+                    if p is None or not side or cs.claim_type[p] not in ("direct", "partial"):
+                        continue
+                    other = cluster_of.get(p)
+                    if other == cid or cs.article_id[q] in articles_of.get(other, ()) or (q, p) in seen:
+                        continue
+                    k = max(side, key=lambda k: (_shared(parts[k], cs.wording[p], w), -abs(k - m)))
+                    if _shared(parts[k], cs.wording[p], w) < MIN_SHARED:
+                        continue
+                    seen.add((q, p))
+                    f = _finding(cs, q, parts[k], p, other, w)
+                    if f:
+                        findings.append(f)
+    return findings
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def _shared(a: str, b: str, w: Words) -> int:
+    return len(set(content(tokens(a), w)) & set(content(tokens(b), w)))
+
+
+def _finding(cs: ClaimSet, q: int, sentence: str, p: int, cluster: str | None, w: Words) -> Finding | None:
+    cmp = compare(cs.wording[p], sentence, w)
+    if not cmp.material:
+        return None
+    change = cmp.changes[0] if cmp.changes else None
+    f = Finding("wording_variant", "high" if change else "low", change.kind if change else "words", cs.event[p], cluster)
+    f.witness(cs, p, cs.wording[p])
+    f.witness(cs, q, sentence)
+    f.diff = cmp.diff if cmp.short_first else compare(sentence, cs.wording[p], w).diff
+    f.score = round(fuzz.token_set_ratio(cs.wording[p], sentence) / 100.0, 3)
+    f.explanation = (f"{outlets(cs, [p])} quotes « {clip(cs.wording[p], 70)} » on its own; {outlets(cs, [q])} gives the "
+                     f"same sentence, by its place in the speech, inside a longer quotation and in other words: "
+                     f"« {clip(sentence, 70)} »" + (f" ({change.detail})." if change else "."))
+    return f
