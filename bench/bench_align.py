@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import random
+import resource
 import sys
 import time
 from datetime import date, timedelta
@@ -163,8 +164,13 @@ def _emit(rng, article_id, source, event, sentences, claims, articles) -> None:
     articles["text"].append("".join(parts))
 
 
+def _peak_mib() -> float:
+    """Peak resident memory of this process so far (sizes run smallest first, so it is the latest size's peak)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(sizes: list[int]) -> None:
-    print(f"{'claims':>9} {'articles':>9} {'events':>7} {'seconds':>9} {'claims/s':>9} {'clusters':>9} {'findings':>9} {'growth':>7}")
+    print(f"{'claims':>9} {'articles':>9} {'events':>7} {'seconds':>9} {'claims/s':>9} {'clusters':>9} {'findings':>9} {'growth':>7} {'peak MiB':>9}")
     previous = None
     for n in sizes:
         claims, articles = synthetic(n)
@@ -175,7 +181,7 @@ def main(sizes: list[int]) -> None:
         events = len(set(articles.column("event").to_pylist()))
         growth = f"{seconds / previous[1] / (claims.num_rows / previous[0]):.2f}" if previous else "—"
         print(f"{claims.num_rows:>9} {articles.num_rows:>9} {events:>7} {seconds:>9.2f} {claims.num_rows / seconds:>9.0f} "
-              f"{result.n_clusters:>9} {len(result.findings):>9} {growth:>7}", flush=True)
+              f"{result.n_clusters:>9} {len(result.findings):>9} {growth:>7} {_peak_mib():>9.0f}", flush=True)
         if previous:
             print(f"{'':>9} time ×{seconds / previous[1]:.1f} for ×{claims.num_rows / previous[0]:.1f} claims", flush=True)
         previous = (claims.num_rows, seconds)

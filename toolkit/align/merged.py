@@ -22,19 +22,19 @@ from toolkit.align.changes import compare
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.discrepancies import Finding, clip, outlets
 from toolkit.align.tokens import Words, content, tokens
-from toolkit.align.utterances import _adjacent, _speaker_sequences
+from toolkit.align.utterances import adjacent, speaker_sequences
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"A-ZÀ-Ý])")
 MIN_SHARED = 2              # content stems a sentence and the neighbouring claim must share
 
 
 def merged_findings(cs: ClaimSet, rows: list[int], cluster_of: dict[int, str], w: Words) -> list[Finding]:
-    sequences = _speaker_sequences(cs, rows)
+    sequences = speaker_sequences(cs, rows)
     neighbours: dict[int, tuple[int | None, int | None]] = {}       # claim -> (claim before, claim after) of its speaker
     for seq in sequences.values():
         for k, i in enumerate(seq):
-            before = seq[k - 1] if k and _adjacent(cs, seq[k - 1], i) else None
-            after = seq[k + 1] if k + 1 < len(seq) and _adjacent(cs, i, seq[k + 1]) else None
+            before = seq[k - 1] if k and adjacent(cs, seq[k - 1], i) else None
+            after = seq[k + 1] if k + 1 < len(seq) and adjacent(cs, i, seq[k + 1]) else None
             neighbours[i] = (before, after)
     members: dict[str, list[int]] = defaultdict(list)
     for i in rows:

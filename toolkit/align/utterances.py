@@ -143,7 +143,7 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
     for meeting across outlets). Returns the pairs, sorted. The clusters still merge only if no article ends up
     with two unrelated claims in one cluster (the caller treats a linked pair as one claim in that check). Cost:
     per claim, the claims of its speaker up to the next sentence."""
-    sequences = _speaker_sequences(cs, rows)
+    sequences = speaker_sequences(cs, rows)
     articles_of = _articles_of(cs, rows, labels)
     pairs = set()
     quotes = ("direct", "partial")
@@ -151,7 +151,7 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
         for k, a in enumerate(seq):
             for m in range(k + 1, len(seq)):
                 b = seq[m]
-                if not _adjacent(cs, a, b):
+                if not adjacent(cs, a, b):
                     break               # claims are in text order: the next ones are further still
                 types = {cs.claim_type[a], cs.claim_type[b]}
                 if ("indirect" not in types or not types & set(quotes) or labels[a] == labels[b]
@@ -162,7 +162,7 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
     return sorted(pairs)
 
 
-def _speaker_sequences(cs: ClaimSet, rows: list[int]) -> dict[tuple, list[int]]:
+def speaker_sequences(cs: ClaimSet, rows: list[int]) -> dict[tuple, list[int]]:
     """(article, speaker) -> that speaker's outermost claims in the article, in text order."""
     sequences: dict[tuple, list[int]] = {}
     for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
@@ -193,13 +193,13 @@ def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof:
     claim before it when the other article holds y and the claim before y in one cluster (a paraphrase and the
     quotation that follows it, or a quotation continued in the next sentence): x then continues that claim, and
     the cluster check lets x sit with whatever it sits with. Cost: per cluster, its followers squared."""
-    sequences = _speaker_sequences(cs, rows)
+    sequences = speaker_sequences(cs, rows)
     articles_of = _articles_of(cs, rows, labels)
     # neighbour's cluster -> (claim, its previous claim, its next claim) for the claims whose previous claim is in it
     by_neighbour: dict[int, list[tuple[int, int, int | None]]] = {}
     for seq in sequences.values():
         for k in range(1, len(seq)):
-            if _adjacent(cs, seq[k - 1], seq[k]):
+            if adjacent(cs, seq[k - 1], seq[k]):
                 after = seq[k + 1] if k + 1 < len(seq) else None
                 by_neighbour.setdefault(labels[seq[k - 1]], []).append((seq[k], seq[k - 1], after))
     edges: dict[tuple[int, int], float] = {}
@@ -223,7 +223,7 @@ def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof:
     return edges, continues
 
 
-def _adjacent(cs: ClaimSet, a: int, b: int) -> bool:
+def adjacent(cs: ClaimSet, a: int, b: int) -> bool:
     """Two claims of one article in the same sentence or in two sentences that follow each other."""
     first, second = (a, b) if cs.char_start[a] <= cs.char_start[b] else (b, a)
     end, start = cs.sentence_end[first], cs.sentence_start[second]
