@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = [
     ("seeds", ROOT / "datasets" / "kim-putin-vostochny-2023", ROOT / "tests" / "gold" / "seeds"),
     ("planted", ROOT / "tests" / "corpus" / "discrepancies", ROOT / "tests" / "corpus" / "discrepancies"),
+    ("planted-2", ROOT / "tests" / "corpus" / "discrepancies2", ROOT / "tests" / "corpus" / "discrepancies2"),
 ]
 
 

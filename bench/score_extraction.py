@@ -23,6 +23,8 @@ GOLD_SETS = [
     # written by a second annotator after the rules; first scored blind (see the issue 3 note)
     (ROOT / "tests" / "corpus" / "fresh", ROOT / "tests" / "corpus" / "fresh" / "claims.jsonl"),
     (ROOT / "tests" / "corpus" / "blind3", ROOT / "tests" / "corpus" / "blind3" / "claims.jsonl"),   # idem, a third one
+    # a second planted-discrepancy event, written by another annotator (see its README)
+    (ROOT / "tests" / "corpus" / "discrepancies2", ROOT / "tests" / "corpus" / "discrepancies2" / "claims.jsonl"),
 ]
 TYPES = ("direct", "partial", "indirect")
 

@@ -29,6 +29,7 @@ from toolkit.text import fold
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "datasets" / "kim-putin-vostochny-2023"
 PLANTED = ROOT / "tests" / "corpus" / "discrepancies"
+PLANTED_2 = ROOT / "tests" / "corpus" / "discrepancies2"
 EVENT = "kim-putin-vostochny-2023"
 
 
@@ -221,6 +222,8 @@ def test_meaning_changes_are_found(a, b, kind):
     (SATELLITES[0][1], SATELLITES[1][1]),           # "Corée du Nord" / "RDPC (… de Corée)": glossed acronym
     ("Je suis très content de vous voir", "Je suis très content de vous voir. Je vous remercie d’être venu en Russie"),
     (NO_HURRY, "Lentement. Rien ne presse"),                                 # both say: no hurry
+    ("Les consultations resteront assurées à Lormérac", "Les consultations resteront assurées ici"),   # deixis
+    ("La décision de l'ARS nous a été imposée", "La décision de l'ASR nous a été imposée"),           # a misprint
     ("Nous n'avons pas le temps d'attendre", "Il est temps d'agir"),           # both say: urgency
 ])
 def test_translation_variants_and_cuts_are_not_meaning_changes(a, b):
@@ -340,6 +343,37 @@ def test_every_planted_kind_is_found_on_the_built_corpus(planted_build):
     assert "fact_conflict" in set(findings["kind"])
     spelled = findings[findings["kind"] == "name_spelling"]
     assert any({"Karim Benyoucef", "Karim Ben Youcef"} <= set(v) for v in spelled["values"])
+
+
+@pytest.fixture(scope="module")
+def planted_2_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("planted2") / "tables"
+    build(PLANTED_2, out, progress=False)
+    return out
+
+
+def test_second_planted_event_every_slip_is_found_with_its_severity(planted_2_build):
+    # written by another annotator: an antonym, a pronoun slip, a swapped acronym, a merged quotation (README there)
+    findings = toolkit.load_discrepancies(planted_2_build)
+    labels = _labels(planted_2_build, PLANTED_2 / "claims.jsonl")
+    found = {(kind, severity, labels.get(c)) for kind, severity, ids in
+             zip(findings["kind"], findings["severity"], findings["claim_ids"]) for c in ids}
+    for item in [("wording_variant", "high", "suspension-provisoire"), ("speaker_mismatch", "medium", "poste-sages-femmes"),
+                 ("name_spelling", "low", "sans-concertation"), ("wording_variant", "low", "aucune-patiente")]:
+        assert item in found, item
+
+
+def test_second_planted_event_look_alikes_are_not_conflicts(planted_2_build):
+    findings = toolkit.load_discrepancies(planted_2_build)
+    labels = _labels(planted_2_build, PLANTED_2 / "claims.jsonl")
+    flagged = {labels.get(c) for ids in findings["claim_ids"] for c in ids}
+    assert not {"urgence-maire", "postes-vacants"} & flagged
+    # « Nous avons le temps » / « Rien ne presse »: other words, same meaning — a low variant, never a reversal
+    assert not any(labels.get(c) == "avant-ete" for sev, ids in zip(findings["severity"], findings["claim_ids"])
+                   if sev != "low" for c in ids)
+    # the swapped acronym is a name spelling, not also a rewording of the mayor's quotation
+    assert not any(labels.get(c) == "sans-concertation" for kind, ids in zip(findings["kind"], findings["claim_ids"])
+                   if kind == "wording_variant" for c in ids)
 
 
 def test_the_negation_flip_is_high_and_names_both_wordings(planted_build):

@@ -74,3 +74,14 @@ def test_dialogue_answers_are_quotations_and_questions_are_not():
             "— Au moins cinq ans, si tout va bien.\n")
     (claim,) = by_type(text, "direct")
     assert claim.wording == "Au moins cinq ans, si tout va bien." and claim.speaker == "Anne Dupont"
+
+
+def test_an_interview_answer_stays_with_the_interviewee_after_a_quotation_inside_the_previous_answer():
+    text = ("Anne Dupont a répondu à nos questions.\n"
+            "Comment vont les équipes ?\n"
+            "Elles sont épuisées. Une infirmière m'a dit un jour : « On ne soigne plus, on trie. » Cette phrase me suit.\n"
+            "Quand rouvrirez-vous le service ?\n"
+            "Je ne donnerai pas de date, je préfère tenir mes promesses.\n")
+    answers = {c.wording: c.speaker for c in by_type(text, "direct")}
+    assert answers["On ne soigne plus, on trie."] == "unknown"
+    assert answers["Je ne donnerai pas de date, je préfère tenir mes promesses."] == "Anne Dupont"

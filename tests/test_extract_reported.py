@@ -15,6 +15,8 @@ from helpers import by_type, claims
     ("Selon Anne Dupont, les commandes ont doublé depuis janvier.", "les commandes ont doublé depuis janvier"),
     ("Les commandes ont doublé depuis janvier, selon Anne Dupont.", "Les commandes ont doublé depuis janvier"),
     ("Les discussions ont débuté mercredi à Lyon, a indiqué Anne Dupont.", "Les discussions ont débuté mercredi à Lyon"),
+    ("Anne Dupont a confirmé lundi 7 octobre, lors d'une conférence de presse à la mairie, que l'usine fermerait.",
+     "l'usine fermerait"),
 ])
 def test_reported_clause_and_speaker(text, wording):
     (claim,) = by_type(text, "indirect")

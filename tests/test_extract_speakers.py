@@ -51,6 +51,20 @@ def test_a_pronoun_hands_the_floor_back_when_it_can_only_mean_one_person():
     assert (last.speaker, last.speaker_method) == ("Hélène Cassagne", "pronoun")
 
 
+def test_an_organisation_speaking_through_its_spokesperson_gives_the_spokesperson():
+    text = ("Le collectif de défense de la maternité dénonce par la voix de sa porte-parole, Élodie Caradec, "
+            "une « fermeture déguisée ».")
+    (claim,) = by_type(text, "partial")
+    assert claim.speaker == "Élodie Caradec"
+
+
+def test_an_indefinite_subject_before_a_colon_is_an_anonymous_speaker_not_the_last_one():
+    text = ("« Nous tiendrons », a déclaré Paul Martin. Une future maman venue assister à la conférence confie son "
+            "désarroi : « Je dois accoucher en décembre et je ne sais même pas où. »")
+    last = by_type(text, "direct")[-1]
+    assert (last.speaker, last.speaker_mention) == ("unknown", "Une future maman venue assister à la conférence")
+
+
 def test_ce_dernier_takes_the_latest_person_named():
     text = "Anne Dupont a reçu Paul Martin lundi. Ce dernier a estimé que la crue était terminée."
     (claim,) = by_type(text, "indirect")

@@ -15,12 +15,16 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from rapidfuzz import fuzz
+
 from toolkit.align.tokens import Words, key, negated_verbs, numbers, stances, subjects, tokens
 from toolkit.text import fold
 
 _DISPLAY = re.compile(r"\w[\w’'-]*", re.UNICODE)
+_ELISION = re.compile(r"^\w{1,2}['’]")
 KEEP_EQUAL = 6          # longest run of unchanged words shown in full in a diff
 COMPARABLE = 0.6        # below this length ratio, the longer's extra names are abridged, not changed
+NAME_SPELLING = 80      # two capitalised words this alike (rapidfuzz ratio, folded) are one name spelled twice
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ def compare(first: str, second: str, w: Words) -> Comparison:
     shown = region_words if truncation else l_words
     shown_spans = l_spans[lo:hi] if truncation else l_spans
     ops = SequenceMatcher(None, s_folded, shown_folded, autojunk=False).get_opcodes()
+    if material and _spelling_only(ops, s_words, region_words if truncation else l_words):
+        result.material = False             # « l'ARS » / « l'ASR »: a name spelled twice (name_spelling), not a rewording
     s_changed, l_changed = _substituted(ops, s_spans, shown_spans)
     result.changes = meaning_changes(s_text, region if truncation else l_text, w, truncation=truncation or ratio < COMPARABLE,
                                      changed=(s_changed, [(a - (l_spans[lo][0] if truncation and hi > lo else 0),
@@ -106,6 +112,24 @@ def _prepare(text: str, w: Words):
     spans = [m.span() for m in _DISPLAY.finditer(text)]
     words = [text[i:j] for i, j in spans]
     return spans, words, _keys(words, w), [fold(x) for x in words]
+
+
+def _spelling_only(ops, a: list[str], b: list[str]) -> bool:
+    """Whether the words differ only by names spelled differently: each change replaces one capitalised word by
+    another with the same letters in another order (an acronym) or nearly the same letters."""
+    for op, i1, i2, j1, j2 in ops:
+        if op == "equal":
+            continue
+        if op != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for x, y in zip(a[i1:i2], b[j1:j2]):
+            x, y = _ELISION.sub("", x), _ELISION.sub("", y)          # "l'ARS"
+            fx, fy = fold(x), fold(y)
+            if not (x[:1].isupper() and y[:1].isupper()):
+                return False
+            if not (sorted(fx) == sorted(fy) or min(len(fx), len(fy)) >= 5 and fuzz.ratio(fx, fy) >= NAME_SPELLING):
+                return False
+    return True
 
 
 def _swap(ops):
@@ -148,9 +172,10 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
         changes.append(Change("number", f"{a} vs {b}", a, b))
     s_all, l_all = [fold(t) for t in st], [fold(t) for t in lt]
     inside = lambda name, ranges: changed is None or any(a <= name.start and name.end <= b for a, b in ranges)
-    added = [n for n in names(short, w) if not _present(n, l_all, w) and inside(n, changed[0] if changed else ())]
+    added = [n for n in names(short, w) if not _present(n, l_all, w) and inside(n, changed[0] if changed else ())
+             and not _deixis(long, short, w)]
     removed = [] if truncation else [n for n in names(long, w) if not _present(n, s_all, w)
-                                     and inside(n, changed[1] if changed else ())]
+                                     and inside(n, changed[1] if changed else ()) and not _deixis(short, long, w)]
     if added or removed:
         changes.append(Change("entity", "name in one rendering only: " + ", ".join(n.surface for n in added + removed),
                               ", ".join(n.surface for n in added), ", ".join(n.surface for n in removed)))
@@ -206,6 +231,7 @@ class Name:
 
 
 _GLOSS = re.compile(r"\b([A-Z]{2,6})\s*\(([^)]*)\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|du|des|d'|d’|la|le)\s*)?[A-ZÀ-Ý][\w’'-]*)*")
 
 
@@ -235,9 +261,21 @@ def names(text: str, w: Words) -> list[Name]:
 
 def _present(name: Name, folded_tokens: list[str], w: Words) -> bool:
     """A name is in the other wording when one of its words is, allowing for derived forms (Corée / coréen,
-    Russie / russe); a glossed acronym is there when a word of its gloss is."""
+    Russie / russe); a glossed acronym is there when a word of its gloss is; an acronym is there misprinted when
+    the other wording has its letters in another order (ARS / ASR: a spelling, not another entity)."""
     heads = {t[:4] for t in folded_tokens if len(t) >= 3}
-    return any(p[:4] in heads for p in name.parts) or any(g[:4] in heads for g in name.gloss)
+    if any(p[:4] in heads for p in name.parts) or any(g[:4] in heads for g in name.gloss):
+        return True
+    letters = {"".join(sorted(t)) for t in folded_tokens if 3 <= len(t) <= 6}
+    return bool(_ACRONYM.fullmatch(name.surface)) and "".join(sorted(fold(name.surface))) in letters
+
+
+def _deixis(other: str, own: str, w: Words) -> bool:
+    """Whether `other` says "ici" (or another word for a place) where `own` does not: a place name rendered by
+    deixis (« assurées à Lormérac » / « assurées ici »)."""
+    folded_other, folded_own = f" {fold(other)} ", f" {fold(own)} "
+    return any(re.search(rf"(?<!\w){re.escape(d)}(?!\w)", folded_other) and not re.search(rf"(?<!\w){re.escape(d)}(?!\w)", folded_own)
+               for d in w.deictics)
 
 
 def word_diff(a: list[str], b: list[str]) -> str:

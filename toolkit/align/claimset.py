@@ -11,6 +11,7 @@ COLUMNS = ("claim_id", "article_id", "source", "event", "claim_type", "speaker",
            "fact_qualifier", "fact_about")
 UNKNOWN_SPEAKERS = frozenset({None, "", "unknown"})
 SPLIT_QUOTE_GAP = 40        # characters between two parts of one quotation split by an incise
+SENTENCE_GAP = 3            # characters between one sentence's end and the next one's start (space, line break)
 
 
 @dataclass
@@ -70,6 +71,39 @@ class ClaimSet:
             gap = max(c["char_start"][i], c["char_start"][j]) - min(c["char_end"][i], c["char_end"][j])
             return 0 <= gap <= SPLIT_QUOTE_GAP
         return False
+
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Two claims of one article in the same sentence or in two sentences that follow each other."""
+        c = self.columns
+        first, second = (a, b) if c["char_start"][a] <= c["char_start"][b] else (b, a)
+        end, start = c["sentence_end"][first], c["sentence_start"][second]
+        if end is None or start is None:
+            return False
+        return start - end <= SENTENCE_GAP
+
+    def speaker_sequences(self, rows: list[int]) -> dict[tuple, list[int]]:
+        """(article, speaker) -> that speaker's outermost claims in the article, in text order."""
+        c = self.columns
+        sequences: dict[tuple, list[int]] = {}
+        for i in sorted(rows, key=lambda r: (c["article_id"][r], c["char_start"][r], -c["char_end"][r], c["claim_id"][r])):
+            if self.is_known_speaker(i) and self.outermost(i) == i:
+                sequences.setdefault((c["article_id"][i], c["speaker"][i]), []).append(i)
+        return sequences
+
+    def neighbours(self, i: int) -> tuple[int | None, int | None]:
+        """The claims of the same speaker just before and just after claim i in its article (same or next
+        sentence), or None: where an article goes on quoting someone."""
+        if "_neighbours" not in self.__dict__:
+            found = {}
+            rows = [r for r in range(len(self)) if self.columns["claim_type"][r] != "statement"]
+            for seq in self.speaker_sequences(rows).values():
+                for k, r in enumerate(seq):
+                    before = seq[k - 1] if k and self.adjacent(seq[k - 1], r) else None
+                    after = seq[k + 1] if k + 1 < len(seq) and self.adjacent(r, seq[k + 1]) else None
+                    found[r] = (before, after)
+            self.__dict__["_neighbours"] = found
+        return self.__dict__["_neighbours"].get(i, (None, None))
 
 
 def _outermost(c: dict) -> dict[int, int]:

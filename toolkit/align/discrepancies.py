@@ -19,13 +19,14 @@ from rapidfuzz import fuzz
 
 from toolkit.align.changes import Comparison, compare, display_words
 from toolkit.align.claimset import ClaimSet
-from toolkit.align.tokens import Words, numbers, tokens
+from toolkit.align.tokens import Words, content, numbers, tokens
 from toolkit.text import fold
 
 SEVERITIES = ("high", "medium", "low")
 KINDS = ("wording_variant", "truncation", "speaker_mismatch", "via_mismatch", "fact_conflict", "name_spelling")
 RELATED = 0.3           # two quotations sharing less than this share of the shorter's words are different parts
 SAME_NAME = 85          # speakers or relays this alike (rapidfuzz ratio, folded, no spaces) are one spelled twice
+BESIDE_SHARED = 2       # content words the quotation next to a cut one must share with the words cut
 
 
 @dataclass
@@ -148,7 +149,10 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         # an article that also quotes the longer version in full only abridges itself (a headline): not a finding,
         # unless the short version splices the words (leaves some out of its middle)
         full = {cs.article_id[i] for long_, cmp in entry["longer"] if not cmp.spliced for i in long_.rows}
-        rows = [i for i in short.rows if cs.article_id[i] not in full]
+        # nor when the article quotes the words left out in the next (or previous) quotation of the same speaker:
+        # another outlet merely joins two quotations into one (see toolkit.align.merged)
+        rows = [i for i in short.rows if cs.article_id[i] not in full
+                and not any(_quoted_beside(cs, i, cmp.dropped, w) for _, cmp in entry["longer"])]
         if not rows:
             continue
         short = _Variant(short.key, short.text, rows)
@@ -192,6 +196,13 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
                          f"vs {outlets(cs, first[1].rows)}: « {clip(first[1].text)} ».")
         findings.append(f)
     return findings
+
+
+def _quoted_beside(cs: ClaimSet, i: int, dropped: str, w: Words) -> bool:
+    """Whether the speaker's claim just before or after claim i in its article shares content words with `dropped`."""
+    wanted = set(content(tokens(dropped), w))
+    return any(j is not None and cs.claim_type[j] in ("direct", "partial")
+               and len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARED for j in cs.neighbours(i))
 
 
 def _reservation(cmp: Comparison, w: Words) -> bool:

@@ -22,20 +22,12 @@ from toolkit.align.changes import compare
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.discrepancies import Finding, clip, outlets
 from toolkit.align.tokens import Words, content, tokens
-from toolkit.align.utterances import adjacent, speaker_sequences
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"A-ZÀ-Ý])")
 MIN_SHARED = 2              # content stems a sentence and the neighbouring claim must share
 
 
 def merged_findings(cs: ClaimSet, rows: list[int], cluster_of: dict[int, str], w: Words) -> list[Finding]:
-    sequences = speaker_sequences(cs, rows)
-    neighbours: dict[int, tuple[int | None, int | None]] = {}       # claim -> (claim before, claim after) of its speaker
-    for seq in sequences.values():
-        for k, i in enumerate(seq):
-            before = seq[k - 1] if k and adjacent(cs, seq[k - 1], i) else None
-            after = seq[k + 1] if k + 1 < len(seq) and adjacent(cs, i, seq[k + 1]) else None
-            neighbours[i] = (before, after)
     members: dict[str, list[int]] = defaultdict(list)
     for i in rows:
         if cluster_of.get(i):
@@ -47,13 +39,14 @@ def merged_findings(cs: ClaimSet, rows: list[int], cluster_of: dict[int, str], w
             continue
         for q in members[cid]:
             parts = _sentences(cs.wording[q])
-            if cs.claim_type[q] != "direct" or len(parts) < 2 or q not in neighbours:
+            if cs.claim_type[q] != "direct" or len(parts) < 2 or not cs.is_known_speaker(q):
                 continue
             for r in members[cid]:
-                if cs.article_id[r] == cs.article_id[q] or r not in neighbours or cs.speaker[r] != cs.speaker[q]:
+                if cs.article_id[r] == cs.article_id[q] or cs.speaker[r] != cs.speaker[q]:
                     continue
                 m = max(range(len(parts)), key=lambda k: (_shared(parts[k], cs.wording[r], w), -k))
-                for side, p in ((range(m), neighbours[r][0]), (range(m + 1, len(parts)), neighbours[r][1])):
+                before, after = cs.neighbours(r)
+                for side, p in ((range(m), before), (range(m + 1, len(parts)), after)):
                     if p is None or not side or cs.claim_type[p] not in ("direct", "partial"):
                         continue
                     other = cluster_of.get(p)

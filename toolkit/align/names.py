@@ -29,7 +29,7 @@ LOOSE_SPELLING = 85     # the same for capitalised words no registry ties togeth
 MIN_LETTERS = 5         # shorter words are too easily alike by chance
 LOOSE_MIN_LETTERS = 6
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][\w]*)*")
-_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{3,6}(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")          # "l'ARS" too
 
 
 def _words(surface: str) -> list[str]:

@@ -36,6 +36,7 @@ class Words:
     ordinal_since: tuple                # folded words after an ordinal that make it relative ("depuis")
     report_quote_shared: int            # content words an adjacent report and quotation of one speaker must share
     opposites: tuple = ()               # per entry, two sides, each a tuple of phrases as tuples of keys
+    deictics: tuple = ()                # folded words or phrases that stand for a place ("ici")
 
     def __hash__(self) -> int:
         return id(self)
@@ -62,7 +63,8 @@ def words_for(language: str = "fr") -> Words:
     return Words(frozenset(fold(w) for w in data["stopwords"]), frozenset(fold(w) for w in data["negations"]),
                  frozenset(fold(w) for w in data["clitics"]), {fold(k): v for k, v in data["subjects"].items()},
                  forms, synonyms, numbers, tuple(fold(r) for r in data.get("reservations", ())),
-                 tuple(fold(r) for r in data.get("ordinal_since", ())), int(data["report_quote_shared"]), opposites)
+                 tuple(fold(r) for r in data.get("ordinal_since", ())), int(data["report_quote_shared"]), opposites,
+                 tuple(fold(d) for d in data.get("deictics", ())))
 
 
 @lru_cache(maxsize=200_000)

@@ -25,7 +25,6 @@ VERBATIM = 0.9              # claims of two known speakers link only this alike 
 VERBATIM_MIN_WORDS = 5      # … and this long
 SEQUENCE = 0.45            # score of a link read from the order of a speaker's words (below LINK: taken after the rest)
 REPORT = 0.2                # score of a link between a report and the quotation next to it (taken after every other)
-SENTENCE_GAP = 3            # characters between one sentence's end and the next one's start (space, line break)
 SHINGLE = 4                 # words per shingle when looking for verbatim passages across speakers
 
 
@@ -143,7 +142,7 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
     for meeting across outlets). Returns the pairs, sorted. The clusters still merge only if no article ends up
     with two unrelated claims in one cluster (the caller treats a linked pair as one claim in that check). Cost:
     per claim, the claims of its speaker up to the next sentence."""
-    sequences = speaker_sequences(cs, rows)
+    sequences = cs.speaker_sequences(rows)
     articles_of = _articles_of(cs, rows, labels)
     pairs = set()
     quotes = ("direct", "partial")
@@ -151,7 +150,7 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
         for k, a in enumerate(seq):
             for m in range(k + 1, len(seq)):
                 b = seq[m]
-                if not adjacent(cs, a, b):
+                if not cs.adjacent(a, b):
                     break               # claims are in text order: the next ones are further still
                 types = {cs.claim_type[a], cs.claim_type[b]}
                 if ("indirect" not in types or not types & set(quotes) or labels[a] == labels[b]
@@ -160,15 +159,6 @@ def _report_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: d
                     continue
                 pairs.add((a, b) if a < b else (b, a))
     return sorted(pairs)
-
-
-def speaker_sequences(cs: ClaimSet, rows: list[int]) -> dict[tuple, list[int]]:
-    """(article, speaker) -> that speaker's outermost claims in the article, in text order."""
-    sequences: dict[tuple, list[int]] = {}
-    for i in sorted(rows, key=lambda r: (cs.article_id[r], cs.char_start[r], -cs.char_end[r], cs.claim_id[r])):
-        if cs.is_known_speaker(i) and cs.outermost(i) == i:
-            sequences.setdefault((cs.article_id[i], cs.speaker[i]), []).append(i)
-    return sequences
 
 
 def _articles_of(cs: ClaimSet, rows: list[int], labels: dict[int, int]) -> dict[int, set]:
@@ -193,13 +183,13 @@ def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof:
     claim before it when the other article holds y and the claim before y in one cluster (a paraphrase and the
     quotation that follows it, or a quotation continued in the next sentence): x then continues that claim, and
     the cluster check lets x sit with whatever it sits with. Cost: per cluster, its followers squared."""
-    sequences = speaker_sequences(cs, rows)
+    sequences = cs.speaker_sequences(rows)
     articles_of = _articles_of(cs, rows, labels)
     # neighbour's cluster -> (claim, its previous claim, its next claim) for the claims whose previous claim is in it
     by_neighbour: dict[int, list[tuple[int, int, int | None]]] = {}
     for seq in sequences.values():
         for k in range(1, len(seq)):
-            if adjacent(cs, seq[k - 1], seq[k]):
+            if cs.adjacent(seq[k - 1], seq[k]):
                 after = seq[k + 1] if k + 1 < len(seq) else None
                 by_neighbour.setdefault(labels[seq[k - 1]], []).append((seq[k], seq[k - 1], after))
     edges: dict[tuple[int, int], float] = {}
@@ -221,15 +211,6 @@ def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof:
                 if labels[y] == labels[py]:
                     continues[x] = px
     return edges, continues
-
-
-def adjacent(cs: ClaimSet, a: int, b: int) -> bool:
-    """Two claims of one article in the same sentence or in two sentences that follow each other."""
-    first, second = (a, b) if cs.char_start[a] <= cs.char_start[b] else (b, a)
-    end, start = cs.sentence_end[first], cs.sentence_start[second]
-    if end is None or start is None:
-        return False
-    return start - end <= SENTENCE_GAP
 
 
 def _verbatim_pairs(cs: ClaimSet, rows: list[int], prof: dict[int, Profile]):

@@ -15,6 +15,7 @@ from toolkit.text import fold, words
 def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexicon: Lexicon, quote_spans) -> list[Claim]:
     claims: list[Claim] = []
     last: Speaker | None = None
+    interviewee: Speaker | None = None      # who gave the last interview answer: the next unlabelled answer is theirs too
     folded = fold(text)
     for item in pending:
         claim, a = item.claim, item.attribution
@@ -37,6 +38,8 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             speaker = mentions.resolve(a.subject[0], a.subject[1], a.method, last)
         if speaker is None and item.subject_span:
             speaker = mentions.subject(item.subject_span[0], item.subject_span[1], "subject", last)
+        if speaker is None and item.answer and interviewee is not None:
+            speaker = replace(interviewee, mention=None, method="carried")     # not someone the last answer quoted
         if speaker is None and not item.headline and (claim.claim_type == "direct" or item.attribution and item.attribution.method == "selon"):
             found = mentions.antecedent(claim.char_start, None, last)
             if found:
@@ -49,6 +52,8 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
             last = speaker
             mentions.took_floor(speaker, claim.sentence_start)
+            if item.answer:
+                interviewee = speaker
         mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
         claims.append(claim)
     _attribute_headlines([p for p in pending if p.headline], claims)

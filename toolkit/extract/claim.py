@@ -48,3 +48,4 @@ class Pending:
     attribution: speakers.Attribution | None
     subject_span: tuple[int, int] | None = None
     headline: bool = False
+    answer: bool = False                # an interview answer (no quotation marks)

@@ -30,7 +30,7 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
         claim = Claim(article.article_id, "direct", answer.start, answer.end, text[answer.start:answer.end],
                       answer.start, answer.end)
         label = speakers.Attribution(None, answer.label, method="intro") if answer.label else None
-        pending.append(Pending(claim, answer.start, label))
+        pending.append(Pending(claim, answer.start, label, answer=True))
     for sentence in sentence_of.all:
         for clause in reported.clauses(text, sentence, quote_spans, lexicon,
                                        lambda a, b: relays.is_relay_phrase(text, folded, a, b, mentions.relays, lexicon)):

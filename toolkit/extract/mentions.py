@@ -206,6 +206,11 @@ class ArticleMentions:
     def subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
         """The subject of a verb at `end` in text[start:end]: in the comma-separated piece nearest the verb that
         names someone, the leftmost name, registered mention or pronoun."""
+        voice = self.lexicon.syntax.through_voice.match(fold(self.text[end:end + 60]))
+        if voice:                 # "le collectif dénonce par la voix de sa porte-parole, Élodie Caradec, une « … »"
+            found = self._spokesperson(end + voice.end())
+            if found:
+                return found
         cuts = [start] + [i + 1 for i in range(start, end) if self.text[i] == ","] + [end]
         pieces = list(zip(cuts, cuts[1:]))
         verb = re.match(r"[\w’']+", self.text[end:end + 40])
@@ -232,6 +237,13 @@ class ArticleMentions:
             return self.resolve(at, _strip_verb_group(self.text, at, hi, self.lexicon), method, last)
         return None
 
+    def _spokesperson(self, pos: int) -> Speaker | None:
+        """The person named right after "par la voix de" (with an apposition: "sa porte-parole, Élodie Caradec,")."""
+        stop = min((i for i in (self.text.find(c, pos) for c in ".;«\n") if i >= 0), default=len(self.text))
+        pieces = self.text[pos:stop].split(",")
+        span_end = pos + len(",".join(pieces[:2]))
+        return self.resolve(pos, span_end, "subject")
+
     def _first_candidate(self, lo: int, hi: int) -> int | None:
         found = [m.start for m in self.mentions if lo <= m.start < hi and m.kind in ("person", "institution")]
         found += [m.start for m in self.relays if lo <= m.start < hi]
@@ -248,8 +260,12 @@ class ArticleMentions:
                 found.append(lo + m.start())
                 break
         if not found:
-            for m in re.finditer(r"(?<![\w'])(?:le|la|les|l'|un|une|des|plusieurs)\s?([a-z][\w-]*)", low):
-                if m.group(1) in self.lexicon.speaker_heads or m.group(1) in self.lexicon.anonymous_heads or self._registered_role(m.group(1)):
+            for m in re.finditer(r"(?<![\w'])(le|la|les|l'|un|une|des|plusieurs)\s?([a-z][\w-]*)", low):
+                head = m.group(2)
+                # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
+                # an anonymous speaker whatever its noun
+                opening = m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
+                if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) or opening:
                     found.append(lo + m.start())
                     break
         found = [f for f in found if not any(a <= f < b for a, b in self.quoted)]

@@ -42,14 +42,17 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         lemma = lexicon.lemma(cue.group())
         if lemma not in lexicon.indirect:
             continue
-        que = _QUE.search(text, cue.end(), min(hi, cue.end() + 90))
+        que = _QUE.search(text, cue.end(), min(hi, cue.end() + 150))
         if not que:
             continue
         gap = text[cue.end():que.start()]
         if re.search(r"[.;:!?]", gap) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
             continue
         before = fold(gap.split()[-1]) if gap.split() else ""
-        if before in lexicon.not_que or len(gap.split()) > 7:
+        # "a confirmé lundi, lors d'une conférence de presse à la mairie, que …": an inserted circumstance between
+        # commas does not count against the distance from the verb
+        core = _INSERTED.sub(" ", gap)
+        if before in lexicon.not_que or len(core.split()) > 7:
             continue
         start = que.end()
         while start < hi and (text[start].isspace() or text[start] == ","):
@@ -89,6 +92,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
     return []
 
 
+_INSERTED = re.compile(r",[^,]{1,90},")
 _FINITE = re.compile(r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|serait|seraient|"
                      r"va|vont|allait|peut|peuvent|pourrait|doit|doivent|devrait|faut|fallait|[a-zéèêîûç]+(?:ait|aient|èrent|eront|erait|eraient))(?![\w'’-])")
 
