@@ -36,3 +36,10 @@ def test_the_press_as_an_audience_is_not_the_paper_la_presse():
 def test_an_agency_stating_a_fact_is_the_speaker_not_the_relay():
     (claim,) = by_type("Selon l'agence TASS, la discussion a lieu dans une salle du cosmodrome.", "indirect")
     assert (claim.speaker, claim.via) == ("TASS", None)
+
+
+def test_a_report_closed_by_an_agency_incise_is_the_subjects_words_relayed():
+    # the clause has its own reporting verb: the Élysée spoke, the agency relayed it (not a clause the agency reports)
+    text = "À Paris, l'Élysée a jugé « regrettable » l'absence d'accord, a rapporté l'agence TASS."
+    found = [(c.claim_type, c.speaker, c.via, c.wording) for c in claims(text)]
+    assert found == [("partial", "Élysée", "TASS", "regrettable")]

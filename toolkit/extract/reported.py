@@ -63,12 +63,15 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
                 continue
             found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
     found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay))
-    found.extend(_before_incise(text, sentence, quotes, lexicon, found))
+    found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
 
 
-def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
-    """`[Les discussions ont débuté mercredi], ont rapporté les agences.` — a clause reported by the incise after it."""
+def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Clause], is_relay=lambda a, b: False) -> list[Clause]:
+    """`[Les discussions ont débuté mercredi], ont rapporté les agences.` — a clause reported by the incise after it.
+
+    Not when the incise names a relay and the clause has its own reporting verb ("le Kremlin a jugé « regrettable »
+    l'absence d'accord, a rapporté l'agence TASS"): the clause tells what someone said, the agency relays it."""
     lo, hi = sentence
     for comma in (m.start() for m in re.finditer(",", text[lo:hi])):
         pos = lo + comma
@@ -86,6 +89,9 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
             return []
         if _quotation_owns_incise(text, start, end, quotes):
             continue
+        if attribution.subject and is_relay(*attribution.subject) and any(
+                not _inside(m.start(), quotes) for m in lexicon.cue_pattern.finditer(text, start, end)):
+            return []
         if any(c.start < end and start < c.end for c in taken):
             return []
         return [Clause(attribution.cue, pos, start, end, None, attribution=attribution)]
