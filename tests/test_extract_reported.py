@@ -50,3 +50,24 @@ def test_apposition_is_not_reported_speech():
 
 def test_no_claim_in_a_plain_narrative_sentence():
     assert [c for c in claims("Les deux dirigeants ont visité le site avant le déjeuner.") if c.claim_type != "statement"] == []
+
+
+def test_pour_someone_is_an_opinion_put_in_their_mouth():
+    (claim,) = by_type("Pour l'avocat de la défense, Me Vasseur, le dossier repose sur des approximations comptables.", "indirect")
+    assert claim.wording == "le dossier repose sur des approximations comptables" and claim.speaker == "Me Vasseur"
+    assert claim.cue is None
+
+
+@pytest.mark.parametrize("text", [
+    "Pour la première fois, le tribunal a siégé un dimanche.",
+    "Pour 2024, le budget prévoit une hausse des dépenses.",
+    "Pour rappel, la réforme a été votée en mars dernier.",
+])
+def test_pour_something_is_not_speech(text):
+    assert by_type(text, "indirect") == []
+
+
+def test_a_quotation_after_pour_someone_and_an_apposition_is_theirs():
+    text = 'Pour Luc, pizzaïolo à Marseille, "c\'est une mascarade. Il annonce des primes, mais avec quel argent".'
+    (claim,) = [c for c in claims(text) if c.claim_type in ("direct", "partial")]
+    assert (claim.claim_type, claim.speaker) == ("direct", "Luc")

@@ -24,7 +24,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     if _not_speech(text, q, before, lexicon):
         return []
     standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
-                  or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*,$", before) is not None)
+                  or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*(?:,[^,]*)?,$", before) is not None)
     closes_clause = (not after or after[0] in ",.;!?)…—–-" or not q.closed
                      or text[q.start:q.end].rstrip()[-1:] in "!?…")    # « Ne faiblissez pas ! » écrit X
     claim_type = "direct" if standalone and closes_clause else "partial"
@@ -34,7 +34,10 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     subject_span = None
     if claim_type == "partial" and (attribution is None or attribution.subject is None and attribution.pronoun is None):
         cue = speakers.cue_before(text, lo, q.open, lexicon)
-        if cue is None:
+        pour = speakers.pour_source(text, lo, hi, lexicon)
+        if cue is None and pour:  # "Pour l'avocat, Me Vasseur, le dossier repose « sur des approximations »"
+            attribution = speakers.Attribution(None, pour[0], method="selon")
+        elif cue is None:
             selon = re.search(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,.«»]{2,80})", text[lo:hi])
             if not selon:
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes

@@ -63,6 +63,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
                 continue
             found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
     found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay))
+    found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
 
@@ -99,8 +100,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
 
 _INSERTED = re.compile(r",[^,]{1,90},")
-_FINITE = re.compile(r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|serait|seraient|"
-                     r"va|vont|allait|peut|peuvent|pourrait|doit|doivent|devrait|faut|fallait|[a-zéèêîûç]+(?:ait|aient|èrent|eront|erait|eraient))(?![\w'’-])")
+_FINITE = speakers.FINITE_VERB
 
 
 def _quotation_owns_incise(text: str, start: int, end: int, quotes) -> bool:
@@ -171,6 +171,20 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
                 and not _quotation_owns_incise(text, start, end, quotes) and not _wholly_quoted(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
     return []
+
+
+def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+    """`Pour l'avocat de la défense, Me Vasseur, [le dossier repose sur …]`: an opinion put in someone's mouth
+    without a reporting verb (`speakers.pour_source`). The cue stays empty."""
+    lo, hi = sentence
+    found = speakers.pour_source(text, lo, hi, lexicon)
+    if not found or taken or _starts_with_quote(text, found[1], quotes):
+        return []
+    source, start = found
+    end = clause_end(text, start, hi, quotes, lexicon)
+    if len(text[start:end].split()) < 4 or _wholly_quoted(start, end, quotes):
+        return []
+    return [Clause(None, lo, start, end, None, True, speakers.Attribution(None, source, end=start, method="selon"))]
 
 
 def _selon_source(text: str, start: int, end: int, lexicon: Lexicon) -> speakers.Attribution:

@@ -138,10 +138,38 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
             return Attribution(None, clause, end=clause[1], method="intro")
         return None
     m = re.search(r"(?:^|[.;!?]\s+)(?P<prep>[Ss]elon|[Pp]our|[Dd]['’]après)\s+(?P<np>[^,]{2,80}),\s*$", before)
+    pour = None if m else pour_source(text, start, pos, lexicon)
+    if pour and not text[pour[1]:pos].strip():       # "Pour Luc, pizzaïolo à Marseille, « … »"
+        return Attribution(None, pour[0], end=pour[1], method="selon")
     if m:
         return Attribution("selon" if m.group("prep").lower() != "pour" else None,
                            (start + m.start("np"), start + m.end("np")), end=start + m.end("np"), method="selon")
     return None
+
+
+FINITE_VERB = re.compile(r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|serait|seraient|"
+                     r"va|vont|allait|peut|peuvent|pourrait|doit|doivent|devrait|faut|fallait|[a-zéèêîûç]+(?:ait|aient|èrent|eront|erait|eraient))(?![\w'’-])")
+_POUR = re.compile(r"[Pp]our\s+(?P<np>(?:l['’]|le\s+|la\s+|les\s+)?(?P<head>[\w’'.-]+)[^,«»]{0,60}?)"
+                   r"(?:,\s*(?P<name>(?:M\.|Mme|Me|Dr|Pr)?\s*[A-ZÀ-Ý][^,«»\"“]{1,40}?)"
+                   r"|,\s*(?P<appos>[a-zà-ÿ][^,«»\"“]{1,60}?))?,\s*")
+
+
+def pour_source(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int, int], int] | None:
+    """`Pour l'avocat de la défense, Me Vasseur, …` opening the sentence text[lo:hi]: the span naming the person
+    (the name of an apposition if there is one) and where the rest begins. Only when the phrase after "Pour" names
+    someone (a speaker noun such as « l'avocat », or a capitalised name): "Pour la première fois, …" and
+    "Pour 2024, …" are not speech."""
+    m = _POUR.match(text, lo, hi)
+    if m and m.group("appos"):    # "Pour Luc, pizzaïolo à Marseille, « … »"; not "Pour X, la réforme, votée …"
+        appos = m.group("appos")
+        if fold(appos.split()[0]) in lexicon.syntax.function_words or FINITE_VERB.search(appos):
+            m = _POUR.match(text, lo, m.start("appos"))
+    if not m:
+        return None
+    head = fold(m.group("head"))
+    if not (head in lexicon.speaker_heads or (m.group("head")[:1].isupper() and head not in lexicon.syntax.function_words)):
+        return None
+    return ((m.start("name"), m.end("name")) if m.group("name") else (m.start("np"), m.end("np"))), m.end()
 
 
 def cue_before(text: str, start: int, pos: int, lexicon: Lexicon) -> re.Match | None:
