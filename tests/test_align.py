@@ -235,6 +235,21 @@ def test_a_negation_flip_of_a_listed_word_is_a_negation_not_an_opposite():
     assert kinds == ["negation"]
 
 
+def test_a_misspelt_name_that_may_be_another_place_stays_a_rewording():
+    assert compare("La Gambie a signé l'accord", "La Zambie a signé l'accord", W).material
+
+
+def test_a_cut_that_drops_a_condition_is_reported_even_if_the_article_quotes_on():
+    cut = "Nous fermerons le site de Lyon en juin"
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Anne Dupont",
+             "wording": cut + ". Mais nous garantirons tous les emplois du site de Lyon"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Anne Dupont", "wording": cut, "char_start": 0},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Anne Dupont",
+             "wording": "Les emplois du site de Lyon ne sont pas notre priorité", "char_start": len(cut) + 2}]
+    findings = align(claims_of(rows)).findings
+    assert ("truncation", "medium") in {(f.kind, f.severity) for f in findings}
+
+
 def test_a_cut_quotation_is_a_truncation_with_the_dropped_words():
     result = compare("L'État ne laissera pas tomber la verrerie",
                      "L'État ne laissera pas tomber la verrerie. Mais l'entreprise devra tenir ses engagements sur l'emploi", W)
@@ -260,6 +275,7 @@ def test_a_number_changed_inside_one_quotation_is_high():
     ("Corée", "Coréens", None),                    # an inflected word
     ("RDPC", "RPDC", "spelling"),                  # an acronym's letters in another order
     ("RDC", "RDA", None),                          # two acronyms, not one misprinted
+    ("NATO", "OTAN", None),                        # another language's acronym, not a misprint
 ])
 def test_name_variants(a, b, expected):
     assert variant(a, b) == expected

@@ -58,6 +58,12 @@ def test_pour_someone_is_an_opinion_put_in_their_mouth():
     assert claim.cue is None
 
 
+def test_a_comparison_with_que_is_not_reported_speech():
+    assert by_type("Anne Dupont a reconnu, lors du conseil municipal, être plus inquiète que l'an dernier.", "indirect") == []
+    (claim,) = by_type("Anne Dupont a aussi déclaré que l'usine fermerait.", "indirect")
+    assert claim.wording == "l'usine fermerait"
+
+
 @pytest.mark.parametrize("text", [
     "Pour la première fois, le tribunal a siégé un dimanche.",
     "Pour 2024, le budget prévoit une hausse des dépenses.",

@@ -41,6 +41,14 @@ def test_a_pronoun_of_the_wrong_gender_after_a_long_turn_stays_with_the_speaker_
     assert (last.speaker, last.speaker_method, last.speaker_mention) == ("Anne Dupont", "pronoun_conflict", "il")
 
 
+def test_a_pronoun_hands_the_floor_back_to_the_man_who_spoke_before_her_long_turn():
+    # the two men are named in the sentence where Paul Martin last spoke: "il" is him again, not a slip
+    text = ("« Nous tiendrons », a déclaré Paul Martin devant Jean Roux. « Nous verrons », a dit Anne Dupont. "
+            "« Rien n'est joué », a-t-elle ajouté. « Nous avancerons », a-t-il poursuivi.")
+    last = by_type(text, "direct")[-1]
+    assert (last.speaker, last.speaker_method) == ("Paul Martin", "pronoun")
+
+
 def test_a_pronoun_hands_the_floor_back_when_it_can_only_mean_one_person():
     # A portrait of a mother and her son: "elle" after the son's two turns is the mother again, not a slip.
     text = ("Hélène Cassagne tresse l'osier depuis quarante ans. Son fils Bastien, 29 ans, l'a rejointe.\n\n"
@@ -57,6 +65,16 @@ def test_an_organisation_speaking_through_its_spokesperson_gives_the_spokesperso
             "une « fermeture déguisée ».")
     (claim,) = by_type(text, "partial")
     assert claim.speaker == "Élodie Caradec"
+
+
+def test_the_spokesperson_after_par_la_voix_de_keeps_a_title_with_its_full_stop():
+    (claim,) = by_type("Le collectif dénonce par la voix de son président, M. Martin, une « fermeture déguisée ».", "partial")
+    assert claim.speaker == "Paul Martin"
+
+
+def test_par_la_voix_des_habitants_is_not_a_spokesperson():
+    (claim,) = by_type("Le collectif dénonce par la voix des habitants une « fermeture déguisée ».", "partial")
+    assert claim.speaker != "habitants"
 
 
 def test_an_indefinite_subject_before_a_colon_is_an_anonymous_speaker_not_the_last_one():

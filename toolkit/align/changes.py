@@ -15,16 +15,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
-
-from toolkit.align.tokens import Words, key, negated_verbs, numbers, stances, subjects, tokens
+from toolkit.align.tokens import ACRONYM, Words, key, negated_verbs, numbers, stances, subjects, tokens, transposed
 from toolkit.text import fold
 
 _DISPLAY = re.compile(r"\w[\w’'-]*", re.UNICODE)
 _ELISION = re.compile(r"^\w{1,2}['’]")
 KEEP_EQUAL = 6          # longest run of unchanged words shown in full in a diff
 COMPARABLE = 0.6        # below this length ratio, the longer's extra names are abridged, not changed
-NAME_SPELLING = 80      # two capitalised words this alike (rapidfuzz ratio, folded) are one name spelled twice
 
 
 @dataclass(frozen=True)
@@ -115,19 +112,16 @@ def _prepare(text: str, w: Words):
 
 
 def _spelling_only(ops, a: list[str], b: list[str]) -> bool:
-    """Whether the words differ only by names spelled differently: each change replaces one capitalised word by
-    another with the same letters in another order (an acronym) or nearly the same letters."""
+    """Whether the words differ only by misprinted acronyms (each change replaces one acronym by the same with two
+    neighbouring letters swapped): a name_spelling finding, not a rewording. Other names spelled differently
+    (Gambie / Zambie, Dupont / Dupond) may be other people or places and stay a material difference."""
     for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             continue
         if op != "replace" or i2 - i1 != j2 - j1:
             return False
         for x, y in zip(a[i1:i2], b[j1:j2]):
-            x, y = _ELISION.sub("", x), _ELISION.sub("", y)          # "l'ARS"
-            fx, fy = fold(x), fold(y)
-            if not (x[:1].isupper() and y[:1].isupper()):
-                return False
-            if not (sorted(fx) == sorted(fy) or min(len(fx), len(fy)) >= 5 and fuzz.ratio(fx, fy) >= NAME_SPELLING):
+            if not transposed(_ELISION.sub("", x), _ELISION.sub("", y)):       # "l'ARS" / "l'ASR"
                 return False
     return True
 
@@ -172,10 +166,13 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
         changes.append(Change("number", f"{a} vs {b}", a, b))
     s_all, l_all = [fold(t) for t in st], [fold(t) for t in lt]
     inside = lambda name, ranges: changed is None or any(a <= name.start and name.end <= b for a, b in ranges)
+    s_acronyms, l_acronyms = set(ACRONYM.findall(short)), set(ACRONYM.findall(long))
+    misprint = lambda name, others: any(transposed(name.surface, o) for o in others)
     added = [n for n in names(short, w) if not _present(n, l_all, w) and inside(n, changed[0] if changed else ())
-             and not _deixis(long, short, w)]
+             and not misprint(n, l_acronyms)]
     removed = [] if truncation else [n for n in names(long, w) if not _present(n, s_all, w)
-                                     and inside(n, changed[1] if changed else ()) and not _deixis(short, long, w)]
+                                     and inside(n, changed[1] if changed else ()) and not misprint(n, s_acronyms)]
+    added, removed = _deixis(added, short, long, w), _deixis(removed, long, short, w)
     if added or removed:
         changes.append(Change("entity", "name in one rendering only: " + ", ".join(n.surface for n in added + removed),
                               ", ".join(n.surface for n in added), ", ".join(n.surface for n in removed)))
@@ -231,7 +228,6 @@ class Name:
 
 
 _GLOSS = re.compile(r"\b([A-Z]{2,6})\s*\(([^)]*)\)")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|du|des|d'|d’|la|le)\s*)?[A-ZÀ-Ý][\w’'-]*)*")
 
 
@@ -262,20 +258,31 @@ def names(text: str, w: Words) -> list[Name]:
 def _present(name: Name, folded_tokens: list[str], w: Words) -> bool:
     """A name is in the other wording when one of its words is, allowing for derived forms (Corée / coréen,
     Russie / russe); a glossed acronym is there when a word of its gloss is; an acronym is there misprinted when
-    the other wording has its letters in another order (ARS / ASR: a spelling, not another entity)."""
+    the other wording prints it with two letters swapped (ARS / ASR: a spelling, not another entity; see
+    `meaning_changes`)."""
     heads = {t[:4] for t in folded_tokens if len(t) >= 3}
-    if any(p[:4] in heads for p in name.parts) or any(g[:4] in heads for g in name.gloss):
-        return True
-    letters = {"".join(sorted(t)) for t in folded_tokens if 3 <= len(t) <= 6}
-    return bool(_ACRONYM.fullmatch(name.surface)) and "".join(sorted(fold(name.surface))) in letters
+    return any(p[:4] in heads for p in name.parts) or any(g[:4] in heads for g in name.gloss)
 
 
-def _deixis(other: str, own: str, w: Words) -> bool:
-    """Whether `other` says "ici" (or another word for a place) where `own` does not: a place name rendered by
-    deixis (« assurées à Lormérac » / « assurées ici »)."""
-    folded_other, folded_own = f" {fold(other)} ", f" {fold(own)} "
-    return any(re.search(rf"(?<!\w){re.escape(d)}(?!\w)", folded_other) and not re.search(rf"(?<!\w){re.escape(d)}(?!\w)", folded_own)
-               for d in w.deictics)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:à|au|aux|en|dans)\s+(?:la\s+|le\s+|l['’])?)$", re.IGNORECASE)
+
+
+def _deixis(changed: list[Name], own: str, other: str, w: Words) -> list[Name]:
+    """The names left once those the other wording renders by deixis are set aside: a place name after « à »,
+    « en », « dans » where the other says « ici » (or another word of `deictics`) and this one does not
+    (« assurées à Lormérac » / « assurées ici »); one name per such word."""
+    if not changed:
+        return changed
+    folded_own, folded_other = fold(own), fold(other)
+    count = lambda d, t: len(re.findall(rf"(?<!\w){re.escape(d)}(?!\w)", t))
+    spare = sum(max(0, count(d, folded_other) - count(d, folded_own)) for d in w.deictics)
+    kept = []
+    for name in changed:
+        if spare and _PLACE_BEFORE.search(own, 0, name.start):
+            spare -= 1
+            continue
+        kept.append(name)
+    return kept
 
 
 def word_diff(a: list[str], b: list[str]) -> str:

@@ -26,7 +26,7 @@ SEVERITIES = ("high", "medium", "low")
 KINDS = ("wording_variant", "truncation", "speaker_mismatch", "via_mismatch", "fact_conflict", "name_spelling")
 RELATED = 0.3           # two quotations sharing less than this share of the shorter's words are different parts
 SAME_NAME = 85          # speakers or relays this alike (rapidfuzz ratio, folded, no spaces) are one spelled twice
-BESIDE_SHARED = 2       # content words the quotation next to a cut one must share with the words cut
+BESIDE_SHARE = 0.5      # share of the words cut that the quotation next to a cut one must hold
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         # nor when the article quotes the words left out in the next (or previous) quotation of the same speaker:
         # another outlet merely joins two quotations into one (see toolkit.align.merged)
         rows = [i for i in short.rows if cs.article_id[i] not in full
-                and not any(_quoted_beside(cs, i, cmp.dropped, w) for _, cmp in entry["longer"])]
+                and not any(_quoted_beside(cs, i, cmp, w) for _, cmp in entry["longer"])]
         if not rows:
             continue
         short = _Variant(short.key, short.text, rows)
@@ -198,11 +198,15 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
     return findings
 
 
-def _quoted_beside(cs: ClaimSet, i: int, dropped: str, w: Words) -> bool:
-    """Whether the speaker's claim just before or after claim i in its article shares content words with `dropped`."""
-    wanted = set(content(tokens(dropped), w))
+def _quoted_beside(cs: ClaimSet, i: int, cmp: Comparison, w: Words) -> bool:
+    """Whether the speaker's quotation just before or after claim i in its article holds most of the words the cut
+    version leaves out (the article quotes them apart: another outlet merely joined the two). Never when the words
+    left out carry a condition, a negation or a number: that loss is reported whatever the article does next."""
+    wanted = set(content(tokens(cmp.dropped), w))
+    if not wanted or _reservation(cmp, w):
+        return False
     return any(j is not None and cs.claim_type[j] in ("direct", "partial")
-               and len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARED for j in cs.neighbours(i))
+               and len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARE * len(wanted) for j in cs.neighbours(i))
 
 
 def _reservation(cmp: Comparison, w: Words) -> bool:

@@ -5,8 +5,8 @@ Two sources of candidates: the registry (every alias of one entity found in the 
 variants it knows, so that both resolve to one entity and can be reported here), and a fuzzy comparison of the
 capitalised words of the event's articles, which catches misspellings no registry lists. A shorter form of a
 name ("Poutine" for "Vladimir Poutine", "M. Kim") is not a variant; an inflected word ("Corée" / "Coréens") is
-not either. Acronyms are too short for a fuzzy comparison: one whose letters are those of a registered acronym in
-another order ("RDPC" for "RPDC") is a misprint of it.
+not either. Acronyms are too short for a fuzzy comparison: one with two neighbouring letters of a registered acronym
+swapped ("RDPC" for "RPDC") is a misprint of it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.discrepancies import Finding
 from toolkit.align.groups import Groups
-from toolkit.align.tokens import stem
+from toolkit.align.tokens import ACRONYM, stem, transposed
 from toolkit.text import fold
 
 TITLES = ("m", "mme", "mlle", "me", "dr", "pr", "mgr", "mm")
@@ -29,7 +29,6 @@ LOOSE_SPELLING = 85     # the same for capitalised words no registry ties togeth
 MIN_LETTERS = 5         # shorter words are too easily alike by chance
 LOOSE_MIN_LETTERS = 6
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][\w]*)*")
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")          # "l'ARS" too
 
 
 def _words(surface: str) -> list[str]:
@@ -73,17 +72,15 @@ def variant(a: str, b: str) -> str | None:
     return None
 
 
-def transposed(a: str, b: str) -> bool:
-    """Two acronyms with the same letters in another order (RDPC / RPDC)."""
-    return a != b and bool(_ACRONYM.fullmatch(a) and _ACRONYM.fullmatch(b)) and sorted(a) == sorted(b)
-
-
-def _acronyms(registry) -> dict[str, tuple[str, str]]:
-    """Letters of every registered acronym, sorted -> (entity key, the acronym as registered)."""
-    if registry is None:
-        return {}
-    return {"".join(sorted(alias)): (f"id:{e.id}", alias) for e in registry.entities if not e.is_relay
-            for alias in (e.name, *e.aliases) if _ACRONYM.fullmatch(alias)}
+def _acronyms(registry) -> dict[str, list[tuple[str, str]]]:
+    """Letters of every registered acronym, sorted -> [(entity key, the acronym as registered)]."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for e in (registry.entities if registry is not None else ()):
+        if not e.is_relay:
+            for alias in (e.name, *e.aliases):
+                if ACRONYM.fullmatch(alias) and (f"id:{e.id}", alias) not in found["".join(sorted(alias))]:
+                    found["".join(sorted(alias))].append((f"id:{e.id}", alias))
+    return found
 
 
 def _inflection(word: str, others: list[str]) -> bool:
@@ -135,7 +132,7 @@ def _occurrences(cs: ClaimSet, article_ids: list[str], registry) -> dict[str, di
             for word in m.group().split():
                 if len(word) >= MIN_LETTERS and word[:1].isupper():
                     found[f"w:{fold(word)}"][word].append(article_id)
-        for m in _ACRONYM.finditer(text):
+        for m in ACRONYM.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 found[f"a:{m.group()}"][m.group()].append(article_id)
     return found
@@ -177,9 +174,13 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None,
                 groups.join(ka, kb, prefer=registered_first)
                 kinds[find(ka)].add((wa, wb, "spelling"))
     misspelt: dict[str, str] = {}
-    for k in keys:            # an acronym printed with a registered acronym's letters in another order
-        entity, registered = (acronyms or {}).get("".join(sorted(k[2:])), (None, None)) if k.startswith("a:") else (None, None)
-        if registered and registered != k[2:]:
+    registered_forms = {alias for found in (acronyms or {}).values() for _, alias in found}
+    for k in keys:            # an acronym printed with two letters of a registered acronym swapped
+        if not k.startswith("a:") or k[2:] in registered_forms:
+            continue
+        entity, registered = next(((e, alias) for e, alias in (acronyms or {}).get("".join(sorted(k[2:])), ())
+                                   if transposed(k[2:], alias)), (None, None))
+        if registered:
             if entity in occurrences:
                 groups.join(k, entity, prefer=registered_first)
             misspelt[k] = registered

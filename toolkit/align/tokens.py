@@ -35,7 +35,7 @@ class Words:
     reservations: tuple                 # folded words or phrases that turn a passage into a condition
     ordinal_since: tuple                # folded words after an ordinal that make it relative ("depuis")
     report_quote_shared: int            # content words an adjacent report and quotation of one speaker must share
-    opposites: tuple = ()               # per entry, two sides, each a tuple of phrases as tuples of keys
+    opposites: tuple = ()               # per entry, two sides, each a tuple of phrases as tuples of folded words
     deictics: tuple = ()                # folded words or phrases that stand for a place ("ici")
 
     def __hash__(self) -> int:
@@ -58,8 +58,7 @@ def words_for(language: str = "fr") -> Words:
         for word in group:
             s = stem(fold(word))
             synonyms[forms.get(s, s)] = head
-    phrase = lambda text: tuple(forms.get(stem(t), stem(t)) for t in tokens(text))
-    opposites = tuple(tuple(tuple(phrase(x) for x in side) for side in entry) for entry in data.get("opposites", ()))
+    opposites = tuple(tuple(tuple(tuple(tokens(x)) for x in side) for side in entry) for entry in data.get("opposites", ()))
     return Words(frozenset(fold(w) for w in data["stopwords"]), frozenset(fold(w) for w in data["negations"]),
                  frozenset(fold(w) for w in data["clitics"]), {fold(k): v for k, v in data["subjects"].items()},
                  forms, synonyms, numbers, tuple(fold(r) for r in data.get("reservations", ())),
@@ -135,8 +134,9 @@ def subjects(toks: list[str], w: Words) -> dict[str, str]:
     return out
 
 
-_SENTENCE = re.compile(r"[^.!?;…]+")
-_NEGATING = frozenset({"ne", "n", "pas", "sans", "jamais", "rien", "aucun", "aucune", "plus", "guere", "point"})
+_CLAUSE = re.compile(r"[^.!?;…,:]+")         # negation reaches no further than its clause
+NEGATION_REACH = 5                             # words before a phrase a negation may stand ("il n'est pas question d'accepter")
+_DERIVED = ("ment", "tion", "tions", "teur", "teurs", "trice", "ance", "ances", "ant", "ants")
 
 
 @lru_cache(maxsize=50_000)
@@ -145,21 +145,24 @@ def stances(text: str, w: Words) -> dict[int, list[tuple[int, int, int, int]]]:
     span including the negation words before the phrase.
 
     A phrase under a negation ("nous n'avons pas le temps", "sans nous presser") counts for the other side; the
-    negation words may sit inside the phrase or just before it, in the same sentence."""
+    negation words may sit inside the phrase or before it in the same clause. A listed word matches its inflected
+    forms, not its derivatives ("maintenir" is not "maintenant", "fermer" not "fermement", "conserver" not
+    "conservateurs")."""
     out: dict[int, list[tuple[int, int, int, int]]] = {}
     starts = _phrase_starts(w)
+    negating = w.negations | {"sans"}
     folded = fold(text)
-    for sentence in _SENTENCE.finditer(folded):
-        found = [(m.start() + sentence.start(), m.end() + sentence.start(), m.group()) for m in _TOKEN.finditer(sentence.group())]
+    for clause in _CLAUSE.finditer(folded):
+        found = [(m.start() + clause.start(), m.end() + clause.start(), m.group()) for m in _TOKEN.finditer(clause.group())]
         toks = [t for _, _, t in found]
         keys = [key(t, w) for t in toks]
         for i, k in enumerate(keys):
-            for entry, side, phrase in starts.get(k, ()):
-                end = _phrase_end(phrase, i, keys, toks)
+            for entry, side, phrase, words in starts.get(k, ()):
+                end = _phrase_end(phrase, words, i, keys, toks, negating)
                 if end is None:
                     continue
                 end, negated = end
-                before = [b for b in range(max(0, i - 2), i) if toks[b] in _NEGATING]
+                before = [b for b in range(max(0, i - NEGATION_REACH), i) if toks[b] in negating]
                 negated = negated or bool(before)
                 hit = (side ^ negated, side, found[before[0] if before else i][0], found[end - 1][1])
                 if hit not in out.setdefault(entry, []):
@@ -168,29 +171,53 @@ def stances(text: str, w: Words) -> dict[int, list[tuple[int, int, int, int]]]:
 
 
 @lru_cache(maxsize=None)
-def _phrase_starts(w: Words) -> dict[str, list[tuple[int, int, tuple]]]:
-    """First key of every `opposites` phrase -> (entry, side, phrase keys)."""
-    starts: dict[str, list[tuple[int, int, tuple]]] = {}
+def _phrase_starts(w: Words) -> dict[str, list[tuple[int, int, tuple, tuple]]]:
+    """First key of every `opposites` phrase -> (entry, side, phrase keys, phrase words)."""
+    starts: dict[str, list[tuple[int, int, tuple, tuple]]] = {}
     for entry, sides in enumerate(w.opposites):
         for side, phrases in enumerate(sides):
-            for phrase in phrases:
-                starts.setdefault(phrase[0], []).append((entry, side, phrase))
+            for words in phrases:
+                phrase = tuple(w.forms.get(stem(t), stem(t)) for t in words)
+                starts.setdefault(phrase[0], []).append((entry, side, phrase, words))
     return starts
 
 
-def _phrase_end(phrase: tuple, i: int, keys: list[str], toks: list[str]) -> tuple[int, bool] | None:
+def _phrase_end(phrase: tuple, words: tuple, i: int, keys: list[str], toks: list[str], negating) -> tuple[int, bool] | None:
     """Where the phrase starting at token i ends, and whether negation words sit inside it; None if it does not
     follow (negation words may come between its words: "n'avons pas le temps")."""
+    if not _form_of(toks[i], words[0]):
+        return None
     j, k, negated = i + 1, 1, False
     while k < len(phrase) and j < len(keys):
-        if keys[j] == phrase[k]:
+        if keys[j] == phrase[k] and _form_of(toks[j], words[k]):
             k += 1
-        elif toks[j] in _NEGATING:
+        elif toks[j] in negating:
             negated = True
         else:
             return None
         j += 1
     return (j, negated) if k == len(phrase) else None
+
+
+def _form_of(token: str, word: str) -> bool:
+    """Whether a token (same light stem as the listed word) is a form of it rather than a derivative: it starts
+    like the word and does not carry a derivational ending the word lacks."""
+    if len(word) <= 4 or token == word:
+        return True
+    prefix = word[:max(3, min(len(word) - 2, 6))]
+    return token.startswith(prefix) and not any(token.endswith(d) and not word.endswith(d) for d in _DERIVED)
+
+
+ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")          # "l'ARS" too
+
+
+def transposed(a: str, b: str) -> bool:
+    """Two acronyms that differ by two neighbouring letters swapped (RDPC / RPDC, ASR / ARS): a misprint. Not a
+    reordering such as NATO / OTAN or IMF / FMI, which is another language's acronym."""
+    if a == b or len(a) != len(b) or not (ACRONYM.fullmatch(a) and ACRONYM.fullmatch(b)):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def numbers(toks: list[str], w: Words) -> list[str]:

@@ -51,7 +51,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
         if speaker:
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
             last = speaker
-            mentions.took_floor(speaker, claim.sentence_start)
+            mentions.took_floor(speaker, claim.sentence_start, claim.sentence_end)
             if item.answer:
                 interviewee = speaker
         mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)

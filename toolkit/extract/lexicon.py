@@ -40,6 +40,8 @@ class Syntax:
     auxiliaries: frozenset[str]
     incise_adverb: re.Pattern          # a word between an auxiliary and its participle
     time_words: frozenset[str]
+    time_nouns: frozenset[str]
+    comparatives: frozenset[str]
     prepositions: frozenset[str]
     determiners: frozenset[str]
     function_words: frozenset[str]
@@ -63,6 +65,8 @@ def _syntax(data: dict) -> Syntax:
         auxiliaries=f("auxiliaries"),
         incise_adverb=re.compile(rf"^(?:\w+ment|{_alternation(fold(w) for w in data['incise_adverbs'])})$"),
         time_words=f("time_words"),
+        time_nouns=f("time_nouns"),
+        comparatives=f("comparatives"),
         prepositions=f("prepositions"),
         determiners=f("determiners"),
         function_words=f("function_words"),
@@ -72,7 +76,8 @@ def _syntax(data: dict) -> Syntax:
         verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),
         relay_strong=frozenset(fold(w) for w in data["relay_heads"]["strong"]),
         relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
-        through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\s*"),
+        through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
+                                 rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
     )
 
 

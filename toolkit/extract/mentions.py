@@ -71,7 +71,7 @@ class ArticleMentions:
     quoted: list[tuple[int, int]] = field(default_factory=list)   # quotation spans: names inside are not antecedents
     last_sentence_end: int = 0                                     # end of the sentence of the last attributed claim
     floor: "Floor | None" = None                                   # who has been speaking in the latest claims
-    spoken: list[tuple[int, str | None]] = field(default_factory=list)  # (sentence start, speaker gender) per claim
+    spoken: list[tuple[int, str | None]] = field(default_factory=list)  # (sentence end, speaker gender) per claim
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
@@ -239,7 +239,8 @@ class ArticleMentions:
 
     def _spokesperson(self, pos: int) -> Speaker | None:
         """The person named right after "par la voix de" (with an apposition: "sa porte-parole, Élodie Caradec,")."""
-        stop = min((i for i in (self.text.find(c, pos) for c in ".;«\n") if i >= 0), default=len(self.text))
+        end = _SPOKESPERSON_END.search(self.text, pos)
+        stop = end.start() if end else len(self.text)
         pieces = self.text[pos:stop].split(",")
         span_end = pos + len(",".join(pieces[:2]))
         return self.resolve(pos, span_end, "subject")
@@ -260,11 +261,12 @@ class ArticleMentions:
                 found.append(lo + m.start())
                 break
         if not found:
-            for m in re.finditer(r"(?<![\w'])(le|la|les|l'|un|une|des|plusieurs)\s?([a-z][\w-]*)", low):
-                head = m.group(2)
+            for m in re.finditer(r"(?<![\w'])(?:(les|la|le|une|un|des|plusieurs)\s+|(l)')([a-z][\w-]*)", low):
+                head = m.group(3)
                 # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
-                # an anonymous speaker whatever its noun
-                opening = m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
+                # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
+                opening = (m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
+                           and head not in self.lexicon.syntax.time_nouns)
                 if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) or opening:
                     found.append(lo + m.start())
                     break
@@ -300,8 +302,9 @@ class ArticleMentions:
         """Whether a pronoun of the wrong gender is a slip for the person who holds the floor rather than a change of
         speaker: that person made the last claims, in two sentences or more, right before it; nobody of the
         pronoun's gender has been named since they began; and the pronoun could designate two people or more of its
-        gender named since one of them last spoke ("…entre Poutine et Kim. …, a déclaré Zajarova. « … », a-t-il
-        soutenu"). A writer who hands the floor back with a bare pronoun does so when it is unambiguous
+        gender named after the sentence where one of them last spoke ("…entre Poutine et Kim. …, a déclaré Zajarova.
+        « … », a-t-il soutenu"), not merely in it ("« … », a déclaré Paul Martin devant Jean Roux" hands the floor
+        back to Paul Martin). A writer who hands the floor back with a bare pronoun does so when it is unambiguous
         ("« A », glisse-t-il. « B », se souvient-elle" in a portrait of a mother and her son)."""
         floor = self.floor
         if not (last and floor and last.name != UNKNOWN and last.kind == "person" and last.gender
@@ -309,7 +312,7 @@ class ArticleMentions:
             return False
         if pos - self.last_sentence_end > _FLOOR_REACH:
             return False
-        spoke = next((at for at, g in reversed(self.spoken) if g == gender), 0)
+        spoke = next((end for end, g in reversed(self.spoken) if g == gender), 0)
         named = {m.name for m in self.before(pos) if m.kind == "person" and m.gender in (gender, None) and m.start >= spoke
                  and not any(a < m.start < b for a, b in self.quoted)}
         since_floor = any(m.kind == "person" and m.gender in (gender, None) and m.name != last.name
@@ -317,9 +320,9 @@ class ArticleMentions:
                           for m in self.before(pos) if m.start >= floor.since)
         return len(named) >= 2 and not since_floor
 
-    def took_floor(self, speaker: Speaker, sentence_start: int) -> None:
-        """Record who spoke in the claim just attributed (its sentence start), for `_holds_floor_against`."""
-        self.spoken.append((sentence_start, speaker.gender))
+    def took_floor(self, speaker: Speaker, sentence_start: int, sentence_end: int) -> None:
+        """Record who spoke in the claim just attributed (its sentence), for `_holds_floor_against`."""
+        self.spoken.append((sentence_end, speaker.gender))
         floor = self.floor
         if floor and floor.name == speaker.name:
             if sentence_start != floor.last_sentence:
@@ -404,6 +407,7 @@ class ArticleMentions:
         return None
 
 
+_SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")

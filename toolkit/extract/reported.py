@@ -54,6 +54,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         core = _INSERTED.sub(" ", gap)
         if before in lexicon.not_que or len(core.split()) > 7:
             continue
+        if _comparison(text[max(lo, cue.start() - 40):cue.start()], core, lexicon):
+            continue              # "être plus inquiète que l'an dernier", "a dit être plus inquiet que …"
         start = que.end()
         while start < hi and (text[start].isspace() or text[start] == ","):
             start += 1
@@ -66,6 +68,18 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
+
+
+def _comparison(before_cue: str, gap: str, lexicon: Lexicon) -> bool:
+    """Whether the "que" after a cue ends a comparison rather than opening a clause: "plus inquiète que" (the cue
+    used as an adjective, with no "a"/"ont" before it) or "être plus inquiet que" (a comparative just before "que").
+    "a elle aussi jugé … que" and "avait estimé plus tôt que" are reports."""
+    lead = [fold(word) for word in before_cue.split()[-4:]]
+    if lead and lead[-1] in ("plus", "moins", "si", "aussi") and not set(lead) & _HAVE:
+        return True
+    tail = [fold(word) for word in gap.split()[-2:]]
+    return any(word in lexicon.syntax.comparatives and (k + 1 == len(tail) or tail[k + 1] not in ("tot", "tard"))
+               for k, word in enumerate(tail))
 
 
 def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Clause], is_relay=lambda a, b: False) -> list[Clause]:
@@ -100,6 +114,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
 
 _INSERTED = re.compile(r",[^,]{1,90},")
+_HAVE = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ai", "avons", "avez"})
 _FINITE = speakers.FINITE_VERB
 
 
