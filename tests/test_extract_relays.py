@@ -43,3 +43,10 @@ def test_a_report_closed_by_an_agency_incise_is_the_subjects_words_relayed():
     text = "À Paris, l'Élysée a jugé « regrettable » l'absence d'accord, a rapporté l'agence TASS."
     found = [(c.claim_type, c.speaker, c.via, c.wording) for c in claims(text)]
     assert found == [("partial", "Élysée", "TASS", "regrettable")]
+
+
+def test_a_public_agency_is_not_a_news_agency():
+    text = ("La directrice de l'agence régionale de santé (ARS), Anne Dupont, a confirmé que les accouchements "
+            "seraient suspendus.")
+    (claim,) = by_type(text, "indirect")
+    assert claim.via is None

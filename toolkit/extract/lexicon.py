@@ -51,6 +51,7 @@ class Syntax:
     verb_group: re.Pattern             # an auxiliary and what follows, in the original text
     relay_strong: frozenset[str]
     relay_kinds: dict
+    not_relay_after: re.Pattern        # what makes a relay head a public body ("agence régionale de santé")
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
 
 
@@ -76,6 +77,7 @@ def _syntax(data: dict) -> Syntax:
         verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),
         relay_strong=frozenset(fold(w) for w in data["relay_heads"]["strong"]),
         relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
+        not_relay_after=re.compile(rf"\s+(?:{_alternation(fold(w) for w in data['relay_heads'].get('not_followed_by', []))})\b"),
         through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
                                  rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
     )
