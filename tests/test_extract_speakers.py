@@ -84,6 +84,39 @@ def test_an_indefinite_subject_before_a_colon_is_an_anonymous_speaker_not_the_la
     assert (last.speaker, last.speaker_mention) == ("unknown", "Une future maman venue assister à la conférence")
 
 
+def test_a_bare_epithet_refers_back_to_the_person_named_before():
+    text = ("Claude Rambour, 42 ans, membre d'un collectif, a pris la parole. "
+            "« Il aurait dû aller plus loin », dit le quadragénaire.")
+    assert by_type(text, "direct")[-1].speaker == "Claude Rambour"
+
+
+def test_an_epithet_with_a_complement_may_be_someone_new():
+    text = "« Nous tiendrons », a déclaré Paul Martin. Le maire de Lyon a estimé que la crue était terminée."
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker != "Paul Martin"
+
+
+@pytest.mark.parametrize("text", [
+    "Le Premier ministre a fait savoir qu'il allait démissionner.",        # not the registered "ministre"
+    "La vice-présidente de la région a estimé que la crue était terminée.",
+    "Le ministre de la Santé a fait savoir qu'il allait démissionner.",    # a man, another portfolio
+])
+def test_a_registered_role_inside_another_role_is_not_that_person(text):
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker not in ("Anne Dupont", "Paul Martin")
+
+
+def test_le_premier_ministre_named_in_an_apposition_resolves_to_the_name():
+    text = "Andrej Babiš, le Premier ministre, a parlé. Le Premier ministre a fait savoir qu'il allait démissionner."
+    assert by_type(text, "indirect")[-1].speaker == "Andrej Babiš"
+
+
+def test_an_apposition_is_read_inside_a_longer_sentence():
+    text = ("Le tabloïd Blesk révèle que le ministre de la Santé Roman Prymula a dîné au restaurant. "
+            "« Je n'ai enfreint aucune règle », a déclaré le ministre de la Santé.")
+    assert by_type(text, "direct")[-1].speaker == "Roman Prymula"
+
+
 def test_ce_dernier_takes_the_latest_person_named():
     text = "Anne Dupont a reçu Paul Martin lundi. Ce dernier a estimé que la crue était terminée."
     (claim,) = by_type(text, "indirect")

@@ -104,6 +104,9 @@ class Lexicon:
     both: str
     inner_spaces: str
     speaker_heads: frozenset[str]
+    epithets: frozenset[str]
+    role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
+    capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
     legal: tuple[str, ...]
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
@@ -228,6 +231,9 @@ def load(language: str = "fr") -> Lexicon:
         both="".join(marks["both"]),
         inner_spaces="".join(marks["inner_spaces"]),
         speaker_heads=frozenset(fold(w) for w in grammar["speaker_heads"]["words"]),
+        epithets=frozenset(fold(w) for w in grammar["determiners"]["epithets"]),
+        capitalised_titles=frozenset(fold(w) for w in grammar["determiners"]["capitalised_titles"]),
+        role_modifier=re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(fold(w)) for w in sorted(grammar['determiners']['role_modifiers'], key=len, reverse=True))})[\s-]*$"),
         legal=tuple(fold(w) for w in grammar["legal"]["words"]),
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),

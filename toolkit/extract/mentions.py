@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from toolkit.extract.lexicon import Lexicon
+from toolkit.extract.speakers import FINITE_VERB
 from toolkit.text import fold
 from toolkit.registry import Registry
 
 UNKNOWN = "unknown"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 _NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0]|d['’])?{_CAP})*")
-_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?:(?P<det>le|la|l['’]|son|sa|un|une)[ \u00a0]?)?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:()]|\s+(?:a|avait|ont|est)\s)")
-_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][\w’'\- ]{{2,60}}?),?[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
+_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?:(?P<det>le|la|l['’]|son|sa|un|une)[ \u00a0]?)?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?|Premi[eè]re?\s[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:()]|\s+(?:a|avait|ont|est)\s)")
+_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][\w’'\- ]{{2,60}}?|Premi[eè]re?\s[a-zà-ÿ][\w’'\- ]{{2,60}}?),?[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class ArticleMentions:
             elif m.entity.kind == "place":
                 self.places.append(m)
             elif m.entity.kind in ("person", "institution"):
+                if m.by_role and not _role_fits(text, folded, m, lexicon):
+                    continue
                 self.mentions.append(Mention(m.start, m.end, m.entity.name, m.entity.id, m.entity.gender, m.entity.kind))
         self._read_appositions()
         self._read_names()
@@ -111,23 +114,32 @@ class ArticleMentions:
 
     def _read_appositions(self) -> None:
         taken = [(m.start, m.end) for m in self.mentions]
-        for pattern in (_APPOSED_AFTER, _APPOSED_BEFORE):
-            for m in pattern.finditer(self.text):
-                name, start = m.group("name"), m.start("name")
-                glued = self.text[start - 1:start] in "'’" and start > 0      # "à l'AFP Fabrice": AFP is not his name
-                after_preposition = _PREPOSITION.search(self.text, max(0, start - 6), start) and len(name.split()) > 2
-                if glued or after_preposition:                                # "le patron des Centristes Hervé Morin"
-                    first = name.split()[0]
-                    name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
-                if len(name.split()) < 2 or any(a <= start < b for a, b in taken) or self._title_only(name) \
-                        or fold(name.split()[0]) in self.lexicon.syntax.function_words:
-                    continue      # "Le PDG, arrivé en 2019, …" is no name
-                role = m.group("role").strip()
-                det = fold(m.group("det") or "")
-                gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
-                gender = gender or self._gender_of_role(role)
-                self.remember(name, gender, start, m.end("name"))
-                self.local_roles.setdefault(fold(role), (name, gender))
+        for m in self._appositions():
+            name, start = m.group("name"), m.start("name")
+            glued = self.text[start - 1:start] in "'’" and start > 0      # "à l'AFP Fabrice": AFP is not his name
+            after_preposition = _PREPOSITION.search(self.text, max(0, start - 6), start) and len(name.split()) > 2
+            if glued or after_preposition:                                # "le patron des Centristes Hervé Morin"
+                first = name.split()[0]
+                name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
+            if len(name.split()) < 2 or any(a <= start < b for a, b in taken) or self._title_only(name) \
+                    or fold(name.split()[0]) in self.lexicon.syntax.function_words:
+                continue      # "Le PDG, arrivé en 2019, …" is no name
+            role = m.group("role").strip()
+            det = fold(m.group("det") or "")
+            gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
+            gender = gender or self._gender_of_role(role)
+            self.remember(name, gender, start, m.end("name"))
+            self.local_roles.setdefault(fold(role), (name, gender))
+
+    def _appositions(self):
+        """Matches of "Name, role," and "le role Name", a role being a short noun phrase: no clause inside it
+        ("le tabloïd Blesk révèle ce vendredi que le ministre…" is no role). Every determiner is tried, so that a
+        long false start does not hide the apposition inside it ("…que le ministre de la Santé Roman Prymula")."""
+        yield from (m for m in _APPOSED_AFTER.finditer(self.text) if _short_role(m.group("role")))
+        for det in _DETERMINER.finditer(self.text):
+            m = _APPOSED_BEFORE.match(self.text, det.start())
+            if m and _short_role(m.group("role")):
+                yield m
 
     def _title_only(self, name: str) -> bool:
         return fold(name.split()[0]).rstrip(".") in {t.rstrip(".") for t in self.lexicon.titles} and len(name.split()) == 1
@@ -192,9 +204,13 @@ class ArticleMentions:
         described = self._description(low)
         if described:
             return Speaker(described[0], None, phrase, "description", described[1])
+        epithet = self._epithet(low, start, last)
+        if epithet:
+            return replace(epithet, mention=phrase, method="description")
         if words and words[0] in ("le", "la", "l'", "les") or low.startswith("l'"):
             body = _strip_determiner(re.split(r"\s+(?:qui|que|qu['’]|dont|lequel|laquelle)\b", phrase)[0])
-            if body and body[0].islower():
+            body = re.sub(r"\s+(?:lui|elle|eux|elles)-mêmes?$", "", body)          # "le Premier ministre lui-même"
+            if body and (body[0].islower() or fold(body.split()[0]) in self.lexicon.capitalised_titles):
                 kept = body.split()
                 while kept and fold(kept[-1]) in self.lexicon.syntax.time_words:
                     kept.pop()                            # "les autorités locales ce [vendredi]"
@@ -257,6 +273,15 @@ class ArticleMentions:
         for m in _NAME.finditer(piece):
             if " " not in m.group() and piece[m.end():m.end() + 1] == "," and not piece[:m.start()].strip():
                 continue          # "Partout, des gilets jaunes…": a sentence adverb, not a name
+            words = [fold(x) for x in m.group().split()]
+            if words[0] in ("le", "la") and len(words) > 1 and words[1] in self.lexicon.capitalised_titles:
+                found.append(lo + m.start())       # "Le Premier ministre" opening the sentence
+                break
+            if words[0] in self.lexicon.capitalised_titles:
+                det = re.search(r"(?:\b[Ll]e|\b[Ll]a|\b[Ll]['’])\s*$", piece[:m.start()])
+                if det:           # "le Premier ministre": the description, from its determiner
+                    found.append(lo + det.start())
+                continue
             if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break
@@ -378,6 +403,9 @@ class ArticleMentions:
                 gender = title if title in ("m", "f") else None
         for m in _NAME.finditer(phrase):
             name = m.group()
+            first = [fold(x) for x in name.split()[:2]]
+            if first[0] in self.lexicon.capitalised_titles or first[0] in ("le", "la") and first[1:] and first[1] in self.lexicon.capitalised_titles:
+                continue          # "(Le) Premier ministre": a role
             if _PREPOSITION.search(phrase, 0, m.start()):
                 if len(name.split()) < 3:
                     continue      # "ministre de la Défense": a complement, not a name
@@ -396,6 +424,19 @@ class ArticleMentions:
                 return Speaker(name, None, phrase, "name", gender)
         return None
 
+    def _epithet(self, low: str, pos: int, last: Speaker | None) -> Speaker | None:
+        """"le quadragénaire", "la syndicaliste": a bare epithet refers back to the latest person of its gender, as a
+        pronoun would (see `determiners.epithets` in grammar.toml)."""
+        words = low.split()
+        if not words or words[0] not in ("le", "la", "l'") and not low.startswith("l'"):
+            return None
+        body = _strip_determiner(low).split()
+        if not body or body[0] not in self.lexicon.epithets or len(body) > 2:
+            return None
+        gender = {"le": "m", "la": "f"}.get(words[0])
+        found = self.antecedent(pos, gender, last)
+        return found if found and found.name != UNKNOWN else None
+
     def _description(self, low: str) -> tuple[str, str | None] | None:
         body = _strip_determiner(low)
         if body in self.local_roles:
@@ -411,6 +452,29 @@ _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the ful
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
+_DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")
+_CLAUSE_WORD = re.compile(r"(?<![\w'’])(?:que|qu['’]|qui|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|duquel|"
+                          r"il|elle|ils|elles)(?![\w'’])", re.IGNORECASE)
+
+
+def _short_role(role: str) -> bool:
+    """A role is a noun phrase of a few words, with no clause inside it."""
+    return len(role.split()) <= 10 and not _CLAUSE_WORD.search(role) and not FINITE_VERB.search(role)
+
+
+def _role_fits(text: str, folded: str, m, lexicon: Lexicon) -> bool:
+    """Whether a registered role printed in the text designates that entity: not "le Premier ministre" for the
+    registered "ministre", not "le ministre" for a woman, not "la ministre de la Santé" for the registered
+    "ministre" of another portfolio (a capitalised complement the registry's role does not have)."""
+    if lexicon.role_modifier.search(folded, max(0, m.start - 20), m.start):
+        return False
+    det = re.search(r"(?:\b(le|du|au)|\b(la))\s+$", folded[max(0, m.start - 6):m.start])
+    said = ("m" if det.group(1) else "f") if det else None
+    if said and m.entity.gender in ("m", "f") and said != m.entity.gender:
+        return False
+    return not re.match(r"\s+(?:de\s+la|de\s+l'|du|des|de)\s*[A-ZÀ-Ý]", text[m.end:m.end + 12])
+
+
 def _strip_verb_group(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """End of the subject phrase: before its auxiliary ("Le porte-parole du Kremlin [a indiqué]")."""
     m = lexicon.syntax.verb_group.search(text, start, end)
