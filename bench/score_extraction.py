@@ -23,6 +23,7 @@ GOLD_SETS = [
     # written by a second annotator after the rules; first scored blind (see the issue 3 note)
     (ROOT / "tests" / "corpus" / "fresh", ROOT / "tests" / "corpus" / "fresh" / "claims.jsonl"),
     (ROOT / "tests" / "corpus" / "blind3", ROOT / "tests" / "corpus" / "blind3" / "claims.jsonl"),   # idem, a third one
+    (ROOT / "tests" / "corpus" / "blind4", ROOT / "tests" / "corpus" / "blind4" / "claims.jsonl"),   # a fourth, five new styles
     # a second planted-discrepancy event, written by another annotator (see its README)
     (ROOT / "tests" / "corpus" / "discrepancies2", ROOT / "tests" / "corpus" / "discrepancies2" / "claims.jsonl"),
 ]

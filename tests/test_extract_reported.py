@@ -77,3 +77,21 @@ def test_a_quotation_after_pour_someone_and_an_apposition_is_theirs():
     text = 'Pour Luc, pizzaïolo à Marseille, "c\'est une mascarade. Il annonce des primes, mais avec quel argent".'
     (claim,) = [c for c in claims(text) if c.claim_type in ("direct", "partial")]
     assert (claim.claim_type, claim.speaker) == ("direct", "Luc")
+
+
+def test_a_forecast_is_reported_but_what_a_plan_provides_is_not():
+    (claim,) = by_type("Météo-France prévoit que les pluies faibliront dans l'après-midi.", "indirect")
+    assert claim.wording == "les pluies faibliront dans l'après-midi"
+    assert by_type("Le plan « Cap 2028 » prévoit que 60 % des ventes viendront de l'électrique.", "indirect") == []
+
+
+def test_unnamed_groups_and_our_information_are_anonymous():
+    (claim,) = by_type("Les syndicats dénoncent une « stratégie du sauve-qui-peut » et estiment que les salariés paient.", "indirect")
+    assert (claim.speaker, claim.speaker_mention) == ("unknown", "Les syndicats")
+    (claim,) = by_type("Le groupe envisagerait de céder son activité, selon nos informations.", "indirect")
+    assert claim.speaker == "unknown"
+
+
+def test_a_quotation_with_its_incise_closed_by_selon_is_no_reported_clause():
+    text = "« Vous n'avez jamais été oubliés », leur a-t-il lancé, selon des images diffusées par la télévision publique."
+    assert by_type("Anne Dupont est venue. " + text, "indirect") == []

@@ -104,6 +104,8 @@ class Lexicon:
     both: str
     inner_spaces: str
     speaker_heads: frozenset[str]
+    text_cues: frozenset[str]            # cues that also say what a text provides ("le plan prévoit que")
+    text_subjects: frozenset[str]        # the nouns of such texts
     epithets: frozenset[str]
     role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
     capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
@@ -212,6 +214,8 @@ def load(language: str = "fr") -> Lexicon:
     phrase_forms = {form: lemma for lemma, forms in cues.get("phrases", {}).items() for form in forms}
     indirect = frozenset(l.removeprefix("s'").removeprefix("se ") if " " not in l else l for l in cues.get("indirect", []))
     return Lexicon(
+        text_cues=frozenset(cues.get("text_cues", [])),
+        text_subjects=frozenset(fold(w) for w in cues.get("text_subjects", [])),
         language=language,
         cue_forms=cue_forms,
         phrase_forms=phrase_forms,

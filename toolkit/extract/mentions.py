@@ -215,6 +215,8 @@ class ArticleMentions:
                 while kept and fold(kept[-1]) in self.lexicon.syntax.time_words:
                     kept.pop()                            # "les autorités locales ce [vendredi]"
                 body = " ".join(kept)
+                if body and words[0] == "les" and not set(fold(body).split()) & self._relay_heads:
+                    return Speaker(UNKNOWN, None, phrase, "anonymous")      # "les syndicats": unnamed people
                 if body:
                     return Speaker(body, None, phrase, "description", "f" if words[0] == "la" else None, "institution")
         return None
@@ -300,6 +302,10 @@ class ArticleMentions:
 
     def _registered_role(self, head: str) -> bool:
         return head in self._role_heads
+
+    @cached_property
+    def _relay_heads(self) -> frozenset[str]:
+        return frozenset(fold(h) for h in self.lexicon.relay_heads)
 
     @cached_property
     def _role_heads(self) -> frozenset[str]:
@@ -476,9 +482,12 @@ def _role_fits(text: str, folded: str, m, lexicon: Lexicon) -> bool:
 
 
 def _strip_verb_group(text: str, start: int, end: int, lexicon: Lexicon) -> int:
-    """End of the subject phrase: before its auxiliary ("Le porte-parole du Kremlin [a indiqué]")."""
+    """End of the subject phrase: before its auxiliary ("Le porte-parole du Kremlin [a indiqué]") or before a first
+    reporting verb ("Les syndicats [dénoncent une « … » et estiment que]")."""
     m = lexicon.syntax.verb_group.search(text, start, end)
-    return m.start() if m else end
+    end = m.start() if m else end
+    cue = lexicon.cue_pattern.search(text, start, end)
+    return cue.start() if cue and text[start:cue.start()].strip() else end
 
 
 def _strip_determiner(phrase: str) -> str:

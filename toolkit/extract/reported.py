@@ -42,6 +42,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         lemma = lexicon.lemma(cue.group())
         if lemma not in lexicon.indirect:
             continue
+        if lemma in lexicon.text_cues and set(fold(text[max(lo, cue.start() - 60):cue.start()]).split()) & lexicon.text_subjects:
+            continue              # "le plan « Cap 2028 » prévoit que …": what a text provides, not speech
         que = _QUE.search(text, cue.end(), min(hi, cue.end() + 150))
         if not que:
             continue
@@ -162,7 +164,8 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     # a reporting verb that reports: followed by que / a colon / a quotation, or in an incise after a comma
     # ("la mesure rapportera 300 millions" is money, not speech)
     finite_cue = any(not fold(c.group()).endswith("ant") and (
-        re.match(r"\s+(?:[\w’']+\s+){0,3}?(?:que\b|qu['’]|:)", text[c.end():hi]) or re.search(r",\s*(?:[\w’']+\s+)?$", text[lo:c.start()]))
+        re.match(r"\s+(?:[\w’']+\s+){0,3}?(?:que\b|qu['’]|:)", text[c.end():hi])
+        or re.search(r",\s*(?:(?:leur|lui|me|nous|vous|se|y|en)\s+)?(?:[\w’'-]+\s+)?$", text[lo:c.start()]))
         for c in lexicon.cue_pattern.finditer(text, lo, hi))
     relayed_speech = lambda m: finite_cue and is_relay(lo + m.start(1), lo + m.end(1))
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*", text[lo:hi])
