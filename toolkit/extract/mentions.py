@@ -21,8 +21,9 @@ from toolkit.registry import Registry
 UNKNOWN = "unknown"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 _NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0]|d['’])?{_CAP})*")
-_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?:(?P<det>le|la|l['’]|son|sa|un|une)[ \u00a0]?)?(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?|Premi[eè]re?\s[a-zà-ÿ][^,.;:«»()\n]{{2,70}}?)(?=[,.;:()]|\s+(?:a|avait|ont|est)\s)")
-_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>[a-zà-ÿ][\w’'\- ]{{2,60}}?|Premi[eè]re?\s[a-zà-ÿ][\w’'\- ]{{2,60}}?),?[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
+# A role opens in lower case, or with a capitalised title word that `_appositions` checks ("Premier ministre").
+_APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?:(?P<det>le|la|l['’]|son|sa|un|une)[ \u00a0]?)?(?P<role>(?:[a-zà-ÿ]|{_CAP}\s[a-zà-ÿ])[^,.;:«»()\n]{{2,70}}?)(?=[,.;:()]|\s+(?:a|avait|ont|est)\s)")
+_APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>(?:[a-zà-ÿ]|{_CAP}\s[a-zà-ÿ])[\w’'\- ]{{2,60}}?),?[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,13 @@ class ArticleMentions:
         """Matches of "Name, role," and "le role Name", a role being a short noun phrase: no clause inside it
         ("le tabloïd Blesk révèle ce vendredi que le ministre…" is no role). Every determiner is tried, so that a
         long false start does not hide the apposition inside it ("…que le ministre de la Santé Roman Prymula")."""
-        yield from (m for m in _APPOSED_AFTER.finditer(self.text) if _short_role(m.group("role")))
+        def role_ok(role: str) -> bool:
+            return _short_role(role) and (role[:1].islower() or fold(role.split()[0]) in self.lexicon.capitalised_titles)
+
+        yield from (m for m in _APPOSED_AFTER.finditer(self.text) if role_ok(m.group("role")))
         for det in _DETERMINER.finditer(self.text):
             m = _APPOSED_BEFORE.match(self.text, det.start())
-            if m and _short_role(m.group("role")):
+            if m and role_ok(m.group("role")):
                 yield m
 
     def _title_only(self, name: str) -> bool:
