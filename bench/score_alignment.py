@@ -25,6 +25,7 @@ SETS = [
     ("seeds", ROOT / "datasets" / "kim-putin-vostochny-2023", ROOT / "tests" / "gold" / "seeds"),
     ("planted", ROOT / "tests" / "corpus" / "discrepancies", ROOT / "tests" / "corpus" / "discrepancies"),
     ("planted-2", ROOT / "tests" / "corpus" / "discrepancies2", ROOT / "tests" / "corpus" / "discrepancies2"),
+    ("planted-3", ROOT / "tests" / "corpus" / "discrepancies3", ROOT / "tests" / "corpus" / "discrepancies3"),
 ]
 
 

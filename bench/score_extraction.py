@@ -24,8 +24,10 @@ GOLD_SETS = [
     (ROOT / "tests" / "corpus" / "fresh", ROOT / "tests" / "corpus" / "fresh" / "claims.jsonl"),
     (ROOT / "tests" / "corpus" / "blind3", ROOT / "tests" / "corpus" / "blind3" / "claims.jsonl"),   # idem, a third one
     (ROOT / "tests" / "corpus" / "blind4", ROOT / "tests" / "corpus" / "blind4" / "claims.jsonl"),   # a fourth, five new styles
+    (ROOT / "tests" / "corpus" / "blind5", ROOT / "tests" / "corpus" / "blind5" / "claims.jsonl"),   # a fifth, five more
     # a second planted-discrepancy event, written by another annotator (see its README)
     (ROOT / "tests" / "corpus" / "discrepancies2", ROOT / "tests" / "corpus" / "discrepancies2" / "claims.jsonl"),
+    (ROOT / "tests" / "corpus" / "discrepancies3", ROOT / "tests" / "corpus" / "discrepancies3" / "claims.jsonl"),   # written blind
 ]
 TYPES = ("direct", "partial", "indirect")
 

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "datasets" / "kim-putin-vostochny-2023"
 PLANTED = ROOT / "tests" / "corpus" / "discrepancies"
 PLANTED_2 = ROOT / "tests" / "corpus" / "discrepancies2"
+PLANTED_3 = ROOT / "tests" / "corpus" / "discrepancies3"
 EVENT = "kim-putin-vostochny-2023"
 
 
@@ -276,6 +277,7 @@ def test_a_number_changed_inside_one_quotation_is_high():
     ("RDPC", "RPDC", "spelling"),                  # an acronym's letters in another order
     ("RDC", "RDA", None),                          # two acronyms, not one misprinted
     ("NATO", "OTAN", None),                        # another language's acronym, not a misprint
+    ("Etienne Chouard", "Étienne Chouard", None),  # an unaccented capital is a house style
 ])
 def test_name_variants(a, b, expected):
     assert variant(a, b) == expected
@@ -390,6 +392,30 @@ def test_second_planted_event_look_alikes_are_not_conflicts(planted_2_build):
     # the swapped acronym is a name spelling, not also a rewording of the mayor's quotation
     assert not any(labels.get(c) == "sans-concertation" for kind, ids in zip(findings["kind"], findings["claim_ids"])
                    if kind == "wording_variant" for c in ids)
+
+
+def test_third_planted_event_written_blind_every_item_is_found_and_nothing_else(tmp_path):
+    # another annotator chose these slips without knowing the rules (tests/corpus/discrepancies3/README.md)
+    out = tmp_path / "tables"
+    build(PLANTED_3, out, progress=False)
+    findings = toolkit.load_discrepancies(out)
+    labels = _labels(out, PLANTED_3 / "claims.jsonl")
+    found = {(k, labels.get(c)) for k, ids in zip(findings["kind"], findings["claim_ids"]) for c in ids}
+    for item in [("wording_variant", "postes-supprimes"), ("truncation", "aucun-licenciement"),
+                 ("speaker_mismatch", "robots-laboratoire"), ("via_mismatch", "pas-contre-dockers"),
+                 ("wording_variant", "investissement-avenir")]:
+        assert item in found, item
+    assert sum(findings["kind"] == "fact_conflict") == 2 and sum(findings["kind"] == "name_spelling") == 1
+    assert len(findings) == 8
+
+
+def test_the_only_quotations_of_one_speaker_in_two_articles_meet_when_nearly_alike():
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Henrik Aagaard",
+             "wording": "Cet investissement garantit l'avenir à long terme du terminal"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Henrik Aagaard",
+             "wording": "Cet investissement assure la pérennité du terminal"}]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[1]
 
 
 def test_the_negation_flip_is_high_and_names_both_wordings(planted_build):

@@ -95,3 +95,24 @@ def test_unnamed_groups_and_our_information_are_anonymous():
 def test_a_quotation_with_its_incise_closed_by_selon_is_no_reported_clause():
     text = "« Vous n'avez jamais été oubliés », leur a-t-il lancé, selon des images diffusées par la télévision publique."
     assert by_type("Anne Dupont est venue. " + text, "indirect") == []
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("L'opération n'aurait pas duré plus de quatre minutes, selon les gendarmes de la compagnie, chargés de l'enquête.",
+     "L'opération n'aurait pas duré plus de quatre minutes"),
+    ("Selon nos confrères du Parisien, qui citent une source proche de l'enquête, l'un d'eux aurait été confondu.",
+     "l'un d'eux aurait été confondu"),
+    ("Pour le politologue Hugo Lamarque, la faible participation relativise la portée du scrutin.",
+     "la faible participation relativise la portée du scrutin"),
+])
+def test_selon_and_pour_with_an_apposition_or_a_relative_on_the_source(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording
+
+
+def test_congratulating_someone_is_not_a_reporting_verb():
+    text = ("De son côté, le président du parti, Étienne Favreau, a félicité Anne Dupont. "
+            "« Le barrage a fonctionné », a-t-il écrit sur son compte X.")
+    assert by_type(text, "indirect") == []
+    (claim,) = by_type(text, "direct")
+    assert claim.speaker == "Étienne Favreau"

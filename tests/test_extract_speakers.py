@@ -16,6 +16,7 @@ from toolkit.registry import Entity
     ("« Rien n'est décidé », selon la présidence de la République.", "Élysée", None),
     ("« Nous tiendrons », a dit un habitant du quartier.", "unknown", "un habitant du quartier"),
     ("« C'est vraiment pas mal », se réjouit Erwan, l'un des porte-parole à Rennes.", "Erwan", "Erwan"),
+    ("« Rien n'est joué », a affirmé mardi sur franceinfo le préfet de l'Ain.", "Paul Martin", "le préfet de l'Ain"),
 ])
 def test_speaker_of_a_quotation(text, speaker, mention):
     (claim,) = [c for c in claims(text) if c.claim_type in ("direct", "partial")]

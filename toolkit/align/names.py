@@ -12,6 +12,7 @@ swapped ("RDPC" for "RPDC") is a misprint of it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from itertools import combinations
 
@@ -55,8 +56,9 @@ def variant(a: str, b: str) -> str | None:
     if not wa or not wb:
         return None
     if "".join(wa) == "".join(wb):
-        ba, bb = _bare(a), _bare(b)
-        # a capital at the start only is the place in the sentence (« Verrerie Duvernay : … »), not a spelling
+        ba, bb = _plain_capitals(_bare(a)), _plain_capitals(_bare(b))
+        # a capital at the start only is the place in the sentence (« Verrerie Duvernay : … »), and an unaccented
+        # capital (« Etienne » for « Étienne ») a house style, not a spelling
         return "typography" if ba[:1].lower() + ba[1:] != bb[:1].lower() + bb[1:] else None
     if transposed(_bare(a), _bare(b)):
         return "spelling"
@@ -70,6 +72,11 @@ def variant(a: str, b: str) -> str | None:
         if best >= SPELLING and len(x) >= MIN_LETTERS and not _inflection(x, long_):
             return "spelling"
     return None
+
+
+def _plain_capitals(name: str) -> str:
+    """The name with accents dropped from its capitals only."""
+    return "".join(unicodedata.normalize("NFD", c)[0] if c.isupper() else c for c in name)
 
 
 def _acronyms(registry) -> dict[str, list[tuple[str, str]]]:

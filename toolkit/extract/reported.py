@@ -116,6 +116,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
 
 _INSERTED = re.compile(r",[^,]{1,90},")
+_SOURCE_APPOSITION = re.compile(r"(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?\s*$")   # "chargés de l'enquête."
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ai", "avons", "avez"})
 _FINITE = speakers.FINITE_VERB
 
@@ -163,25 +164,28 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     lo, hi = sentence
     # a reporting verb that reports: followed by que / a colon / a quotation, or in an incise after a comma
     # ("la mesure rapportera 300 millions" is money, not speech)
-    finite_cue = any(not fold(c.group()).endswith("ant") and (
+    finite_cues = [c.start() for c in lexicon.cue_pattern.finditer(text, lo, hi) if not fold(c.group()).endswith("ant") and (
         re.match(r"\s+(?:[\w’']+\s+){0,3}?(?:que\b|qu['’]|:)", text[c.end():hi])
-        or re.search(r",\s*(?:(?:leur|lui|me|nous|vous|se|y|en)\s+)?(?:[\w’'-]+\s+)?$", text[lo:c.start()]))
-        for c in lexicon.cue_pattern.finditer(text, lo, hi))
-    relayed_speech = lambda m: finite_cue and is_relay(lo + m.start(1), lo + m.end(1))
-    head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*", text[lo:hi])
+        or re.search(r",\s*(?:(?:leur|lui|me|nous|vous|se|y|en)\s+)?(?:[\w’'-]+\s+)?$", text[lo:c.start()]))]
+    # a verb inside the selon phrase itself ("Selon nos confrères, qui citent une source, …") reports nothing here
+    relayed_speech = lambda m: any(not lo + m.start() <= c < lo + m.end() for c in finite_cues) and is_relay(lo + m.start(1), lo + m.end(1))
+    head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*(?:(?:qui|dont)\b[^,«»]{2,90},\s*)?", text[lo:hi])
     if head and not _starts_with_quote(text, lo + head.end(), quotes) and not relayed_speech(head):
-        start = lo + head.end()
+        start = lo + head.end()       # past a relative clause on the source ("Selon nos confrères, qui citent …, …")
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
             return [Clause("selon", lo, start, end, None, True, _selon_source(text, lo + head.start(1), lo + head.end(1), lexicon))]
     middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
+    if middle and _SOURCE_APPOSITION.match(text[lo + middle.end() - 1:hi]):
+        middle = None             # "…, selon les gendarmes de la compagnie, chargés de l'enquête.": a tail
     if middle and not _overlaps_quote(lo, hi, quotes) and not taken and not relayed_speech(middle):
         start = _skip_connector(text, lo, hi, lexicon)
         end = hi
         while end > start and text[end - 1] in ".…!? \u00a0":
             end -= 1
         return [Clause("selon", lo + middle.start(), start, end, None, True, _selon_source(text, lo + middle.start(1), lo + middle.end(1), lexicon))]
-    tail = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
+    tail = (re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
+            or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?),\s*(?=(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?$)", text[lo:hi]))
     if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)

@@ -40,16 +40,21 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
     toks = tokens(text, start, end)
     i = 0
     syntax = lexicon.syntax
-    while i < len(toks) and fold(toks[i][2]) in syntax.prepositions:
-        # "a déclaré à l'AFP le ministre", "a lancé depuis la tribune la rapporteure": skip the prepositional phrase
-        i += 1
-        if i < len(toks) and fold(toks[i][2]) in syntax.determiners:
+    moved = True
+    while moved:                  # time words and prepositional phrases, in any order ("a affirmé mardi sur franceinfo le ministre")
+        moved = False
+        while i < len(toks) and fold(toks[i][2]) in syntax.prepositions:
+            # "a déclaré à l'AFP le ministre", "a lancé depuis la tribune la rapporteure": skip the prepositional phrase
             i += 1
-        i += 1
-        if i >= len(toks) or toks[i][2] in ",.;:!?":
-            return None
-    while i < len(toks) and fold(toks[i][2]) in syntax.time_words and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
-        i += 1                    # "a déclaré ce mercredi matin M. Kim": the time is not the speaker
+            if i < len(toks) and fold(toks[i][2]) in syntax.determiners:
+                i += 1
+            i += 1
+            moved = True
+            if i >= len(toks) or toks[i][2] in ",.;:!?":
+                return None
+        while i < len(toks) and fold(toks[i][2]) in syntax.time_words and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
+            i += 1                # "a déclaré ce mercredi matin M. Kim": the time is not the speaker
+            moved = True
     first = i
     stop = first
     while stop < len(toks):
@@ -89,12 +94,15 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
         if lemma:
             return Attribution(lemma, None, m.group("pro").lower(), i + m.start("pro"), after, "incise")
         return None
-    # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"
-    j = i
-    word = re.match(r"[\w’']+", segment)
-    if word and fold(word.group()) in lexicon.syntax.auxiliaries:
-        j = _skip_adverbs(text, i + word.end(), end, lexicon)
-    cue = lexicon.cue_pattern.match(text, j, end)
+    # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"; or a
+    # reflexive cue read whole (", se réjouit Erwan": "réjouit" alone is no cue)
+    cue = lexicon.cue_pattern.match(text, i, end)
+    if not (cue and " " in cue.group()):
+        j = i
+        word = re.match(r"[\w’']+", segment)
+        if word and fold(word.group()) in lexicon.syntax.auxiliaries:
+            j = _skip_adverbs(text, i + word.end(), end, lexicon)
+        cue = lexicon.cue_pattern.match(text, j, end)
     if not cue or fold(cue.group()).endswith("ant"):
         return None               # ", rappelant que…" is the journalist going on, not an incise
     lemma = lexicon.lemma(cue.group())
@@ -167,7 +175,8 @@ def pour_source(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[in
     if not m:
         return None
     head = fold(m.group("head"))
-    if not (head in lexicon.speaker_heads or (m.group("head")[:1].isupper() and head not in lexicon.syntax.function_words)):
+    named = re.search(r"\s[A-ZÀ-Ý][a-zà-ÿ]", m.group("np"))            # "Pour le politologue Hugo Lamarque, …"
+    if not (head in lexicon.speaker_heads or named or (m.group("head")[:1].isupper() and head not in lexicon.syntax.function_words)):
         return None
     return ((m.start("name"), m.end("name")) if m.group("name") else (m.start("np"), m.end("np"))), m.end()
 
