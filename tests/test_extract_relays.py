@@ -50,3 +50,8 @@ def test_a_public_agency_is_not_a_news_agency():
             "seraient suspendus.")
     (claim,) = by_type(text, "indirect")
     assert claim.via is None
+
+
+def test_a_national_television_is_still_a_relay():
+    (claim,) = by_type("« Nous tiendrons », a déclaré Anne Dupont à la télévision nationale.", "direct")
+    assert claim.via == "télévision nationale"

@@ -116,3 +116,18 @@ def test_congratulating_someone_is_not_a_reporting_verb():
     assert by_type(text, "indirect") == []
     (claim,) = by_type(text, "direct")
     assert claim.speaker == "Étienne Favreau"
+
+
+@pytest.mark.parametrize("text", [
+    "Pour la période de Noël, la SNCF a prévu des trains supplémentaires sur toutes les lignes.",
+    "Pour le match contre Lyon, l'entraîneur aligne son équipe type au complet.",
+])
+def test_pour_with_a_capitalised_word_that_is_no_person_is_not_speech(text):
+    assert by_type(text, "indirect") == []
+
+
+def test_selon_a_paper_about_what_a_bill_provides():
+    (claim,) = by_type("Selon Le Monde, le projet de loi prévoit que les retraites seront gelées.", "indirect")
+    assert claim.speaker == "Le Monde"
+    (claim,) = by_type("Le ministre, qui a présenté le projet mardi, prévoit que la croissance ralentira.", "indirect")
+    assert claim.wording == "la croissance ralentira"

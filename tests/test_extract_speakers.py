@@ -118,6 +118,33 @@ def test_an_apposition_is_read_inside_a_longer_sentence():
     assert by_type(text, "direct")[-1].speaker == "Roman Prymula"
 
 
+@pytest.mark.parametrize("incise, cue", [
+    ("se félicite-t-elle", "se féliciter"), ("se félicitait Anne Dupont", "se féliciter"), ("s'énerve Anne Dupont", "énerver"),
+    ("se désole-t-elle", "désoler"),
+])
+def test_reflexive_incises_keep_their_speaker(incise, cue):
+    (claim,) = by_type(f"Anne Dupont est venue. « Quel succès », {incise}.", "direct")
+    assert (claim.speaker, claim.cue) == ("Anne Dupont", cue)
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ("Anne Dupont est venue. « Nous tiendrons », a déclaré l'élu.", "Anne Dupont"),               # l'élu is a man
+    ("Paul Martin est venu. « Nous tiendrons », a déclaré le responsable syndical.", "Paul Martin"),  # may be someone new
+    ("Le ministre de la Santé Roman Prymula est venu. « Nous tiendrons », a assuré le ministre de l'Intérieur.", "Roman Prymula"),
+    ("Le Premier ministre Gabriel Attal est venu. « Nous tiendrons », a déclaré le premier secrétaire du PS.", "Gabriel Attal"),
+    ("La ministre de l’Intérieur a affirmé que la frontière était fermée.", "Anne Dupont"),           # typographic apostrophe
+])
+def test_descriptions_that_name_someone_else(text, not_speaker):
+    claim = [c for c in claims(text) if c.claim_type != "statement"][-1]
+    assert claim.speaker != not_speaker
+
+
+def test_an_apposition_inside_another_gives_no_second_role():
+    text = "Le patron de la fédération Jean Roux est venu. La fédération a indiqué que la grève continuait."
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker != "Jean Roux"
+
+
 def test_ce_dernier_takes_the_latest_person_named():
     text = "Anne Dupont a reçu Paul Martin lundi. Ce dernier a estimé que la crue était terminée."
     (claim,) = by_type(text, "indirect")

@@ -24,7 +24,8 @@ SAME_ARTICLE = 0.3          # two claims of one article scoring below this are t
 VERBATIM = 0.9              # claims of two known speakers link only this alike …
 VERBATIM_MIN_WORDS = 5      # … and this long
 SEQUENCE = 0.45            # score of a link read from the order of a speaker's words (below LINK: taken after the rest)
-SOLE = 0.35                 # two articles' only quotations of one speaker this alike are one utterance (`_sole_edges`)
+SOLE = 0.35                 # two articles' only quotations of one speaker this alike are one utterance (`_sole_edges`) …
+SOLE_SHARED = 2             # … when they share this many content stems
 REPORT = 0.2                # score of a link between a report and the quotation next to it (taken after every other)
 SHINGLE = 4                 # words per shingle when looking for verbatim passages across speakers
 
@@ -103,7 +104,7 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
 
     labels = cluster(edges)
     extra, continues_ = _sequence_edges(cs, rows, labels, prof, score)
-    for key, value in _sole_edges(cs, rows, labels, score).items():
+    for key, value in _sole_edges(cs, rows, labels, prof, score).items():
         extra.setdefault(key, value)
     reports = [p for p in _report_edges(cs, rows, labels, prof, words_for(language).report_quote_shared)
                if p not in edges and p not in extra]
@@ -216,11 +217,12 @@ def _sequence_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof:
     return edges, continues
 
 
-def _sole_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], score) -> dict[tuple[int, int], float]:
+def _sole_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], prof: dict[int, Profile], score) -> dict[tuple[int, int], float]:
     """Links between the only quotation of a speaker in one article and the only quotation of that speaker in
     another, when the words alone fell just short (`SOLE` instead of `LINK`) and neither has a partner elsewhere:
     two outlets translating one communiqué differently (« Cet investissement garantit l'avenir à long terme du
-    terminal » / « Cet investissement assure la pérennité du terminal »). Cost: per speaker, their sole quotations
+    terminal » / « Cet investissement assure la pérennité du terminal »), sharing two content words at least. Cost:
+    per speaker, their sole quotations
     squared (one per article)."""
     articles_of = _articles_of(cs, rows, labels)
     sole: dict[tuple, list[int]] = {}
@@ -232,7 +234,7 @@ def _sole_edges(cs: ClaimSet, rows: list[int], labels: dict[int, int], score) ->
     for claims in sole.values():
         for k, x in enumerate(claims):
             for y in claims[k + 1:]:
-                if score(x, y) >= SOLE:
+                if score(x, y) >= SOLE and len(prof[x].stems & prof[y].stems) >= SOLE_SHARED:
                     edges[(x, y) if x < y else (y, x)] = min(SEQUENCE, score(x, y))
     return edges
 

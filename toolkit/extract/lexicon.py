@@ -51,7 +51,7 @@ class Syntax:
     verb_group: re.Pattern             # an auxiliary and what follows, in the original text
     relay_strong: frozenset[str]
     relay_kinds: dict
-    not_relay_after: re.Pattern        # what makes a relay head a public body ("agence régionale de santé")
+    not_relay_after: dict              # relay head -> what makes it something else ("agence régionale de santé")
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
 
 
@@ -77,7 +77,8 @@ def _syntax(data: dict) -> Syntax:
         verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),
         relay_strong=frozenset(fold(w) for w in data["relay_heads"]["strong"]),
         relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
-        not_relay_after=re.compile(rf"\s+(?:{_alternation(fold(w) for w in data['relay_heads'].get('not_followed_by', []))})\b"),
+        not_relay_after={fold(head): re.compile(rf"\s+(?:{_alternation(fold(w) for w in words)})\b")
+                         for head, words in data["relay_heads"].get("not_followed_by", {}).items() if words},
         through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
                                  rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
     )
@@ -107,6 +108,7 @@ class Lexicon:
     text_cues: frozenset[str]            # cues that also say what a text provides ("le plan prévoit que")
     text_subjects: frozenset[str]        # the nouns of such texts
     epithets: frozenset[str]
+    groups: frozenset[str]                # plural nouns of unnamed people ("les syndicats")
     role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
     capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
     legal: tuple[str, ...]
@@ -236,8 +238,9 @@ def load(language: str = "fr") -> Lexicon:
         inner_spaces="".join(marks["inner_spaces"]),
         speaker_heads=frozenset(fold(w) for w in grammar["speaker_heads"]["words"]),
         epithets=frozenset(fold(w) for w in grammar["determiners"]["epithets"]),
+        groups=frozenset(fold(w) for w in grammar["determiners"]["groups"]),
         capitalised_titles=frozenset(fold(w) for w in grammar["determiners"]["capitalised_titles"]),
-        role_modifier=re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(fold(w)) for w in sorted(grammar['determiners']['role_modifiers'], key=len, reverse=True))})[\s-]*$"),
+        role_modifier=re.compile(rf"(?<![\w])(?:{_alternation(fold(w) for w in grammar['determiners']['role_modifiers']) or '(?!)'})[\s-]*$"),
         legal=tuple(fold(w) for w in grammar["legal"]["words"]),
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),

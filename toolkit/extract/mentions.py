@@ -119,13 +119,15 @@ class ArticleMentions:
             name, start = m.group("name"), m.start("name")
             glued = self.text[start - 1:start] in "'’" and start > 0      # "à l'AFP Fabrice": AFP is not his name
             after_preposition = _PREPOSITION.search(self.text, max(0, start - 6), start) and len(name.split()) > 2
+            complement = ""
             if glued or after_preposition:                                # "le patron des Centristes Hervé Morin"
                 first = name.split()[0]
+                complement = " " + first if after_preposition else ""      # "le ministre de la [Santé] Roman Prymula"
                 name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
             if len(name.split()) < 2 or any(a <= start < b for a, b in taken) or self._title_only(name) \
                     or fold(name.split()[0]) in self.lexicon.syntax.function_words:
                 continue      # "Le PDG, arrivé en 2019, …" is no name
-            role = m.group("role").strip()
+            role = m.group("role").strip() + complement
             det = fold(m.group("det") or "")
             gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
             gender = gender or self._gender_of_role(role)
@@ -140,13 +142,22 @@ class ArticleMentions:
             return _short_role(role) and (role[:1].islower() or fold(role.split()[0]) in self.lexicon.capitalised_titles)
 
         yield from (m for m in _APPOSED_AFTER.finditer(self.text) if role_ok(m.group("role")))
+        named = set()
         for det in _DETERMINER.finditer(self.text):
             m = _APPOSED_BEFORE.match(self.text, det.start())
-            if m and role_ok(m.group("role")):
+            if m and role_ok(m.group("role")) and m.start("name") not in named:
+                named.add(m.start("name"))    # not again from a determiner inside: "le patron de [la] fédération Jean Roux"
                 yield m
 
     def _title_only(self, name: str) -> bool:
         return fold(name.split()[0]).rstrip(".") in {t.rstrip(".") for t in self.lexicon.titles} and len(name.split()) == 1
+
+    def _gender_of_noun(self, noun: str) -> str | None:
+        """After « l' »: feminine when the noun is the masculine one of the list plus an ending ("élue", "intéressée")."""
+        for ending in ("e", "ne", "ve"):
+            if noun.endswith(ending) and (noun[:-len(ending)] in self.lexicon.epithets or noun[:-2] + "f" in self.lexicon.epithets):
+                return "f"
+        return "m"
 
     @staticmethod
     def _gender_of_role(role: str) -> str | None:
@@ -219,7 +230,7 @@ class ArticleMentions:
                 while kept and fold(kept[-1]) in self.lexicon.syntax.time_words:
                     kept.pop()                            # "les autorités locales ce [vendredi]"
                 body = " ".join(kept)
-                if body and words[0] == "les" and not set(fold(body).split()) & self._relay_heads:
+                if body and words[0] == "les" and fold(body).split()[0] in self.lexicon.groups:
                     return Speaker(UNKNOWN, None, phrase, "anonymous")      # "les syndicats": unnamed people
                 if body:
                     return Speaker(body, None, phrase, "description", "f" if words[0] == "la" else None, "institution")
@@ -306,10 +317,6 @@ class ArticleMentions:
 
     def _registered_role(self, head: str) -> bool:
         return head in self._role_heads
-
-    @cached_property
-    def _relay_heads(self) -> frozenset[str]:
-        return frozenset(fold(h) for h in self.lexicon.relay_heads)
 
     @cached_property
     def _role_heads(self) -> frozenset[str]:
@@ -440,20 +447,27 @@ class ArticleMentions:
         words = low.split()
         if not words or words[0] not in ("le", "la", "l'") and not low.startswith("l'"):
             return None
-        body = _strip_determiner(low).split()
-        if not body or body[0] not in self.lexicon.epithets or len(body) > 2:
+        body = _strip_determiner(re.split(r"\s+(?:qui|que|qu'|dont)\b", low)[0]).split()
+        if len(body) != 1 or body[0] not in self.lexicon.epithets:
             return None
-        gender = {"le": "m", "la": "f"}.get(words[0])
+        gender = {"le": "m", "la": "f"}.get(words[0]) or self._gender_of_noun(body[0])
         found = self.antecedent(pos, gender, last)
         return found if found and found.name != UNKNOWN else None
 
     def _description(self, low: str) -> tuple[str, str | None] | None:
-        body = _strip_determiner(low)
+        """A role the article gave someone ("Stuart Bell, le responsable de la police" … "le responsable"): the whole
+        role, or its head noun unless either has a complement the other lacks or differs ("le ministre de
+        l'Intérieur" is not "le ministre de la Santé"; "le premier secrétaire" is not "le Premier ministre")."""
+        body = re.sub(r"\s+(?:lui|elle|eux|elles)[ -]memes?$", "", _strip_determiner(low))     # "le Premier ministre lui-même"
         if body in self.local_roles:
             return self.local_roles[body]
-        head = body.split()[0] if body.split() else ""
+        words = body.split()
+        if not words or words[0] in self.lexicon.capitalised_titles:
+            return None
+        head, complement = _head_and_complement(body)
         for role, value in self.local_roles.items():
-            if role.split() and role.split()[0] == head:
+            role_head, role_complement = _head_and_complement(role)
+            if role_head == head and (not complement or not role_complement or complement[0] == role_complement[0]):
                 return value
         return None
 
@@ -472,6 +486,16 @@ def _short_role(role: str) -> bool:
     return len(role.split()) <= 10 and not _CLAUSE_WORD.search(role) and not FINITE_VERB.search(role)
 
 
+def _head_and_complement(role: str) -> tuple[str, list[str]]:
+    """A folded role as its head noun and the words after its first "de", determiners dropped: ("ministre", ["defense"])
+    for "ministre russe de la defense"."""
+    parts = re.split(r"\s(?:de|du|des|d')\s?", role, maxsplit=1)
+    complement = [w for w in parts[1].split() if w not in ("la", "le", "les", "l'")] if len(parts) > 1 else []
+    complement = [w[2:] if w.startswith("l'") else w for w in complement]
+    head = parts[0].split()
+    return (head[0] if head else ""), complement
+
+
 def _role_fits(text: str, folded: str, m, lexicon: Lexicon) -> bool:
     """Whether a registered role printed in the text designates that entity: not "le Premier ministre" for the
     registered "ministre", not "le ministre" for a woman, not "la ministre de la Santé" for the registered
@@ -482,7 +506,7 @@ def _role_fits(text: str, folded: str, m, lexicon: Lexicon) -> bool:
     said = ("m" if det.group(1) else "f") if det else None
     if said and m.entity.gender in ("m", "f") and said != m.entity.gender:
         return False
-    return not re.match(r"\s+(?:de\s+la|de\s+l'|du|des|de)\s*[A-ZÀ-Ý]", text[m.end:m.end + 12])
+    return not re.match(r"\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*[A-ZÀ-Ý]", text[m.end:m.end + 12])
 
 
 def _strip_verb_group(text: str, start: int, end: int, lexicon: Lexicon) -> int:

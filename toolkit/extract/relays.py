@@ -81,7 +81,8 @@ def _heads(folded: str, lo: int, hi: int, lexicon: Lexicon):
     for m in heads.finditer(folded, lo, hi):
         word = m.group(1)
         start = m.start(1)
-        if lexicon.syntax.not_relay_after.match(folded, m.end(1)):
+        other = lexicon.syntax.not_relay_after.get(word)
+        if other and other.match(folded, m.end(1)):
             continue              # "l'agence régionale de santé": a public body, not a news agency
         if word in lexicon.syntax.relay_strong or trigger.search(folded, max(lo, start - 40), start):
             yield start, m.end(1)

@@ -42,7 +42,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         lemma = lexicon.lemma(cue.group())
         if lemma not in lexicon.indirect:
             continue
-        if lemma in lexicon.text_cues and set(fold(text[max(lo, cue.start() - 60):cue.start()]).split()) & lexicon.text_subjects:
+        if _text_provides(text, lo, cue, lemma, lexicon):
             continue              # "le plan « Cap 2028 » prévoit que …": what a text provides, not speech
         que = _QUE.search(text, cue.end(), min(hi, cue.end() + 150))
         if not que:
@@ -70,6 +70,17 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
+
+
+def _text_provides(text: str, lo: int, cue, lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a cue that may also describe a text ("prévoit") has a text as its subject: the last piece of the
+    sentence before it that is not a source or a relative clause ("Présenté en mars, [le plan] prévoit que",
+    "Selon Le Monde, [le projet de loi] prévoit que", but "[Le ministre], qui a présenté le projet, prévoit que")."""
+    if lemma not in lexicon.text_cues:
+        return False
+    pieces = [fold(p).strip() for p in text[lo:cue.start()].split(",")]
+    pieces = [p for p in pieces if p and not p.startswith(("selon", "d'apres", "qui ", "dont ", "pour "))]
+    return bool(pieces) and bool(set(pieces[-1].split()) & lexicon.text_subjects)
 
 
 def _comparison(before_cue: str, gap: str, lexicon: Lexicon) -> bool:
@@ -166,9 +177,14 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     # ("la mesure rapportera 300 millions" is money, not speech)
     finite_cues = [c.start() for c in lexicon.cue_pattern.finditer(text, lo, hi) if not fold(c.group()).endswith("ant") and (
         re.match(r"\s+(?:[\w’']+\s+){0,3}?(?:que\b|qu['’]|:)", text[c.end():hi])
-        or re.search(r",\s*(?:(?:leur|lui|me|nous|vous|se|y|en)\s+)?(?:[\w’'-]+\s+)?$", text[lo:c.start()]))]
-    # a verb inside the selon phrase itself ("Selon nos confrères, qui citent une source, …") reports nothing here
-    relayed_speech = lambda m: any(not lo + m.start() <= c < lo + m.end() for c in finite_cues) and is_relay(lo + m.start(1), lo + m.end(1))
+        or re.search(r",\s*(?:(?:leur|lui|me|nous|vous|se|y|en)\s+)?(?:[\w’'-]+\s+)?$", text[lo:c.start()]))
+        and not _text_provides(text, lo, c, lexicon.lemma(c.group()), lexicon)]
+
+    def relayed_speech(m, before: bool = True, after: bool = True) -> bool:
+        """Whether the sentence has its own reporting verb outside the selon phrase (and what hangs on it: "selon
+        Le Parisien, qui cite une source") and the phrase names a relay: then the relay relays that verb's words."""
+        outside = any((before and c < lo + m.start()) or (after and c >= lo + m.end()) for c in finite_cues)
+        return outside and is_relay(lo + m.start(1), lo + m.end(1))
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*(?:(?:qui|dont)\b[^,«»]{2,90},\s*)?", text[lo:hi])
     if head and not _starts_with_quote(text, lo + head.end(), quotes) and not relayed_speech(head):
         start = lo + head.end()       # past a relative clause on the source ("Selon nos confrères, qui citent …, …")
@@ -186,7 +202,7 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         return [Clause("selon", lo + middle.start(), start, end, None, True, _selon_source(text, lo + middle.start(1), lo + middle.end(1), lexicon))]
     tail = (re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
             or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?),\s*(?=(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?$)", text[lo:hi]))
-    if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail):
+    if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10 \

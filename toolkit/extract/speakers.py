@@ -94,22 +94,21 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
         if lemma:
             return Attribution(lemma, None, m.group("pro").lower(), i + m.start("pro"), after, "incise")
         return None
-    # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"; or a
-    # reflexive cue read whole (", se réjouit Erwan": "réjouit" alone is no cue)
-    cue = lexicon.cue_pattern.match(text, i, end)
-    if not (cue and " " in cue.group()):
-        j = i
-        word = re.match(r"[\w’']+", segment)
-        if word and fold(word.group()) in lexicon.syntax.auxiliaries:
-            j = _skip_adverbs(text, i + word.end(), end, lexicon)
-        cue = lexicon.cue_pattern.match(text, j, end)
+    # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"; else a
+    # reflexive cue read whole (", se félicite le maire": "félicite" alone is congratulating someone)
+    j = i
+    word = re.match(r"[\w’']+", segment)
+    if word and fold(word.group()) in lexicon.syntax.auxiliaries:
+        j = _skip_adverbs(text, i + word.end(), end, lexicon)
+    cue = lexicon.cue_pattern.match(text, j, end) or lexicon.cue_pattern.match(text, i, end)
     if not cue or fold(cue.group()).endswith("ant"):
         return None               # ", rappelant que…" is the journalist going on, not an incise
     lemma = lexicon.lemma(cue.group())
     tail = cue.end()
-    pro = _PRONOUN_INCISE.match(text[cue.start():end])
+    pro = _PRONOUN_INCISE.match(text[cue.start():end]) or _INVERTED.match(text, cue.end(), end)
     if pro:
-        return Attribution(lemma, None, pro.group("pro").lower(), cue.start() + pro.start("pro"), cue.start() + pro.end(), "incise")
+        start = cue.start() if pro.re is _PRONOUN_INCISE else 0
+        return Attribution(lemma, None, pro.group("pro").lower(), start + pro.start("pro"), start + pro.end(), "incise")
     np = noun_phrase(text, tail, end, lexicon)
     if not np:
         return Attribution(lemma, None, end=tail)
@@ -117,6 +116,9 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     if apposed:
         np = (np[0], apposed.end(1))
     return Attribution(lemma, np, end=np[1])
+
+
+_INVERTED = re.compile(r"-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b")      # "se félicite-t-il"
 
 
 def _skip_adverbs(text: str, pos: int, end: int, lexicon: Lexicon) -> int:
@@ -162,6 +164,9 @@ _POUR = re.compile(r"[Pp]our\s+(?P<np>(?:l['’]|le\s+|la\s+|les\s+)?(?P<head>[\
                    r"|,\s*(?P<appos>[a-zà-ÿ][^,«»\"“]{1,60}?))?,\s*")
 
 
+_ROLE_AND_NAME = re.compile(r"(?:l['’]|le\s+|la\s+)[a-zà-ÿ-]+\s+[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+\s*$")
+
+
 def pour_source(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int, int], int] | None:
     """`Pour l'avocat de la défense, Me Vasseur, …` opening the sentence text[lo:hi]: the span naming the person
     (the name of an apposition if there is one) and where the rest begins. Only when the phrase after "Pour" names
@@ -175,7 +180,7 @@ def pour_source(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[in
     if not m:
         return None
     head = fold(m.group("head"))
-    named = re.search(r"\s[A-ZÀ-Ý][a-zà-ÿ]", m.group("np"))            # "Pour le politologue Hugo Lamarque, …"
+    named = _ROLE_AND_NAME.match(m.group("np"))                        # "Pour le politologue Hugo Lamarque, …"
     if not (head in lexicon.speaker_heads or named or (m.group("head")[:1].isupper() and head not in lexicon.syntax.function_words)):
         return None
     return ((m.start("name"), m.end("name")) if m.group("name") else (m.start("np"), m.end("np"))), m.end()
