@@ -202,11 +202,13 @@ def _quoted_beside(cs: ClaimSet, i: int, cmp: Comparison, w: Words) -> bool:
     """Whether the speaker's quotation just before or after claim i in its article holds most of the words the cut
     version leaves out (the article quotes them apart: another outlet merely joined the two). Never when the words
     left out carry a condition, a negation or a number: that loss is reported whatever the article does next."""
+    beside = [j for j in cs.neighbours(i) if j is not None and cs.claim_type[j] in ("direct", "partial")]
+    if not beside:
+        return False
     wanted = set(content(tokens(cmp.dropped), w))
     if not wanted or _reservation(cmp, w):
         return False
-    return any(j is not None and cs.claim_type[j] in ("direct", "partial")
-               and len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARE * len(wanted) for j in cs.neighbours(i))
+    return any(len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARE * len(wanted) for j in beside)
 
 
 def _reservation(cmp: Comparison, w: Words) -> bool:
