@@ -85,3 +85,13 @@ def test_an_interview_answer_stays_with_the_interviewee_after_a_quotation_inside
     answers = {c.wording: c.speaker for c in by_type(text, "direct")}
     assert answers["On ne soigne plus, on trie."] == "unknown"
     assert answers["Je ne donnerai pas de date, je préfère tenir mes promesses."] == "Anne Dupont"
+
+
+def test_a_short_lower_case_fragment_is_speech_not_a_name():
+    text = "« Il faut rester prudent », a déclaré Paul Martin. Selon lui, les maternités pourraient « dès cet été » agir."
+    assert [c.wording for c in by_type(text, "partial")] == ["dès cet été"]
+
+
+def test_a_self_description_in_quote_marks_is_a_claim():
+    (claim,) = by_type("Anne Dupont se définit volontiers comme une « documentariste contrariée ».", "partial")
+    assert claim.speaker == "Anne Dupont"

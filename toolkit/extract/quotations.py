@@ -99,7 +99,9 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
         return True               # "placé en garde à vue pour « organisation d'une manifestation… »": a charge
     inner = text[q.start:q.end]
     tokens = inner.split()
-    return 0 < len(tokens) <= 4 and all(t[0].isupper() for t in tokens if len(t) > 3) and not re.search(r"[.!?,]", inner) and bool(before) and not before.endswith(":")
+    long_ = [t for t in tokens if len(t) > 3]
+    return (0 < len(tokens) <= 4 and bool(long_) and all(t[0].isupper() for t in long_) and not re.search(r"[.!?,]", inner)
+            and bool(before) and not before.endswith(":"))
 
 
 def _split_on_inner_incise(text: str, q: Quotation, lexicon: Lexicon) -> list[tuple]:
