@@ -12,14 +12,14 @@ from collections import defaultdict
 
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.discrepancies import Finding, clip, outlets
+from toolkit.extract.mentions import PRONOUN_CONFLICT
 
-METHOD = "pronoun_conflict"
 
 
 def conflict_findings(cs: ClaimSet, cluster_of: dict[int, str]) -> list[Finding]:
     by_sentence: dict[tuple, list[int]] = defaultdict(list)
     for i, method in enumerate(cs.speaker_method):
-        if method == METHOD:
+        if method == PRONOUN_CONFLICT:
             by_sentence[(cs.article_id[i], cs.sentence_start[i])].append(i)
     findings = []
     for key in sorted(by_sentence):

@@ -19,6 +19,7 @@ from toolkit.text import fold
 from toolkit.registry import Registry
 
 UNKNOWN = "unknown"
+PRONOUN_CONFLICT = "pronoun_conflict"    # speaker_method: a pronoun of the wrong gender kept with the floor holder
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 _NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0]|d['’])?{_CAP})*")
 # A role opens in lower case, or with a capitalised title word that `_appositions` checks ("Premier ministre").
@@ -334,7 +335,7 @@ class ArticleMentions:
             return Speaker(UNKNOWN, None, phrase, "pronoun")
         recency_only = " " in pronoun or "-" in pronoun      # ce dernier, celle-ci: the latest person named
         if not recency_only and self._holds_floor_against(gender, pos, last):
-            return Speaker(last.name, last.id, phrase, "pronoun_conflict", last.gender)
+            return Speaker(last.name, last.id, phrase, PRONOUN_CONFLICT, last.gender)
         found = self.antecedent(pos, gender, last, recency_only)
         if found is None:
             return Speaker(UNKNOWN, None, phrase, "pronoun")

@@ -201,7 +201,7 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
             end -= 1
         return [Clause("selon", lo + middle.start(), start, end, None, True, _selon_source(text, lo + middle.start(1), lo + middle.end(1), lexicon))]
     tail = (re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
-            or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?),\s*(?=(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?$)", text[lo:hi]))
+            or re.search(rf",\s*(?:selon|d['’]après)\s+([^,«»]{{2,90}}?),\s*(?={_SOURCE_APPOSITION.pattern})", text[lo:hi]))
     if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
