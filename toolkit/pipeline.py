@@ -20,6 +20,7 @@ from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.extract.mentions import UNKNOWN
 from toolkit.ingest import Article, read_collection
 from toolkit.registry import Registry
+from toolkit.resolve.speakers import resolve_collection
 from toolkit.tables import TABLES_DIR, bundled_datasets, write_tables
 
 
@@ -65,11 +66,13 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     articles = read_collection(input_dir)
     entities = Registry.for_collection(input_dir, list(registry))
     lexicons = {}
-    claims: list[Claim] = []
+    by_article: dict[str, list[Claim]] = {}
     for article in _progress(articles, progress, f"extract {input_dir.name}"):
         lexicon = _lexicon(article, lexicons)
         if lexicon is not None:
-            claims.extend(extract(article, entities, lexicon))
+            by_article[article.article_id] = extract(article, entities, lexicon)
+    resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
+    claims = [c for article in articles for c in by_article.get(article.article_id, [])]
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims)}
     tables, summary = _align(tables, entities, articles)
     info = {

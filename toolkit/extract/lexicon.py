@@ -109,6 +109,9 @@ class Lexicon:
     text_subjects: frozenset[str]        # the nouns of such texts
     epithets: frozenset[str]
     groups: frozenset[str]                # plural nouns of unnamed people ("les syndicats")
+    institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
+    person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
+    not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
     role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
     capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
     legal: tuple[str, ...]
@@ -239,6 +242,9 @@ def load(language: str = "fr") -> Lexicon:
         speaker_heads=frozenset(fold(w) for w in grammar["speaker_heads"]["words"]),
         epithets=frozenset(fold(w) for w in grammar["determiners"]["epithets"]),
         groups=frozenset(fold(w) for w in grammar["determiners"]["groups"]),
+        institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
+        person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
+        not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),
         capitalised_titles=frozenset(fold(w) for w in grammar["determiners"]["capitalised_titles"]),
         role_modifier=re.compile(rf"(?<![\w])(?:{_alternation(fold(w) for w in grammar['determiners']['role_modifiers']) or '(?!)'})[\s-]*$"),
         legal=tuple(fold(w) for w in grammar["legal"]["words"]),

@@ -1,0 +1,250 @@
+"""Resolve the speakers extraction left as a description, an acronym or nobody, against the entity model of the
+article and of its story.
+
+Extraction reads each claim's own sentence and its neighbours; what it cannot know is who « le militant syndical »,
+« la toxicologue » or « l'OFAG » is when the text links them to a name elsewhere, or in another outlet's article on the
+same story. Each strategy below is one named function; they are tried in this order, the first answer wins, and its
+name becomes the claim's `speaker_method`:
+
+1. `acronym`       an institution's acronym → the name the article (or story) defines it with.
+2. `repeated`      words given to nobody, or to a group, in the lede → the named person the same article quotes with
+                   the same words.
+3. `role`          a description → the one person of the article the text gives that role (« la toxicologue
+                   Dominique Parent-Massin » … « la toxicologue »), the nearest one when several have it.
+4. `story_role`    a description → the one person of the story another outlet gives that role.
+5. `institution`   a bare institution noun (« la Ville », « la Commission ») → its full name printed in the article or
+                   the story (« la Ville de Montréal », « la Commission européenne »).
+6. `salience`      a singular description of a person (« le politique letton », « le militant syndical ») → the
+                   person of that gender named or speaking just before it (or, in a lede, just after), unless the text
+                   gives that person another role.
+Finally `full_name` completes a surname that one person of the story bears (« Fabius » → « Laurent Fabius »),
+keeping the method.
+
+Nothing here changes a speaker given by a name, an incise or a pronoun: those are extraction's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.extract.claim import Claim
+from toolkit.extract.lexicon import Lexicon
+from toolkit.extract.mentions import UNKNOWN
+from toolkit.resolve.entities import ArticleEntities, Entity, StoryEntities, name_key, person_noun
+from toolkit.text import fold, words
+
+NAMED_METHODS = frozenset({"incise", "intro", "subject", "selon", "name", "pronoun", "carried", "context", "headline"})
+DESCRIPTION = "description"
+STRATEGIES = ("acronym", "repeated", "role", "story_role", "institution", "salience")
+
+# How sure each way of finding a speaker is (claims.speaker_confidence): a name in the claim's own sentence is
+# surest; a description resolved by salience, a guess.
+CONFIDENCE = {
+    "incise": 0.95, "intro": 0.95, "selon": 0.9, "name": 0.9, "subject": 0.85, "interview": 0.85,
+    "acronym": 0.85, "role": 0.8, "headline": 0.75, "pronoun": 0.75, "repeated": 0.75, "story_role": 0.7,
+    "institution": 0.7, "carried": 0.65, "context": 0.6, "salience": 0.55, DESCRIPTION: 0.5,
+    "pronoun_conflict": 0.3, "anonymous": 0.0, "none": 0.0,
+}
+_SALIENCE_REACH = 1500          # characters back to the person a description may designate
+_LEDE_REACH = 400               # characters forward, when nobody is named before
+
+
+def confidence(claim: Claim) -> float | None:
+    if claim.claim_type == "statement":
+        return None
+    if not claim.speaker or claim.speaker == UNKNOWN:
+        return 0.0
+    return CONFIDENCE.get(claim.speaker_method or "none", 0.5)
+
+
+@dataclass
+class ArticleClaims:
+    article_id: str
+    text: str
+    claims: list[Claim]
+    entities: ArticleEntities
+
+
+def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities:
+    """Resolve the speakers of one story's claims in place; return the story's entities."""
+    pooled = StoryEntities()
+    for item in story:
+        pooled.add(item.article_id, item.entities)
+    for item in story:
+        resolved: dict[str, Entity] = {}
+        for claim in item.claims:
+            if claim.claim_type == "statement" or not claim.speaker:
+                continue
+            found = _first_answer(claim, item, pooled, lexicon, resolved)
+            if found:
+                method, entity = found
+                if claim.speaker_method == DESCRIPTION:
+                    resolved[fold(claim.speaker)] = entity
+                claim.speaker, claim.speaker_method = entity.name, method
+        _complete_surnames(item, pooled)
+    return pooled
+
+
+def _first_answer(claim, item, pooled, lexicon, resolved):
+    for name in STRATEGIES:
+        entity = globals()[name](claim, item, pooled, lexicon)
+        if entity is not None:
+            return name, entity
+    if claim.speaker_method in ("pronoun", "carried", "context") and fold(claim.speaker) in resolved:
+        return claim.speaker_method, resolved[fold(claim.speaker)]     # a pronoun after a resolved description
+    return None
+
+
+# -- the strategies, in order --------------------------------------------------------------------------------------
+
+def acronym(claim, item, pooled, lexicon) -> Entity | None:
+    key = claim.speaker.strip(" ()")
+    for entity in item.entities.institutions + list(pooled.institutions.values()):
+        if key in entity.aliases:
+            return entity
+    return None
+
+
+def repeated(claim, item, pooled, lexicon) -> Entity | None:
+    if claim.claim_type not in ("direct", "partial") or not _unnamed(claim, lexicon):
+        return None
+    mine = " ".join(words(claim.wording))
+    if len(mine.split()) < 2:
+        return None
+    speakers = {c.speaker for c in item.claims if c is not claim and c.claim_type in ("direct", "partial", "indirect")
+                and c.speaker_method in NAMED_METHODS and c.speaker != UNKNOWN
+                and f" {mine} " in f" {' '.join(words(c.wording))} "}
+    return Entity(speakers.pop(), "person") if len(speakers) == 1 else None
+
+
+def role(claim, item, pooled, lexicon) -> Entity | None:
+    if claim.speaker_method != DESCRIPTION:
+        return None
+    gender = _gender_of_mention(claim)
+    candidates = [p for p in item.entities.persons if _has_role(p, claim.speaker) and _agrees(p, gender)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    at = _mention_offset(claim, item.text)
+    return min(candidates, key=lambda p: min(abs(at - s) + (0 if s < at else 1) for s, _ in p.mentions))
+
+
+def story_role(claim, item, pooled, lexicon) -> Entity | None:
+    if claim.speaker_method != DESCRIPTION:
+        return None
+    gender = _gender_of_mention(claim)
+    candidates = [p for p in pooled.persons.values() if _has_role(p, claim.speaker) and _agrees(p, gender)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def institution(claim, item, pooled, lexicon) -> Entity | None:
+    if claim.speaker_method != DESCRIPTION or len(claim.speaker.split()) != 1:
+        return None
+    head = fold(claim.speaker)
+    if head not in lexicon.institution_heads:
+        return None
+    pattern = re.compile(rf"(?<![\w-]){re.escape(claim.speaker)}[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?"
+                         rf"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)*|[a-zà-ÿ]+(?:ais|aise|ain|aine|ien|ienne|éen|éenne|ois|oise|and|ande|al|ale|ique))\b",
+                         re.IGNORECASE)
+    for text in [item.text] + pooled.texts:
+        names = [m.group() for m in pattern.finditer(text)]
+        if names:
+            best = max(set(names), key=lambda n: (names.count(n), -names.index(n)))
+            return Entity(best[0].upper() + best[1:] if claim.speaker[:1].isupper() else best, "institution")
+    return None
+
+
+def salience(claim, item, pooled, lexicon) -> Entity | None:
+    if claim.speaker_method != DESCRIPTION or not _person_description(claim, lexicon):
+        return None
+    gender = _gender_of_mention(claim)
+    at = _mention_offset(claim, item.text)
+    head = fold(claim.speaker).split()[0]
+    fits = lambda p: _agrees(p, gender) and not _other_role(p, head, lexicon)
+    before = [(s, p) for s, p in item.entities.person_mentions() if at - _SALIENCE_REACH <= s < at]
+    for s, p in reversed(before):
+        if fits(p):
+            return p
+    after = [(s, p) for s, p in item.entities.person_mentions() if at < s <= at + _LEDE_REACH]
+    for s, p in after:
+        if fits(p):
+            return p
+    return None
+
+
+# -- questions the strategies ask -----------------------------------------------------------------------------------
+
+def _unnamed(claim: Claim, lexicon: Lexicon) -> bool:
+    """Nobody, or a group (« les "gilets jaunes" »), holds these words."""
+    if claim.speaker == UNKNOWN or claim.speaker_method in ("none", "anonymous"):
+        return True
+    mention = fold(claim.speaker_mention or "")
+    return claim.speaker_method == DESCRIPTION and (mention.startswith(("les ", "des ")))
+
+
+def _gender_of_mention(claim: Claim) -> str | None:
+    first = fold(claim.speaker_mention or "").split()[:1]
+    return {"la": "f", "le": "m", "cette": "f", "ce": "m"}.get(first[0]) if first else None
+
+
+def _agrees(person: Entity, gender: str | None) -> bool:
+    return gender is None or person.gender in (None, gender)
+
+
+def _has_role(person: Entity, description: str) -> bool:
+    """Every content word of the description is a word of one of the person's roles, its head among them."""
+    wanted = [w for w in re.split(r"[\s']+", fold(description)) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les")]
+    if not wanted:
+        return False
+    return any(set(wanted) <= set(re.split(r"[\s']+", r)) for r in person.roles)
+
+
+def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
+    """The text gives the person a role of another kind (« l'avocat » is not « le procureur »)."""
+    heads = {r.split()[0] for r in person.roles if r.split()}
+    return bool(heads) and head in lexicon.speaker_heads and head not in person.role_words() \
+        and any(h in lexicon.speaker_heads for h in heads)
+
+
+def _person_description(claim: Claim, lexicon: Lexicon) -> bool:
+    mention = fold(claim.speaker_mention or "").split()
+    if not mention or mention[0] not in ("le", "la") and not mention[0].startswith("l'"):
+        return False
+    return person_noun(fold(claim.speaker).split()[0] if claim.speaker.split() else "", lexicon)
+
+
+def _mention_offset(claim: Claim, text: str) -> int:
+    mention = claim.speaker_mention or ""
+    if mention:
+        at = text.find(mention, claim.sentence_start, claim.sentence_end + len(mention))
+        if at >= 0:
+            return at
+    return claim.char_start
+
+
+def _complete_surnames(item: ArticleClaims, pooled: StoryEntities) -> None:
+    by_surname: dict[str, set[str]] = {}
+    for p in pooled.persons.values():
+        by_surname.setdefault(name_key(p.name.split()[-1]), set()).add(p.name)
+    for claim in item.claims:
+        if claim.speaker and claim.speaker != UNKNOWN and " " not in claim.speaker.strip():
+            names = by_surname.get(name_key(claim.speaker), set())
+            if len(names) == 1:
+                claim.speaker = next(iter(names))
+
+
+def resolve_collection(articles, claims_by_article: dict[str, list[Claim]], lexicon_of) -> dict[str, StoryEntities]:
+    """Resolve every story of a collection (articles grouped by `event`); return the entities of each story.
+    `lexicon_of(article)` gives the article's language data, or None when it has none (then nothing is resolved)."""
+    stories: dict[str, list[ArticleClaims]] = {}
+    lexicons: dict[str, Lexicon] = {}
+    for article in sorted(articles, key=lambda a: a.article_id):
+        lexicon = lexicon_of(article)
+        if lexicon is None:
+            continue
+        claims = claims_by_article.get(article.article_id, [])
+        quoted = [(c.char_start - 1, c.char_end + 1) for c in claims if c.claim_type in ("direct", "partial")]
+        model = ArticleEntities.read(article.text, lexicon, quoted)
+        stories.setdefault(article.event, []).append(ArticleClaims(article.article_id, article.text, claims, model))
+        lexicons.setdefault(article.event, lexicon)
+    return {event: resolve_story(story, lexicons[event]) for event, story in sorted(stories.items())}
