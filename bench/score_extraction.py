@@ -1,7 +1,9 @@
 """Print precision, recall and F1 of claim spans (lenient ≥ 0.5 and strict ≥ 0.9 token overlap) per claim type,
 speaker and relay accuracy on matched claims, and every miss, against the gold annotations in tests/.
 
-Run: python bench/score_extraction.py [--quiet]
+Run: python bench/score_extraction.py [--quiet] [--no-registry]
+
+With --no-registry each folder is built as a newcomer's plain folder would be: general relays only, no registry.toml.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ import sys
 from pathlib import Path
 
 from toolkit.evaluate import load_gold, score
-from toolkit.extract import extract
-from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.ingest import read_collection
-from toolkit.registry import Registry
+from toolkit.pipeline import extract_claims
+from toolkit.registry import GENERAL_RELAYS, Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_SETS = [
@@ -32,23 +33,22 @@ GOLD_SETS = [
 TYPES = ("direct", "partial", "indirect")
 
 
-def predictions():
+def predictions(no_registry: bool = False):
     texts, gold, predicted = {}, [], []
     for folder, gold_file in GOLD_SETS:
         if not gold_file.exists():
             continue
         articles = read_collection(folder)
-        registry = Registry.for_collection(folder)
-        lexicon = load_lexicon("fr")
+        registry = Registry.load(GENERAL_RELAYS) if no_registry else Registry.for_collection(folder)
         texts.update({a.article_id: a.text for a in articles})
         gold.extend(load_gold(gold_file, texts))
-        for article in articles:
-            predicted.extend(extract(article, registry, lexicon))
+        for claims in extract_claims(articles, registry).values():
+            predicted.extend(claims)
     return texts, gold, predicted
 
 
-def main(quiet: bool = False) -> None:
-    texts, gold, predicted = predictions()
+def main(quiet: bool = False, no_registry: bool = False) -> None:
+    texts, gold, predicted = predictions(no_registry)
     for threshold, label in ((0.5, "lenient"), (0.9, "strict")):
         s = score(gold, predicted, texts, threshold, TYPES)
         print(f"\n== {label} (token overlap ≥ {threshold}) — {len(gold)} gold claims")
@@ -74,4 +74,4 @@ def main(quiet: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main("--quiet" in sys.argv)
+    main("--quiet" in sys.argv, "--no-registry" in sys.argv)

@@ -65,13 +65,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     out_dir = Path(out) if out else input_dir / TABLES_DIR
     articles = read_collection(input_dir)
     entities = Registry.for_collection(input_dir, list(registry))
-    lexicons = {}
-    by_article: dict[str, list[Claim]] = {}
-    for article in _progress(articles, progress, f"extract {input_dir.name}"):
-        lexicon = _lexicon(article, lexicons)
-        if lexicon is not None:
-            by_article[article.article_id] = extract(article, entities, lexicon)
-    resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
+    by_article = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
     claims = [c for article in articles for c in by_article.get(article.article_id, [])]
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims)}
     tables, summary = _align(tables, entities, articles)
@@ -87,6 +81,19 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
                        {a.article_id: a.problems for a in articles if a.problems}, summary)
+
+
+def extract_claims(articles: list[Article], registry: Registry, reading=None) -> dict[str, list[Claim]]:
+    """Each article's claims (extract, article by article), then their speakers resolved against the entity model
+    of each story (resolve): article id -> claims."""
+    lexicons = {}
+    by_article: dict[str, list[Claim]] = {}
+    for article in reading if reading is not None else articles:
+        lexicon = _lexicon(article, lexicons)
+        if lexicon is not None:
+            by_article[article.article_id] = extract(article, registry, lexicon)
+    resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
+    return by_article
 
 
 TOP_FINDINGS = 5

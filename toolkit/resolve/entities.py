@@ -187,7 +187,12 @@ def _roles_around(text: str, start: int, end: int):
 
 
 def _is_role(role: str) -> bool:
-    return len(role.split()) <= 12 and not _CLAUSE.search(role)
+    """A short noun phrase, no clause inside, not cut after a preposition (« le dirigeant de la [Corée du Nord] »)."""
+    last = fold(role.split()[-1]) if role.split() else ""
+    return len(role.split()) <= 12 and not _CLAUSE.search(role) and last not in _DANGLING and not last.endswith("'")
+
+
+_DANGLING = {"de", "du", "des", "la", "le", "les", "à", "a", "au", "aux", "en", "et", "d", "l", "pour", "par", "sur"}
 
 
 def _clean(role: str) -> str:

@@ -122,7 +122,7 @@ def role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    candidates = [p for p in item.entities.persons if _has_role(p, claim.speaker) and _agrees(p, gender)]
+    candidates = [p for p in item.entities.persons if _has_role(p, claim.speaker, lexicon) and _agrees(p, gender)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     at = _mention_offset(claim, item.text)
@@ -133,7 +133,7 @@ def story_role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    candidates = [p for p in pooled.persons.values() if _has_role(p, claim.speaker) and _agrees(p, gender)]
+    candidates = [p for p in pooled.persons.values() if _has_role(p, claim.speaker, lexicon) and _agrees(p, gender)]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -143,9 +143,8 @@ def institution(claim, item, pooled, lexicon) -> Entity | None:
     head = fold(claim.speaker)
     if head not in lexicon.institution_heads:
         return None
-    pattern = re.compile(rf"(?<![\w-]){re.escape(claim.speaker)}[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?"
-                         rf"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)*|[a-zà-ÿ]+(?:ais|aise|ain|aine|ien|ienne|éen|éenne|ois|oise|and|ande|al|ale|ique))\b",
-                         re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(claim.speaker)})[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?"
+                         rf"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)*|[a-zà-ÿ]+(?:ais|aise|ain|aine|ien|ienne|éen|éenne|ois|oise|and|ande|al|ale))\b")
     for text in [item.text] + pooled.texts:
         names = [m.group() for m in pattern.finditer(text)]
         if names:
@@ -176,7 +175,7 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
 
 def _unnamed(claim: Claim, lexicon: Lexicon) -> bool:
     """Nobody, or a group (« les "gilets jaunes" »), holds these words."""
-    if claim.speaker == UNKNOWN or claim.speaker_method in ("none", "anonymous"):
+    if claim.speaker == UNKNOWN and claim.speaker_method in ("none", "headline"):
         return True
     mention = fold(claim.speaker_mention or "")
     return claim.speaker_method == DESCRIPTION and (mention.startswith(("les ", "des ")))
@@ -191,12 +190,19 @@ def _agrees(person: Entity, gender: str | None) -> bool:
     return gender is None or person.gender in (None, gender)
 
 
-def _has_role(person: Entity, description: str) -> bool:
-    """Every content word of the description is a word of one of the person's roles, its head among them."""
+def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
+    """Every content word of the description is a word of one of the person's roles, its head among them; heads
+    that name the same function (« leader », « dirigeant ») are one word."""
     wanted = [w for w in re.split(r"[\s']+", fold(description)) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les")]
     if not wanted:
         return False
-    return any(set(wanted) <= set(re.split(r"[\s']+", r)) for r in person.roles)
+    same = lexicon.role_synonyms.get
+    for role in person.roles:
+        words = set(re.split(r"[\s']+", role))
+        words |= {same(w) for w in words if same(w)}
+        if {same(w) or w for w in wanted} <= words:
+            return True
+    return False
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
@@ -222,15 +228,25 @@ def _mention_offset(claim: Claim, text: str) -> int:
     return claim.char_start
 
 
+_TITLE = re.compile(r"^(?:M|MM|Mme|Mlle|Me|Dr|Pr|Mgr)\.?[ \u00a0]+(?=[A-ZÀ-Ý])")
+
+
 def _complete_surnames(item: ArticleClaims, pooled: StoryEntities) -> None:
-    by_surname: dict[str, set[str]] = {}
+    """A speaker printed by surname (« Fabius », « M. Kim ») takes the full name of the one person of the story who
+    bears it, as last or first word (« Kim » → « Kim Jong Un »); a title is no part of a name."""
+    by_word: dict[str, dict[str, str]] = {"last": {}, "first": {}}
     for p in pooled.persons.values():
-        by_surname.setdefault(name_key(p.name.split()[-1]), set()).add(p.name)
+        for end, word in (("last", p.name.split()[-1]), ("first", p.name.split()[0])):
+            known = by_word[end].get(name_key(word))
+            by_word[end][name_key(word)] = p.name if known in (None, p.name) else ""
     for claim in item.claims:
-        if claim.speaker and claim.speaker != UNKNOWN and " " not in claim.speaker.strip():
-            names = by_surname.get(name_key(claim.speaker), set())
-            if len(names) == 1:
-                claim.speaker = next(iter(names))
+        if not claim.speaker or claim.speaker == UNKNOWN or claim.claim_type == "statement":
+            continue
+        name = _TITLE.sub("", claim.speaker)
+        if " " not in name.strip():
+            key = name_key(name)
+            name = by_word["last"].get(key) or (by_word["first"].get(key) if key not in by_word["last"] else "") or name
+        claim.speaker = name
 
 
 def resolve_collection(articles, claims_by_article: dict[str, list[Claim]], lexicon_of) -> dict[str, StoryEntities]:
