@@ -15,6 +15,7 @@ from functools import cached_property
 
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.speakers import FINITE_VERB
+from toolkit.extract.given_names import given_name
 from toolkit.text import fold
 from toolkit.registry import Registry
 
@@ -113,6 +114,13 @@ class ArticleMentions:
                 continue
             if fold(m.group()) not in self.local_names:
                 self.remember(m.group(), None, m.start(), m.end())
+        for m in _VOX_POP.finditer(self.text):
+            # "Gaétan, 34 ans", "Zineb, une étudiante": a person the article names by a given name alone
+            name = m.group("name")
+            if given_name(name, self.lexicon) and not any(a <= m.start() < b for a, b in self.quoted) \
+                    and fold(name) not in self.local_names and not any(a <= m.start() < b for a, b in taken):
+                det = fold(m.group("det") or "")
+                self.remember(name, {"une": "f", "un": "m"}.get(det), m.start("name"), m.end("name"))
 
     def _read_appositions(self) -> None:
         taken = [(m.start, m.end) for m in self.mentions]
@@ -132,6 +140,8 @@ class ArticleMentions:
             det = fold(m.group("det") or "")
             gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
             gender = gender or self._gender_of_role(role)
+            if given_name(name, self.lexicon) in ("m", "f"):
+                gender = given_name(name, self.lexicon)    # "dans le bâtiment B2, Marie-Pierre Dausse": her name says
             self.remember(name, gender, start, m.end("name"))
             self.local_roles.setdefault(fold(role), (name, gender))
 
@@ -170,6 +180,8 @@ class ArticleMentions:
         key = fold(name)
         known = self.local_names.get(key)
         gender = gender or (known[1] if known else None)
+        if gender is None and given_name(name, self.lexicon) in ("m", "f"):
+            gender = given_name(name, self.lexicon)          # "Dominique" tells nothing, "Sophie" does
         self.local_names[key] = (name, gender)
         parts = name.split()
         if len(parts) > 1:
@@ -473,6 +485,8 @@ class ArticleMentions:
         return None
 
 
+_VOX_POP = re.compile(r"(?<![\w’'-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)\*?,[ \u00a0]+"
+                      r"(?:\d{1,3}[ \u00a0]ans|(?P<det>un|une)[ \u00a0][a-zà-öø-ÿ]+)")
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)

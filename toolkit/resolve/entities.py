@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
+from toolkit.extract.given_names import given_name
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
@@ -119,25 +118,6 @@ class ArticleEntities:
         """(offset, person) for every full-name or surname mention outside quotations, in text order."""
         found = [(start, p) for p in self.persons for start, _ in p.mentions]
         return sorted(found, key=lambda x: x[0])
-
-
-GIVEN_NAMES = Path(__file__).resolve().parent.parent / "data" / "names" / "first_names.tsv"
-
-
-@lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Folded given name -> gender (m, f, x) from data/names/first_names.tsv (derived from nomquamgender, MIT)."""
-    rows = (line.split("\t") for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return {name: gender for name, gender in rows}
-
-
-def given_name(name: str, lexicon: Lexicon) -> str | None:
-    """The gender (m, f, x) of the given name opening `name` ("Pierre-Gaël Laveder": Pierre), or None when it opens
-    with no given name."""
-    first = fold(name.split()[0]) if name.split() else ""
-    if first in lexicon.not_given_names:
-        return None
-    return given_names().get(first.replace("-", " ").split()[0].replace("'", "")) if first.strip() else None
 
 
 def _person_at(text: str, m: re.Match, lexicon: Lexicon):

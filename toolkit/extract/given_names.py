@@ -1,0 +1,29 @@
+"""Given names and the gender they usually tell, from data/names/first_names.tsv (derived from the nomquamgender
+package, MIT licence: see data/names/make_first_names.py). A person the article names opens with one; its gender helps
+pronouns (« Sophie » is « elle », « Dominique » tells nothing)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from toolkit.extract.lexicon import Lexicon
+from toolkit.text import fold
+
+GIVEN_NAMES = Path(__file__).resolve().parent.parent / "data" / "names" / "first_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Folded given name -> gender (m, f, x) from data/names/first_names.tsv (derived from nomquamgender, MIT)."""
+    rows = (line.split("\t") for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return {name: gender for name, gender in rows}
+
+
+def given_name(name: str, lexicon: Lexicon) -> str | None:
+    """The gender (m, f, x) of the given name opening `name` ("Pierre-Gaël Laveder": Pierre), or None when it opens
+    with no given name."""
+    first = fold(name.split()[0]) if name.split() else ""
+    if first in lexicon.not_given_names:
+        return None
+    return given_names().get(first.replace("-", " ").split()[0].replace("'", "")) if first.strip() else None
