@@ -42,7 +42,7 @@ def predictions(no_registry: bool = False):
         registry = Registry.load(GENERAL_RELAYS) if no_registry else Registry.for_collection(folder)
         texts.update({a.article_id: a.text for a in articles})
         gold.extend(load_gold(gold_file, texts))
-        for claims in extract_claims(articles, registry).values():
+        for claims in extract_claims(articles, registry)[0].values():
             predicted.extend(claims)
     return texts, gold, predicted
 

@@ -11,6 +11,7 @@ _LAZY = {
     "load_clusters": "toolkit.tables",
     "load_discrepancies": "toolkit.tables",
     "load_reuse": "toolkit.tables",
+    "load_entities": "toolkit.tables",
     "build": "toolkit.pipeline",
     "validate": "toolkit.validate",
 }

@@ -65,9 +65,11 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     out_dir = Path(out) if out else input_dir / TABLES_DIR
     articles = read_collection(input_dir)
     entities = Registry.for_collection(input_dir, list(registry))
-    by_article = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
+    by_article, stories = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
     claims = [c for article in articles for c in by_article.get(article.article_id, [])]
-    tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims)}
+    entity_columns = _entities(articles, by_article, stories)
+    tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
+              "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
     tables, summary = _align(tables, entities, articles)
     info = {
         "schema_version": schema.SCHEMA_VERSION,
@@ -83,17 +85,28 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
                        {a.article_id: a.problems for a in articles if a.problems}, summary)
 
 
-def extract_claims(articles: list[Article], registry: Registry, reading=None) -> dict[str, list[Claim]]:
+def extract_claims(articles: list[Article], registry: Registry, reading=None):
     """Each article's claims (extract, article by article), then their speakers resolved against the entity model
-    of each story (resolve): article id -> claims."""
+    of each story (resolve): (article id -> claims, event -> the story's entities)."""
     lexicons = {}
     by_article: dict[str, list[Claim]] = {}
     for article in reading if reading is not None else articles:
         lexicon = _lexicon(article, lexicons)
         if lexicon is not None:
             by_article[article.article_id] = extract(article, registry, lexicon)
-    resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
-    return by_article
+    stories = resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
+    return by_article, stories
+
+
+def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stories) -> dict[str, list]:
+    from toolkit.resolve.catalog import catalog
+
+    claims_by_event: dict[str, list[Claim]] = {}
+    language = {}
+    for article in articles:
+        claims_by_event.setdefault(article.event, []).extend(by_article.get(article.article_id, []))
+        language.setdefault(article.event, article.language)
+    return catalog(stories, claims_by_event, lambda event: load_lexicon(language.get(event, "fr")))
 
 
 TOP_FINDINGS = 5

@@ -41,7 +41,9 @@ CLAIMS = pa.schema([
     _field("speaker", _DICT, "Canonical speaker name (registry name, the name as printed, or 'unknown'); null for statements."),
     _field("speaker_id", _DICT, "Registry id of the speaker (e.g. a Wikidata QID), or null."),
     _field("speaker_mention", pa.string(), "The words in the article that designate the speaker for this claim."),
-    _field("speaker_method", _DICT, "How the speaker was found: incise, intro, subject, selon, pronoun, pronoun_conflict (the pronoun's gender contradicts the speaker the context gives; flagged as a speaker_mismatch), description, carried, headline, none."),
+    _field("speaker_method", _DICT, "How the speaker was found: incise, intro, subject, selon, name, pronoun, pronoun_conflict (the pronoun's gender contradicts the speaker the context gives; flagged as a speaker_mismatch), carried, context, headline, anonymous, none (extraction); acronym, repeated, role, story_role, institution, salience (resolution against the article's and story's entities, toolkit/resolve/speakers.py); description when a description stays unresolved."),
+    _field("speaker_confidence", pa.float32(), "How sure the speaker is (0–1), from the method: a name in the claim's own sentence is surest, a description resolved by salience a guess; 0 for unknown; null for statements."),
+    _field("speaker_entity_id", pa.string(), "The speaker's entity in entities.parquet (same story), or null."),
     _field("via", _DICT, "Intermediary that relayed the words (agency, channel, paper, communiqué, post), canonical; or null."),
     _field("via_id", _DICT, "Registry id of the relay, or null."),
     _field("via_mention", pa.string(), "The words in the article that name the relay."),
@@ -113,7 +115,22 @@ REUSE = pa.schema([
     _field("passage", pa.large_string(), "The passage as printed in article_a.", False),
 ])
 
-TABLES = {"articles": ARTICLES, "claims": CLAIMS, "clusters": CLUSTERS, "discrepancies": DISCREPANCIES, "reuse": REUSE}
+ENTITIES = pa.schema([
+    _field("entity_id", pa.string(), "Stable id: a hash of the event and the entity's name key (case, accents, hyphens aside).", False),
+    _field("event", _DICT, "Story (event) whose articles mention the entity; one entity per story.", False),
+    _field("name", pa.string(), "Name as the articles print it in full (or the registry's canonical name).", False),
+    _field("kind", _DICT, "person, institution, or description (a role no text ties to a name).", False),
+    _field("gender", _DICT, "m or f when a title, a role's determiner or the given name tells; else null."),
+    _field("aliases", _STRINGS, "Other spellings and short forms met (surname, acronym).", False),
+    _field("roles", _STRINGS, "Roles the articles give the entity by apposition (« la toxicologue »), folded.", False),
+    _field("registry_id", _DICT, "Id from a registry file (e.g. a Wikidata QID) when one matches, else null."),
+    _field("n_mentions", pa.int32(), "Mentions of the entity outside quotations in the story's articles.", False),
+    _field("n_claims", pa.int32(), "Claims whose speaker is this entity.", False),
+    _field("articles", _STRINGS, "Articles that mention it or give it a claim, sorted.", False),
+])
+
+TABLES = {"articles": ARTICLES, "claims": CLAIMS, "clusters": CLUSTERS, "discrepancies": DISCREPANCIES, "reuse": REUSE,
+          "entities": ENTITIES}
 
 CLAIM_TYPES = ("direct", "partial", "indirect", "statement")
 

@@ -154,6 +154,13 @@ def load_discrepancies(path=None, *, columns=None, filters=None):
     return load("discrepancies", path, columns=columns, filters=filters)
 
 
+def load_entities(path=None, *, columns=None, filters=None):
+    """The people, institutions and unresolved descriptions of each story (one row per entity and story) as a
+    DataFrame; claims.speaker_entity_id points here. For example, who speaks most:
+    `load_entities(filters=[("kind", "=", "person")]).sort_values("n_claims", ascending=False)`."""
+    return load("entities", path, columns=columns, filters=filters)
+
+
 def load_reuse(path=None, *, columns=None, filters=None):
     """Passages shared word for word between two articles of an event (wire copy) as a DataFrame."""
     return load("reuse", path, columns=columns, filters=filters)

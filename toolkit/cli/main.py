@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from toolkit.cli import build as build_cmd
+from toolkit.cli import entities as entities_cmd
 from toolkit.cli import review as review_cmd
 from toolkit.cli import validate as validate_cmd
 
-COMMANDS = {"build": build_cmd, "validate": validate_cmd, "review": review_cmd}
+COMMANDS = {"build": build_cmd, "validate": validate_cmd, "review": review_cmd, "entities": entities_cmd}
 
 
 def parser() -> argparse.ArgumentParser:

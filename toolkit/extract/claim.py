@@ -21,6 +21,8 @@ class Claim:
     speaker_id: str | None = None
     speaker_mention: str | None = None
     speaker_method: str | None = None
+    speaker_confidence: float | None = None     # filled by resolve (toolkit.resolve.speakers.confidence)
+    speaker_entity_id: str | None = None        # filled by resolve (toolkit.resolve.catalog)
     via: str | None = None
     via_id: str | None = None
     via_mention: str | None = None

@@ -23,7 +23,7 @@ def given_names() -> dict[str, str]:
 def given_name(name: str, lexicon: Lexicon) -> str | None:
     """The gender (m, f, x) of the given name opening `name` ("Pierre-Gaël Laveder": Pierre), or None when it opens
     with no given name."""
-    first = fold(name.split()[0]) if name.split() else ""
-    if first in lexicon.not_given_names:
+    first = fold(name.split()[0]).replace("-", " ").split() if name.split() else []
+    if not first or first[0] in lexicon.not_given_names:
         return None
-    return given_names().get(first.replace("-", " ").split()[0].replace("'", "")) if first.strip() else None
+    return given_names().get(first[0].replace("'", ""))

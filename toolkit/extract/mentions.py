@@ -436,7 +436,7 @@ class ArticleMentions:
             first = [fold(x) for x in name.split()[:2]]
             if first[0] in self.lexicon.capitalised_titles or first[0] in ("le", "la") and first[1:] and first[1] in self.lexicon.capitalised_titles:
                 continue          # "(Le) Premier ministre": a role
-            if _PREPOSITION.search(phrase, 0, m.start()):
+            if _PREPOSITION.search(phrase, 0, m.start()) and not _ELIDED_ACRONYM.match(phrase):
                 if len(name.split()) < 3:
                     continue      # "ministre de la Défense": a complement, not a name
                 name = " ".join(name.split()[-2:])     # "maire de Londres Sadiq Khan"
@@ -487,6 +487,7 @@ class ArticleMentions:
 
 _VOX_POP = re.compile(r"(?<![\w’'-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)\*?,[ \u00a0]+"
                       r"(?:\d{1,3}[ \u00a0]ans|(?P<det>un|une)[ \u00a0][a-zà-öø-ÿ]+)")
+_ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)

@@ -30,7 +30,7 @@ _ROLE_AFTER = re.compile(
     rf"[ \u00a0]*(?:\([^()\n]{{0,60}}\)[ \u00a0]*)?(?:,[ \u00a0]*\d+[ \u00a0]ans)?,[ \u00a0]*(?:(?P<det>le|la|l['’]|un|une|son|sa)[ \u00a0]?)?"
     rf"(?P<role>{_LOW}[^,.;:«»()\n]{{2,90}}?)(?=[,.;:()\n]|$)")
 _ROLE_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>{_LOW}[\w’'-]*"
+    rf"(?:^|(?<=[\s(]))(?P<det>[Ll]e[ \u00a0]|[Ll]a[ \u00a0]|[Ll]['’])(?P<role>{_LOW}[\w’'-]*"
     rf"(?:[ \u00a0](?:{_LOW}[\w’'-]*|(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?{_CAP}[\w’'-]*)){{0,6}})[ \u00a0,]+$")
 _ACRONYM = re.compile(rf"(?P<long>{_CAP}[\w’'-]*(?:[ \u00a0][\w’'-]+){{0,10}}?)[ \u00a0]*\((?P<acr>{_CAP}[A-ZÀ-Ý0-9&]{{1,9}})\)")
 _CLAUSE = re.compile(r"(?<![\w'’])(?:que|qu['’]|qui|dont|où|il|elle|ils|elles|a|ont|est|sont|était|avait)(?![\w'’])", re.I)
@@ -163,7 +163,7 @@ def _roles_around(text: str, start: int, end: int):
         yield fold(after.group("det") or ""), _clean(after.group("role"))
     before = _ROLE_BEFORE.search(text, max(0, start - 90), start)
     if before and _is_role(before.group("role")):
-        yield fold(before.group("det")), _clean(before.group("role"))
+        yield fold(before.group("det")).strip(), _clean(before.group("role"))
 
 
 def _is_role(role: str) -> bool:

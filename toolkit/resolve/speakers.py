@@ -83,6 +83,8 @@ def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities
                     resolved[fold(claim.speaker)] = entity
                 claim.speaker, claim.speaker_method = entity.name, method
         _complete_surnames(item, pooled)
+        for claim in item.claims:
+            claim.speaker_confidence = confidence(claim)
     return pooled
 
 
@@ -122,7 +124,7 @@ def role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    candidates = [p for p in item.entities.persons if _has_role(p, claim.speaker, lexicon) and _agrees(p, gender)]
+    candidates = [p for p in item.entities.persons if _has_role(p, _described(claim), lexicon) and _agrees(p, gender)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     at = _mention_offset(claim, item.text)
@@ -133,7 +135,7 @@ def story_role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    candidates = [p for p in pooled.persons.values() if _has_role(p, claim.speaker, lexicon) and _agrees(p, gender)]
+    candidates = [p for p in pooled.persons.values() if _has_role(p, _described(claim), lexicon) and _agrees(p, gender)]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -172,6 +174,13 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
 
 
 # -- questions the strategies ask -----------------------------------------------------------------------------------
+
+def _described(claim: Claim) -> str:
+    """The description as printed, without its determiner (« la toxicologue » → « toxicologue »): extraction may
+    already have put a name in `speaker` from the first holder of the role, whatever the gender."""
+    mention = re.sub(r"^(?:le|la|les|l['’]|ce|cette)\s*", "", (claim.speaker_mention or "").strip(), flags=re.I)
+    return mention or claim.speaker
+
 
 def _unnamed(claim: Claim, lexicon: Lexicon) -> bool:
     """Nobody, or a group (« les "gilets jaunes" »), holds these words."""

@@ -1,0 +1,105 @@
+"""Speakers resolved against the entity model of the article and its story, with no registry. Every text here is
+fictional and written for the test; the expected speaker is what a reader of the text would say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.extract.lexicon import load
+from toolkit.ingest.articles import Article
+from toolkit.pipeline import extract_claims
+from toolkit.registry import GENERAL_RELAYS, Registry
+from toolkit.resolve.entities import ArticleEntities
+
+
+def story(*texts: str, event: str = "e"):
+    articles = [Article(f"a{i}", f"outlet{i}", text, Path(f"a{i}.txt"), event=event) for i, text in enumerate(texts)]
+    by_article, stories = extract_claims(articles, Registry.load(GENERAL_RELAYS))
+    return by_article, stories
+
+
+def speaker_of(by_article, words: str) -> tuple[str, str]:
+    found = [c for claims in by_article.values() for c in claims if words in c.wording and c.claim_type != "statement"]
+    assert found, f"no claim holds {words!r}"
+    return found[0].speaker, found[0].speaker_method
+
+
+def test_a_role_given_by_apposition_resolves_the_bare_description():
+    by_article, _ = story("La toxicologue Hélène Garnier a rendu son rapport mardi. Le texte est sévère. "
+                          "« Le produit doit être retiré », estime la toxicologue.")
+    assert speaker_of(by_article, "Le produit doit être retiré")[0] == "Hélène Garnier"
+
+
+def test_gender_of_the_description_picks_among_two_holders_of_the_role():
+    by_article, _ = story("Le toxicologue Marc Leroy défend le produit. La toxicologue Hélène Garnier le conteste.\n\n"
+                          "« Rien ne prouve le danger », affirme le toxicologue. « Tout le prouve », répond la toxicologue.")
+    assert speaker_of(by_article, "Rien ne prouve le danger")[0] == "Marc Leroy"
+    assert speaker_of(by_article, "Tout le prouve")[0] == "Hélène Garnier"
+
+
+def test_another_outlet_of_the_story_names_the_description():
+    by_article, _ = story("Le maire de Valbrune Jean-Luc Ferrand a fermé les écoles lundi.",
+                          "« Nous ne prendrons aucun risque », a déclaré lundi le maire de Valbrune.")
+    assert speaker_of(by_article, "Nous ne prendrons aucun risque") == ("Jean-Luc Ferrand", "story_role")
+
+
+def test_a_person_description_refers_back_to_the_person_just_quoted():
+    by_article, _ = story("« La filière est à genoux », lance Sébastien Morvan. Le militant agricole ajoute que "
+                          "les prix « ne couvrent plus les coûts ».")
+    speaker, method = speaker_of(by_article, "ne couvrent plus les coûts")
+    assert speaker == "Sébastien Morvan"
+
+
+def test_an_acronym_resolves_to_the_name_it_is_defined_with():
+    by_article, _ = story("L'Office cantonal des eaux potables (OCEP) a publié ses mesures. « La nappe a baissé de "
+                          "deux mètres en un an », a précisé l'OCEP.")
+    assert speaker_of(by_article, "La nappe a baissé")[0] == "Office cantonal des eaux potables"
+
+
+def test_an_acronym_after_selon():
+    by_article, _ = story("L'Office cantonal des eaux potables (OCEP) a publié ses mesures. Selon l'OCEP, "
+                          "la nappe a baissé de deux mètres en un an.")
+    assert speaker_of(by_article, "la nappe a baissé")[0] == "Office cantonal des eaux potables"
+
+
+def test_a_lede_fragment_of_a_group_takes_the_person_quoted_later_with_the_same_words():
+    by_article, _ = story("Les commerçants dénoncent « une honte ».\n\n"
+                          "« C'est une honte pour le quartier », s'emporte Nadia Benali, fleuriste depuis vingt ans.")
+    assert speaker_of(by_article, "une honte")[0] == "Nadia Benali"
+
+
+def test_a_surname_takes_the_full_name_the_story_gives():
+    by_article, _ = story("Le Premier ministre Henri Castelnau a réuni son gouvernement.",
+                          "« Nous tiendrons », a assuré M. Castelnau.")
+    assert speaker_of(by_article, "Nous tiendrons")[0] == "Henri Castelnau"
+
+
+def test_a_place_run_before_a_name_and_a_group_name_are_no_persons():
+    model = ArticleEntities.read("« Assez », fustige à Saint-Paul-les-Bains Marie-Hélène Dubreuil. "
+                                 "Elle est membre du groupe Rennes Lapins Verts.", load("fr"))
+    assert [p.name for p in model.persons] == ["Marie-Hélène Dubreuil"]
+    assert model.persons[0].gender == "f"
+
+
+def test_a_vox_pop_given_name_is_someone_a_pronoun_refers_to():
+    by_article, _ = story("Paul Durand, le directeur, s'est exprimé. Plus loin, on croise Amélie, 24 ans, étudiante. "
+                          "« Je suis inquiète », confie-t-elle.")
+    assert speaker_of(by_article, "Je suis inquiète")[0] == "Amélie"
+
+
+def test_entities_table_and_confidence(tmp_path):
+    import toolkit
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("La toxicologue Hélène Garnier a rendu son rapport. « Le produit doit être retiré », "
+                                  "estime la toxicologue.\n", encoding="utf-8")
+    toolkit.build(folder, tmp_path / "out")
+    entities = toolkit.load_entities(tmp_path / "out")
+    row = entities[entities["name"] == "Hélène Garnier"].iloc[0]
+    assert row["kind"] == "person" and row["gender"] == "f" and "toxicologue" in list(row["roles"]) and row["n_claims"] == 1
+    claims = toolkit.load_claims(tmp_path / "out", filters=[("claim_type", "=", "direct")])
+    assert claims["speaker_entity_id"].iloc[0] == row["entity_id"]
+    assert 0 < claims["speaker_confidence"].iloc[0] < 1
