@@ -27,3 +27,11 @@ def given_name(name: str, lexicon: Lexicon) -> str | None:
     if not first or first[0] in lexicon.not_given_names:
         return None
     return given_names().get(first[0].replace("'", ""))
+
+
+def person_noun(word: str, lexicon: Lexicon) -> bool:
+    """Whether a (folded) noun names a person by role or trade: « ministre », « toxicologue »; not « groupe »,
+    « quartier » or an institution."""
+    if word in lexicon.institution_heads or word in lexicon.groups:
+        return False
+    return word in lexicon.speaker_heads or word in lexicon.epithets or word.endswith(lexicon.person_suffixes)

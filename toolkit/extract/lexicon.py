@@ -112,7 +112,7 @@ class Lexicon:
     institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
     not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
-    role_synonyms: dict[str, str]         # role head -> the first head of its group ("leader" -> "dirigeant")
+    role_synonyms: tuple[tuple[str, str], ...]   # (folded word or phrase, the first of its group), longest first
     role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
     capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
     legal: tuple[str, ...]
@@ -246,7 +246,8 @@ def load(language: str = "fr") -> Lexicon:
         institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
         person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
         not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),
-        role_synonyms={fold(w): fold(group[0]) for group in grammar["role_synonyms"]["groups"] for w in group},
+        role_synonyms=tuple(sorted(((fold(w), fold(g[0])) for g in grammar["role_synonyms"]["groups"] for w in g),
+                                   key=lambda pair: -len(pair[0]))),
         capitalised_titles=frozenset(fold(w) for w in grammar["determiners"]["capitalised_titles"]),
         role_modifier=re.compile(rf"(?<![\w])(?:{_alternation(fold(w) for w in grammar['determiners']['role_modifiers']) or '(?!)'})[\s-]*$"),
         legal=tuple(fold(w) for w in grammar["legal"]["words"]),

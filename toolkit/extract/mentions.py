@@ -15,7 +15,7 @@ from functools import cached_property
 
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.speakers import FINITE_VERB
-from toolkit.extract.given_names import given_name
+from toolkit.extract.given_names import given_name, person_noun
 from toolkit.text import fold
 from toolkit.registry import Registry
 
@@ -112,8 +112,11 @@ class ArticleMentions:
                 if known:
                     self.mentions.append(Mention(m.start(), m.end(), known[0], None, known[1] or gender, "person"))
                 continue
-            if fold(m.group()) not in self.local_names:
+            known = self.local_names.get(fold(m.group()))
+            if known is None:
                 self.remember(m.group(), None, m.start(), m.end())
+            else:                 # named again: a later mention, so that "ce dernier" and pronouns see the latest
+                self.mentions.append(Mention(m.start(), m.end(), known[0], None, known[1], "person"))
         for m in _VOX_POP.finditer(self.text):
             # "Gaétan, 34 ans", "Zineb, une étudiante": a person the article names by a given name alone
             name = m.group("name")
@@ -245,8 +248,10 @@ class ArticleMentions:
                 body = " ".join(kept)
                 if body and words[0] == "les" and fold(body).split()[0] in self.lexicon.groups:
                     return Speaker(UNKNOWN, None, phrase, "anonymous")      # "les syndicats": unnamed people
-                if body:
-                    return Speaker(body, None, phrase, "description", "f" if words[0] == "la" else None, "institution")
+                if body:          # "le chef d'État russe" is someone a later "il" can refer back to; "la police" is not
+                    person = person_noun(fold(body).split()[0], self.lexicon) and words[0] in ("le", "la")
+                    gender = {"le": "m", "la": "f"}.get(words[0]) if person else "f" if words[0] == "la" else None
+                    return Speaker(body, None, phrase, "description", gender, "person" if person else "institution")
         return None
 
     def subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
@@ -489,7 +494,7 @@ _VOX_POP = re.compile(r"(?<![\w’'-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?
                       r"(?:\d{1,3}[ \u00a0]ans|(?P<det>un|une)[ \u00a0][a-zà-öø-ÿ]+)")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
-_PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+){1,2}(?![\w])")
+_PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")

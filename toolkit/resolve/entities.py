@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from toolkit.extract.given_names import given_name
+from toolkit.extract.given_names import given_name, person_noun
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
@@ -33,6 +33,7 @@ _ROLE_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<det>[Ll]e[ \u00a0]|[Ll]a[ \u00a0]|[Ll]['’])(?P<role>{_LOW}[\w’'-]*"
     rf"(?:[ \u00a0](?:{_LOW}[\w’'-]*|(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?{_CAP}[\w’'-]*)){{0,6}})[ \u00a0,]+$")
 _ACRONYM = re.compile(rf"(?P<long>{_CAP}[\w’'-]*(?:[ \u00a0][\w’'-]+){{0,10}}?)[ \u00a0]*\((?P<acr>{_CAP}[A-ZÀ-Ý0-9&]{{1,9}})\)")
+_PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "da", "di", "dos", "das"}
 _CLAUSE = re.compile(r"(?<![\w'’])(?:que|qu['’]|qui|dont|où|il|elle|ils|elles|a|ont|est|sont|était|avait)(?![\w'’])", re.I)
 
 
@@ -136,14 +137,6 @@ def _person_at(text: str, m: re.Match, lexicon: Lexicon):
         start += len(name.split()[0]) + 1
 
 
-def person_noun(word: str, lexicon: Lexicon) -> bool:
-    """Whether a (folded) noun names a person by role or trade: « ministre », « toxicologue »; not « groupe »,
-    « quartier » or an institution."""
-    if word in lexicon.institution_heads or word in lexicon.groups:
-        return False
-    return word in lexicon.speaker_heads or word in lexicon.epithets or word.endswith(lexicon.person_suffixes)
-
-
 def _is_person_name(name: str, lexicon: Lexicon, introduced: bool) -> bool:
     """Capitalised words name a person when they open with a given name, or when a title or a role introduces them."""
     words = name.split()
@@ -152,7 +145,10 @@ def _is_person_name(name: str, lexicon: Lexicon, introduced: bool) -> bool:
         return False
     if any(fold(w) in lexicon.syntax.time_words for w in words):
         return False              # "Lundi Matin"
-    return introduced or given_name(name, lexicon) is not None
+    gender = given_name(name, lexicon)
+    if any(fold(w) in _PARTICLES for w in words[1:]) and gender not in ("m", "f"):
+        return introduced         # "Corée du Nord", "Val de Loire": a place unless a title or role says otherwise
+    return introduced or gender is not None
 
 
 def _roles_around(text: str, start: int, end: int):

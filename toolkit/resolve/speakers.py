@@ -200,18 +200,17 @@ def _agrees(person: Entity, gender: str | None) -> bool:
 
 
 def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
-    """Every content word of the description is a word of one of the person's roles, its head among them; heads
-    that name the same function (« leader », « dirigeant ») are one word."""
-    wanted = [w for w in re.split(r"[\s']+", fold(description)) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les")]
-    if not wanted:
-        return False
-    same = lexicon.role_synonyms.get
-    for role in person.roles:
-        words = set(re.split(r"[\s']+", role))
-        words |= {same(w) for w in words if same(w)}
-        if {same(w) or w for w in wanted} <= words:
-            return True
-    return False
+    """Every content word of the description is a word of one of the person's roles, its head among them; words
+    that name the same function (« leader », « dirigeant »; « chef d'État », « président ») are one."""
+    wanted = _role_words(description, lexicon)
+    return bool(wanted) and any(wanted <= _role_words(role, lexicon) for role in person.roles)
+
+
+def _role_words(role: str, lexicon: Lexicon) -> set[str]:
+    text = " " + re.sub(r"[\s-]+", " ", fold(role)) + " "
+    for phrase, head in lexicon.role_synonyms:
+        text = text.replace(f" {phrase.replace('-', ' ')} ", f" {head} ")
+    return {w for w in re.split(r"[\s']+", text) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les")}
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
