@@ -92,9 +92,32 @@ class ArticleMentions:
                 self.mentions.append(Mention(m.start, m.end, m.entity.name, m.entity.id, m.entity.gender, m.entity.kind))
         self._read_appositions()
         self._read_names()
+        self._read_surnames()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         return self
+
+    def _read_surnames(self) -> None:
+        """Later mentions by surname alone (« Poutine et Kim »), outside quotations, of the one person the article
+        named in full with it: recency and who holds the floor count them."""
+        full = {}
+        for m in self.mentions:
+            if m.kind == "person" and " " in m.name:
+                full.setdefault(m.name.split()[-1], set()).add((m.name, m.id, m.gender))
+        single = {s: next(iter(v)) for s, v in full.items() if len(v) == 1 and len(s) > 2}
+        if not single:
+            return
+        spans = sorted((m.start, m.end) for m in self.mentions)
+        starts = [a for a, _ in spans]
+        quoted = sorted(self.quoted)
+        pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(s) for s in sorted(single, key=len, reverse=True)) + r")(?![\w-])")
+        for m in pattern.finditer(self.text):
+            i = bisect_left(starts, m.start() + 1) - 1          # the mention starting at or before it
+            j = bisect_left(quoted, (m.start(), m.start())) - 1
+            if i >= 0 and spans[i][1] > m.start() or j >= 0 and quoted[j][1] > m.start():
+                continue          # part of a full-name mention, or inside a quotation
+            name, id_, gender = single[m.group()]
+            self.mentions.append(Mention(m.start(), m.end(), name, id_, gender, "person"))
 
     def _read_names(self) -> None:
         """Two or three capitalised words not after a preposition ("Jean Roux", not "à Saint-Firmin"): a person the

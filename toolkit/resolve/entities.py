@@ -197,7 +197,8 @@ def _acronyms(text: str, lexicon: Lexicon) -> list[Entity]:
             tail = words[i:]
             if not tail[0][:1].isupper() or fold(tail[0][0]) != fold(acronym[0]):
                 continue
-            content = [w for w in tail if fold(w).rstrip("'’") not in lexicon.syntax.function_words]
+            content = [w for w in tail if fold(w) not in lexicon.syntax.function_words
+                       and fold(w).rstrip("'") not in lexicon.syntax.function_words and not fold(w).endswith("'")]
             if len(content) <= len(acronym) + 1 and _initials_hold(content, acronym):
                 name = _join(tail)
                 entity = found.setdefault(acronym, Entity(name, "institution", aliases={acronym}))
@@ -207,8 +208,11 @@ def _acronyms(text: str, lexicon: Lexicon) -> list[Entity]:
 
 
 def _initials_hold(words: list[str], acronym: str) -> bool:
-    letters = iter(fold(w[0]) for w in words)
-    return all(any(fold(c) == x for x in letters) for c in acronym if c.isalpha())
+    """The words' initials appear in the acronym in order, at least half of its letters (« Office fédéral de
+    l'agriculture » for OFAG: O, F, A)."""
+    letters = iter(fold(acronym))
+    initials = [fold(w[0]) for w in words]
+    return len(initials) * 2 >= len(acronym) and all(any(i == x for x in letters) for i in initials)
 
 
 def _join(words: list[str]) -> str:

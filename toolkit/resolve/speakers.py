@@ -15,8 +15,8 @@ name becomes the claim's `speaker_method`:
 5. `institution`   a bare institution noun (« la Ville », « la Commission ») → its full name printed in the article or
                    the story (« la Ville de Montréal », « la Commission européenne »).
 6. `salience`      a singular description of a person (« le politique letton », « le militant syndical ») → the
-                   person of that gender named or speaking just before it (or, in a lede, just after), unless the text
-                   gives that person another role.
+                   person of that gender named just before it (or, in a lede, just after; far from anyone, the first
+                   person the article names), unless the text gives that person another role.
 Finally `full_name` completes a surname that one person of the story bears (« Fabius » → « Laurent Fabius »),
 keeping the method.
 
@@ -170,7 +170,8 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
     for s, p in after:
         if fits(p):
             return p
-    return None
+    lede = [p for s, p in item.entities.person_mentions() if s < at]
+    return next((p for p in lede if fits(p)), None)     # far from anyone: the article's first-named protagonist
 
 
 # -- questions the strategies ask -----------------------------------------------------------------------------------
