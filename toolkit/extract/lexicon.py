@@ -53,6 +53,7 @@ class Syntax:
     relay_kinds: dict
     not_relay_after: dict              # relay head -> what makes it something else ("agence régionale de santé")
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
+    aside_phrases: tuple[tuple[str, ...], ...]   # "quant à elle": skipped between a verb and its subject
 
 
 def _alternation(words) -> str:
@@ -79,6 +80,7 @@ def _syntax(data: dict) -> Syntax:
         relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
         not_relay_after={fold(head): re.compile(rf"\s+(?:{_alternation(fold(w) for w in words)})\b")
                          for head, words in data["relay_heads"].get("not_followed_by", {}).items() if words},
+        aside_phrases=tuple(sorted((tuple(fold(p).split()) for p in data.get("aside_phrases", [])), key=len, reverse=True)),
         through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
                                  rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
     )
@@ -112,6 +114,7 @@ class Lexicon:
     institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
     not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
+    place_nouns: frozenset[str]           # "le quartier de [Thurlow Gardens]": a place, not a person
     role_synonyms: tuple[tuple[str, str], ...]   # (folded word or phrase, the first of its group), longest first
     role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
     capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
@@ -246,6 +249,7 @@ def load(language: str = "fr") -> Lexicon:
         institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
         person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
         not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),
+        place_nouns=frozenset(fold(w) for w in grammar["names"]["place_nouns"]),
         role_synonyms=tuple(sorted(((fold(w), fold(g[0])) for g in grammar["role_synonyms"]["groups"] for w in g),
                                    key=lambda pair: -len(pair[0]))),
         capitalised_titles=frozenset(fold(w) for w in grammar["determiners"]["capitalised_titles"]),

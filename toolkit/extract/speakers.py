@@ -43,6 +43,11 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
     moved = True
     while moved:                  # time words and prepositional phrases, in any order ("a affirmé mardi sur franceinfo le ministre")
         moved = False
+        for aside in syntax.aside_phrases:          # "résume quant à elle Francisca Joly-Gomez"
+            if tuple(fold(t[2]) for t in toks[i:i + len(aside)]) == aside:
+                i += len(aside)
+                moved = True
+                break
         while i < len(toks) and fold(toks[i][2]) in syntax.prepositions:
             # "a déclaré à l'AFP le ministre", "a lancé depuis la tribune la rapporteure": skip the prepositional phrase
             i += 1

@@ -33,6 +33,7 @@ _ROLE_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<det>[Ll]e[ \u00a0]|[Ll]a[ \u00a0]|[Ll]['’])(?P<role>{_LOW}[\w’'-]*"
     rf"(?:[ \u00a0](?:{_LOW}[\w’'-]*|(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?{_CAP}[\w’'-]*)){{0,6}})[ \u00a0,]+$")
 _ACRONYM = re.compile(rf"(?P<long>{_CAP}[\w’'-]*(?:[ \u00a0][\w’'-]+){{0,10}}?)[ \u00a0]*\((?P<acr>{_CAP}[A-ZÀ-Ý0-9&]{{1,9}})\)")
+_PLACE_BEFORE = re.compile(r"(?:^|[\s'])([a-z][\w-]*)\s+(?:(?:de|du|des)\s+|d')?(?:la\s+|l')?$")
 _PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "da", "di", "dos", "das"}
 _CLAUSE = re.compile(r"(?<![\w'’])(?:que|qu['’]|qui|dont|où|il|elle|ils|elles|a|ont|est|sont|était|avait)(?![\w'’])", re.I)
 
@@ -126,6 +127,9 @@ def _person_at(text: str, m: re.Match, lexicon: Lexicon):
     ("Montceau-les-Mines Pierre-Gaël Laveder"); with the roles apposed to it. None when it names nobody."""
     start, end = m.start("name"), m.end("name")
     titled = bool(m.group("title"))
+    place = _PLACE_BEFORE.search(fold(text[max(0, start - 30):start]))
+    if place and place.group(1) in lexicon.place_nouns:
+        return None               # "dans le quartier de Thurlow Gardens", "la station Hainault"
     while True:
         name = text[start:end]
         if len(name.split()) < 2:

@@ -111,13 +111,21 @@ def acronym(claim, item, pooled, lexicon) -> Entity | None:
 def repeated(claim, item, pooled, lexicon) -> Entity | None:
     if claim.claim_type not in ("direct", "partial") or not _unnamed(claim, lexicon):
         return None
-    mine = " ".join(words(claim.wording))
-    if len(mine.split()) < 2:
+    mine = words(claim.wording)
+    if len(mine) < 2:
         return None
     speakers = {c.speaker for c in item.claims if c is not claim and c.claim_type in ("direct", "partial", "indirect")
-                and c.speaker_method in NAMED_METHODS and c.speaker != UNKNOWN
-                and f" {mine} " in f" {' '.join(words(c.wording))} "}
+                and c.speaker_method in NAMED_METHODS and c.speaker != UNKNOWN and _holds(words(c.wording), mine)}
     return Entity(speakers.pop(), "person") if len(speakers) == 1 else None
+
+
+def _holds(theirs: list[str], mine: list[str]) -> bool:
+    """Their words hold mine: word for word for a short fragment; for three words or more, three quarters of mine
+    in theirs (« Ve acte qui peut être la fin … » in « le Ve acte (allusion …) ça peut être la fin … »)."""
+    if len(mine) < 3:
+        return f" {' '.join(mine)} " in f" {' '.join(theirs)} "
+    pool = set(theirs)
+    return sum(w in pool for w in mine) >= 0.75 * len(mine) and len(theirs) >= len(mine)
 
 
 def role(claim, item, pooled, lexicon) -> Entity | None:
@@ -140,7 +148,7 @@ def story_role(claim, item, pooled, lexicon) -> Entity | None:
 
 
 def institution(claim, item, pooled, lexicon) -> Entity | None:
-    if claim.speaker_method != DESCRIPTION or len(claim.speaker.split()) != 1:
+    if len(claim.speaker.split()) != 1 or claim.speaker == UNKNOWN:
         return None
     head = fold(claim.speaker)
     if head not in lexicon.institution_heads:
