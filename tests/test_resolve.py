@@ -103,3 +103,26 @@ def test_entities_table_and_confidence(tmp_path):
     claims = toolkit.load_claims(tmp_path / "out", filters=[("claim_type", "=", "direct")])
     assert claims["speaker_entity_id"].iloc[0] == row["entity_id"]
     assert 0 < claims["speaker_confidence"].iloc[0] < 1
+
+
+def test_aside_between_the_verb_and_the_name_is_skipped():
+    by_article, _ = story("« Le sommeil répare le corps », résume quant à elle Laure Vidal, somnologue à Lyon.")
+    assert speaker_of(by_article, "Le sommeil répare")[0] == "Laure Vidal"
+
+
+def test_a_trade_description_may_be_the_person_given_another_trade():
+    by_article, _ = story("L'hydrogéologue Hélène Morand, directrice de recherche, dresse un bilan sévère.\n\n"
+                          "« Les nappes baissent », constate la chercheuse.")
+    assert speaker_of(by_article, "Les nappes baissent")[0] == "Hélène Morand"
+
+
+def test_a_function_description_is_not_the_person_given_another_function():
+    by_article, _ = story("Paul Vernet doit rencontrer jeudi le président français Marc Aubry.\n\n"
+                          "« Nous avons beaucoup à faire », écrit le chef du gouvernement.")
+    assert speaker_of(by_article, "Nous avons beaucoup à faire")[0] == "Paul Vernet"
+
+
+def test_a_comma_clause_after_a_name_is_no_role_and_gives_no_gender():
+    by_article, _ = story("Son directeur général, Stéphane Morel, ne cache pas son inquiétude. « Le trimestre a été "
+                          "difficile », a-t-il expliqué.")
+    assert speaker_of(by_article, "Le trimestre a été difficile")[0] == "Stéphane Morel"

@@ -26,7 +26,8 @@ def given_name(name: str, lexicon: Lexicon) -> str | None:
     first = fold(name.split()[0]).replace("-", " ").split() if name.split() else []
     if not first or first[0] in lexicon.not_given_names:
         return None
-    return given_names().get(first[0].replace("'", ""))
+    key = first[0].replace("'", "")
+    return lexicon.given_name_genders.get(key) or given_names().get(key)
 
 
 def person_noun(word: str, lexicon: Lexicon) -> bool:

@@ -113,8 +113,10 @@ class Lexicon:
     groups: frozenset[str]                # plural nouns of unnamed people ("les syndicats")
     institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
+    exclusive_roles: frozenset[str]       # roles one person seldom holds with another of them ("procureur", "avocat")
     not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
     place_nouns: frozenset[str]           # "le quartier de [Thurlow Gardens]": a place, not a person
+    given_name_genders: dict[str, str]    # the language's usage where the international list hesitates
     role_synonyms: tuple[tuple[str, str], ...]   # (folded word or phrase, the first of its group), longest first
     role_modifier: re.Pattern           # a word just before a role that makes it another role ("Premier ministre")
     capitalised_titles: frozenset[str]  # capitalised words of a role that are no names ("Premier")
@@ -248,8 +250,10 @@ def load(language: str = "fr") -> Lexicon:
         groups=frozenset(fold(w) for w in grammar["determiners"]["groups"]),
         institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
         person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
+        exclusive_roles=frozenset(fold(w) for w in grammar["descriptions"]["exclusive_roles"]),
         not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),
         place_nouns=frozenset(fold(w) for w in grammar["names"]["place_nouns"]),
+        given_name_genders={fold(k): v for k, v in grammar["names"]["given_name_genders"].items()},
         role_synonyms=tuple(sorted(((fold(w), fold(g[0])) for g in grammar["role_synonyms"]["groups"] for w in g),
                                    key=lambda pair: -len(pair[0]))),
         capitalised_titles=frozenset(fold(w) for w in grammar["determiners"]["capitalised_titles"]),

@@ -527,7 +527,8 @@ _CLAUSE_WORD = re.compile(r"(?<![\w'’])(?:que|qu['’]|qui|dont|où|lequel|laq
 
 def _short_role(role: str) -> bool:
     """A role is a noun phrase of a few words, with no clause inside it."""
-    return len(role.split()) <= 10 and not _CLAUSE_WORD.search(role) and not FINITE_VERB.search(role)
+    return len(role.split()) <= 10 and not _CLAUSE_WORD.search(role) and not FINITE_VERB.search(role) \
+        and not re.match(r"(?:ne|n['’])\s*\w", role)          # "X, ne cache pas son inquiétude": a verb
 
 
 def _head_and_complement(role: str) -> tuple[str, list[str]]:

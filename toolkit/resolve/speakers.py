@@ -224,9 +224,10 @@ def _role_words(role: str, lexicon: Lexicon) -> set[str]:
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
     """The text gives the person a role of another kind (« l'avocat » is not « le procureur »)."""
-    heads = {r.split()[0] for r in person.roles if r.split()}
-    return bool(heads) and head in lexicon.speaker_heads and head not in person.role_words() \
-        and any(h in lexicon.speaker_heads for h in heads)
+    same = dict(lexicon.role_synonyms).get
+    heads = {same(r.split()[0], r.split()[0]) for r in person.roles if r.split()}
+    head = same(head, head)
+    return head in lexicon.exclusive_roles and head not in heads and any(h in lexicon.exclusive_roles for h in heads)
 
 
 def _person_description(claim: Claim, lexicon: Lexicon) -> bool:
