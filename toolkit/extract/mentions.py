@@ -76,6 +76,7 @@ class ArticleMentions:
     last_sentence_end: int = 0                                     # end of the sentence of the last attributed claim
     floor: "Floor | None" = None                                   # who has been speaking in the latest claims
     spoken: list[tuple[int, str | None]] = field(default_factory=list)  # (sentence end, speaker gender) per claim
+    speakers: list[Speaker] = field(default_factory=list)         # the speaker of each claim attributed so far
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
@@ -406,6 +407,7 @@ class ArticleMentions:
     def took_floor(self, speaker: Speaker, sentence_start: int, sentence_end: int) -> None:
         """Record who spoke in the claim just attributed (its sentence), for `_holds_floor_against`."""
         self.spoken.append((sentence_end, speaker.gender))
+        self.speakers.append(speaker)
         floor = self.floor
         if floor and floor.name == speaker.name:
             if sentence_start != floor.last_sentence:
@@ -439,6 +441,13 @@ class ArticleMentions:
             if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300 \
                     and (gender is None or last.gender in (gender, None)):
                 return last           # "Un témoin a décrit… « … », a-t-il raconté": still the anonymous witness
+        if not recency_only and gender:
+            # nobody named since, and the last speaker does not fit: the latest earlier speaker who does takes the
+            # floor back ("« … », a dit Paul Martin devant Jean Roux. « … », a dit Anne Dupont. « … », a-t-il poursuivi")
+            back = next((s for s in reversed(self.speakers) if s.kind == "person" and s.name != UNKNOWN
+                         and s.gender == gender and s.method not in ("description", "anonymous")), None)
+            if back is not None:
+                return replace(back, mention=None, method="context")
         if compatible:
             exact = [m for m in compatible if gender and m.gender == gender]
             m = exact[-1] if exact and compatible[-1].gender is None else compatible[-1]
