@@ -242,6 +242,20 @@ class StoryEntities:
     institutions: dict[str, Entity] = field(default_factory=dict)
     articles: dict[str, set[str]] = field(default_factory=dict)       # entity key -> article ids
     texts: list[str] = field(default_factory=list)
+    _roles: dict | None = None
+    cache: dict = field(default_factory=dict)                 # story-wide answers, computed once
+
+    def role_index(self, lexicon) -> dict[str, set[str]]:
+        """Role word (synonyms read as one) -> keys of the persons given a role with it; built once."""
+        if self._roles is None:
+            from toolkit.resolve.speakers import _role_words
+
+            self._roles = {}
+            for key, person in self.persons.items():
+                for role in person.roles:
+                    for word in _role_words(role, lexicon):
+                        self._roles.setdefault(word, set()).add(key)
+        return self._roles
 
     def add(self, article_id: str, model: ArticleEntities) -> None:
         self.texts.append(model.text)

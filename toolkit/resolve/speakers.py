@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.extract.claim import Claim
 from toolkit.extract.lexicon import Lexicon
@@ -71,6 +72,7 @@ def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities
     pooled = StoryEntities()
     for item in story:
         pooled.add(item.article_id, item.entities)
+    by_word = _names_by_word(pooled)
     for item in story:
         resolved: dict[str, Entity] = {}
         for claim in item.claims:
@@ -82,7 +84,7 @@ def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities
                 if claim.speaker_method == DESCRIPTION:
                     resolved[fold(claim.speaker)] = entity
                 claim.speaker, claim.speaker_method = entity.name, method
-        _complete_surnames(item, pooled)
+        _complete_surnames(item, by_word)
         for claim in item.claims:
             claim.speaker_confidence = confidence(claim)
     return pooled
@@ -143,7 +145,10 @@ def story_role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    candidates = [p for p in pooled.persons.values() if _has_role(p, _described(claim), lexicon) and _agrees(p, gender)]
+    wanted = _role_words(_described(claim), lexicon)
+    holders = set.intersection(*(pooled.role_index(lexicon).get(w, set()) for w in wanted)) if wanted else set()
+    candidates = [pooled.persons[k] for k in sorted(holders)
+                  if _has_role(pooled.persons[k], _described(claim), lexicon) and _agrees(pooled.persons[k], gender)]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -153,13 +158,25 @@ def institution(claim, item, pooled, lexicon) -> Entity | None:
     head = fold(claim.speaker)
     if head not in lexicon.institution_heads:
         return None
-    pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(claim.speaker)})[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?"
+    found = _expanded(claim.speaker, [item.text])
+    if found is None:
+        key = ("institution", head)
+        if key not in pooled.cache:          # the story's texts are read once per noun, not once per claim
+            pooled.cache[key] = _expanded(claim.speaker, pooled.texts)
+        found = pooled.cache[key]
+    if found is None:
+        return None
+    return Entity(found[0].upper() + found[1:] if claim.speaker[:1].isupper() else found, "institution")
+
+
+def _expanded(noun: str, texts: list[str]) -> str | None:
+    """The full name a bare institution noun has in the first of `texts` that prints one, its most frequent form."""
+    pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(noun)})[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?"
                          rf"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)*|[a-zà-ÿ]+(?:ais|aise|ain|aine|ien|ienne|éen|éenne|ois|oise|and|ande|al|ale))\b")
-    for text in [item.text] + pooled.texts:
+    for text in texts:
         names = [m.group() for m in pattern.finditer(text)]
         if names:
-            best = max(set(names), key=lambda n: (names.count(n), -names.index(n)))
-            return Entity(best[0].upper() + best[1:] if claim.speaker[:1].isupper() else best, "institution")
+            return max(set(names), key=lambda n: (names.count(n), -names.index(n)))
     return None
 
 
@@ -215,11 +232,12 @@ def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
     return bool(wanted) and any(wanted <= _role_words(role, lexicon) for role in person.roles)
 
 
-def _role_words(role: str, lexicon: Lexicon) -> set[str]:
+@lru_cache(maxsize=65536)
+def _role_words(role: str, lexicon: Lexicon) -> frozenset[str]:
     text = " " + re.sub(r"[\s-]+", " ", fold(role)) + " "
     for phrase, head in lexicon.role_synonyms:
         text = text.replace(f" {phrase.replace('-', ' ')} ", f" {head} ")
-    return {w for w in re.split(r"[\s']+", text) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les")}
+    return frozenset(w for w in re.split(r"[\s']+", text) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les"))
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
@@ -249,14 +267,19 @@ def _mention_offset(claim: Claim, text: str) -> int:
 _TITLE = re.compile(r"^(?:M|MM|Mme|Mlle|Me|Dr|Pr|Mgr)\.?[ \u00a0]+(?=[A-ZÀ-Ý])")
 
 
-def _complete_surnames(item: ArticleClaims, pooled: StoryEntities) -> None:
-    """A speaker printed by surname (« Fabius », « M. Kim ») takes the full name of the one person of the story who
-    bears it, as last or first word (« Kim » → « Kim Jong Un »); a title is no part of a name."""
+def _names_by_word(pooled: StoryEntities) -> dict[str, dict[str, str]]:
+    """Full names of the story by their last and first word ("" when two people share the word)."""
     by_word: dict[str, dict[str, str]] = {"last": {}, "first": {}}
     for p in pooled.persons.values():
         for end, word in (("last", p.name.split()[-1]), ("first", p.name.split()[0])):
             known = by_word[end].get(name_key(word))
             by_word[end][name_key(word)] = p.name if known in (None, p.name) else ""
+    return by_word
+
+
+def _complete_surnames(item: ArticleClaims, by_word: dict[str, dict[str, str]]) -> None:
+    """A speaker printed by surname (« Fabius », « M. Kim ») takes the full name of the one person of the story who
+    bears it, as last or first word (« Kim » → « Kim Jong Un »); a title is no part of a name."""
     for claim in item.claims:
         if not claim.speaker or claim.speaker == UNKNOWN or claim.claim_type == "statement":
             continue
