@@ -126,3 +126,9 @@ def test_a_comma_clause_after_a_name_is_no_role_and_gives_no_gender():
     by_article, _ = story("Son directeur général, Stéphane Morel, ne cache pas son inquiétude. « Le trimestre a été "
                           "difficile », a-t-il expliqué.")
     assert speaker_of(by_article, "Le trimestre a été difficile")[0] == "Stéphane Morel"
+
+
+def test_a_name_after_de_with_a_participle_is_no_apposition_and_no_antecedent():
+    by_article, _ = story("« Ces chiffres ne tiennent pas », assène Marc Tellier, qui a expertisé les travaux de "
+                          "Gilles Moreau, aujourd'hui largement contestés. Il poursuit : « Rien n'a été reproduit. »")
+    assert speaker_of(by_article, "Rien n'a été reproduit")[0] == "Marc Tellier"

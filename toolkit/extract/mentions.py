@@ -161,8 +161,12 @@ class ArticleMentions:
                 complement = " " + first if after_preposition else ""      # "le ministre de la [Santé] Roman Prymula"
                 name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
             if len(name.split()) < 2 or any(a <= start < b for a, b in taken) or self._title_only(name) \
-                    or fold(name.split()[0]) in self.lexicon.syntax.function_words:
-                continue      # "Le PDG, arrivé en 2019, …" is no name
+                    or fold(name.split()[0]) in self.lexicon.syntax.function_words \
+                    or any(a < start < b for a, b in self.quoted):
+                continue      # "Le PDG, arrivé en 2019, …" is no name; names inside quotations are nobody's mention
+            if m.re is _APPOSED_AFTER and _PREPOSITION.search(self.text, max(0, start - 6), start) \
+                    and not person_noun(fold(m.group("role")).split()[0], self.lexicon):
+                continue      # "les travaux de Gilles Séralini, aujourd'hui rejetés": a complement, no apposition
             role = m.group("role").strip() + complement
             det = fold(m.group("det") or "")
             gender = "f" if det in ("la", "sa") else "m" if det in ("le", "son") else None
@@ -212,7 +216,15 @@ class ArticleMentions:
         self.local_names[key] = (name, gender)
         parts = name.split()
         if len(parts) > 1:
-            self.local_names.setdefault(fold(parts[-1]), (name, gender))
+            surname = self.local_names.get(fold(parts[-1]))
+            if surname is None or surname[0] == name:
+                self.local_names[fold(parts[-1])] = (name, gender)
+        if gender:                               # one name read twice (two appositions): the gender one of them gives
+            for m in self.mentions:
+                if m.name == name and m.gender is None:
+                    m.gender = gender
+        if any(m.start == start and m.name == name for m in self.mentions):
+            return
         self.mentions.append(Mention(start, end, name, None, gender, "person"))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
