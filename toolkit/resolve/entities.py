@@ -203,7 +203,8 @@ def _acronyms(text: str, lexicon: Lexicon) -> list[Entity]:
                 continue
             content = [w for w in tail if fold(w) not in lexicon.syntax.function_words
                        and fold(w).rstrip("'") not in lexicon.syntax.function_words and not fold(w).endswith("'")]
-            if len(content) <= len(acronym) + 1 and _initials_hold(content, acronym):
+            if 2 <= len(content) <= len(acronym) + 1 and _initials_hold(content, acronym) \
+                    and given_name(_join(tail), lexicon) is None:     # "Christine Pirès-Beaune (PS)": a party
                 name = _join(tail)
                 entity = found.setdefault(acronym, Entity(name, "institution", aliases={acronym}))
                 entity.mentions.append((m.start("long") + len(m.group("long")) - len(name), m.end("long")))
