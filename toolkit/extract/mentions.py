@@ -127,6 +127,8 @@ class ArticleMentions:
         for m in _PERSON_NAME.finditer(self.text):
             if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in self.quoted):
                 continue
+            if m.group().split()[0] in self._networks:
+                continue          # "Facebook La France en colère": a page on a network, not a person
             if fold(m.group().split()[0]) in self.lexicon.syntax.function_words or _PREPOSITION.search(self.text, max(0, m.start() - 6), m.start()):
                 continue
             title = _TITLE.match(m.group())
@@ -369,6 +371,11 @@ class ArticleMentions:
         found = [f for f in found if not any(a <= f < b for a, b in self.quoted)]
         return min(found) if found else None
 
+    @cached_property
+    def _networks(self) -> frozenset[str]:
+        """Names of social networks (relays of kind network): « Facebook » before a page's name is no part of it."""
+        return frozenset(a for e in self.registry.entities if e.kind == "network" for a in (e.name, *e.aliases))
+
     def _registered_role(self, head: str) -> bool:
         return head in self._role_heads
 
@@ -490,8 +497,10 @@ class ArticleMentions:
                     continue      # "ministre de la Défense": a complement, not a name
                 name = " ".join(name.split()[-2:])     # "maire de Londres Sadiq Khan"
             tokens = [t for t in name.split() if fold(t) not in self.lexicon.titles]
-            if not tokens:
-                continue
+            if tokens and tokens[0] in self._networks and len(tokens) > 1:
+                tokens = tokens[1:]               # "Facebook La France en colère": the page, not the platform
+            if not tokens or len(tokens) == 1 and _ROMAN.match(tokens[0]):
+                continue                          # "l'acte V": a number, nobody
             name = " ".join(tokens)
             known = self.local_names.get(fold(name))
             if known:
@@ -536,6 +545,7 @@ class ArticleMentions:
 
 _VOX_POP = re.compile(r"(?<![\w’'-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)\*?,[ \u00a0]+"
                       r"(?:\d{1,3}[ \u00a0]ans|(?P<det>un|une)[ \u00a0][a-zà-öø-ÿ]+)")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
