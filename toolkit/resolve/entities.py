@@ -245,6 +245,38 @@ class StoryEntities:
     texts: list[str] = field(default_factory=list)
     _roles: dict | None = None
     cache: dict = field(default_factory=dict)                 # story-wide answers, computed once
+    forms: dict = field(default_factory=dict)                 # name key -> {spelling as printed: mentions}
+
+    def merge_spellings(self) -> dict[str, str]:
+        """One person printed in two spellings across the story (« Valdimir Poutine » / « Vladimir Poutine »,
+        « Sergueï Choïgou » / « Sergei Choigou »): the rarer spelling becomes an alias of the more frequent one.
+        Returns spelling key -> canonical name, for the claims' speakers."""
+        from rapidfuzz.fuzz import ratio
+
+        for key, person in self.persons.items():      # the spelling printed most often names the person
+            forms = self.forms.get(key, {})
+            if forms:
+                person.name = max(sorted(forms), key=lambda f: forms[f])
+        renamed: dict[str, str] = {}
+        kept: list[Entity] = []
+        for key in sorted(self.persons, key=lambda k: (-len(self.persons[k].mentions), k)):
+            person = self.persons[key]
+            words = key.split()
+            twin = next((k for k in kept if len(k.key.split()) == len(words) and len(words) >= 2
+                         and (k.key.split()[-1] == words[-1] or k.key.split()[0] == words[0])
+                         and ratio(k.key, key) >= 88), None)
+            if twin is None:
+                kept.append(person)
+                continue
+            twin.aliases |= person.aliases | {person.name}
+            twin.roles += [r for r in person.roles if r not in twin.roles]
+            twin.mentions += person.mentions
+            twin.gender = twin.gender or person.gender
+            self.articles.setdefault(twin.key, set()).update(self.articles.pop(key, set()))
+            renamed[key] = twin.name
+        for key in renamed:
+            del self.persons[key]
+        return renamed
 
     def role_index(self, lexicon) -> dict[str, set[str]]:
         """Role word (synonyms read as one) -> keys of the persons given a role with it; built once."""
@@ -263,6 +295,8 @@ class StoryEntities:
         for pool, entities in ((self.persons, model.persons), (self.institutions, model.institutions)):
             for e in entities:
                 known = pool.setdefault(e.key, Entity(e.name, e.kind, e.gender))
+                forms = self.forms.setdefault(e.key, {})
+                forms[e.name] = forms.get(e.name, 0) + max(1, len(e.mentions))
                 known.gender = known.gender or e.gender
                 known.aliases |= e.aliases
                 known.roles += [r for r in e.roles if r not in known.roles]

@@ -72,6 +72,7 @@ def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities
     pooled = StoryEntities()
     for item in story:
         pooled.add(item.article_id, item.entities)
+    renamed = pooled.merge_spellings()
     by_word = _names_by_word(pooled)
     for item in story:
         resolved: dict[str, Entity] = {}
@@ -85,6 +86,12 @@ def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities
                     resolved[fold(claim.speaker)] = entity
                 claim.speaker, claim.speaker_method = entity.name, method
         _complete_surnames(item, by_word)
+        for claim in item.claims:              # one spelling per person in the story
+            key = name_key(claim.speaker) if claim.speaker and not claim.speaker_id else None   # a registry name stays
+            if key in renamed:
+                claim.speaker = renamed[key]
+            elif key in pooled.persons:
+                claim.speaker = pooled.persons[key].name
         for claim in item.claims:
             claim.speaker_confidence = confidence(claim)
     return pooled
