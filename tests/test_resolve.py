@@ -132,3 +132,12 @@ def test_a_name_after_de_with_a_participle_is_no_apposition_and_no_antecedent():
     by_article, _ = story("« Ces chiffres ne tiennent pas », assène Marc Tellier, qui a expertisé les travaux de "
                           "Gilles Moreau, aujourd'hui largement contestés. Il poursuit : « Rien n'a été reproduit. »")
     assert speaker_of(by_article, "Rien n'a été reproduit")[0] == "Marc Tellier"
+
+
+def test_two_spellings_of_one_name_across_outlets_are_one_speaker():
+    by_article, stories = story("« Nous sommes prêts », a déclaré Sergueï Ivanovitch. Sergueï Ivanovitch a ensuite quitté "
+                                "la salle. Sergueï Ivanovitch doit revenir lundi.",
+                                "« Nous sommes prêts », a déclaré Sergei Ivanovitch.")
+    assert {c.speaker for claims in by_article.values() for c in claims if c.claim_type == "direct"} == {"Sergueï Ivanovitch"}
+    [person] = [p for p in stories["e"].persons.values()]
+    assert "Sergei Ivanovitch" in person.aliases
