@@ -14,7 +14,9 @@ HTML_SUFFIXES = (".html", ".htm")
 
 # htmldate reads the page's markup and its URL, not dates written in the text (extensive_search=False):
 # a date in the body is as often the date of what the article reports as the date it was published.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# The date in the URL only when the markup gives none: the markup often has the time too.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "deferred_url_extractor": True,
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -29,14 +31,14 @@ def read_html(html: str, where: str | Path, *, url: str | None = None) -> Page:
 
     The text is the headline on the first line, then the main text's blocks (paragraphs, subheads, list items,
     line breaks) one per paragraph separated by a blank line, as a scraped `.txt` article reads. Navigation,
-    footers, comments and tables are left out (trafilatura's choices; it favours neither precision nor recall).
-    A page with no main text raises `BadArticle` naming `where`."""
+    footers, comments and tables are left out. trafilatura is asked to favour precision, so that a page without an
+    article (a menu and a footer only) raises `BadArticle` naming `where` rather than becoming an article of menus."""
     import trafilatura
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")   # lxml's FutureWarnings from inside trafilatura say nothing about the page
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, date_extraction_params=_DATE_PARAMS)
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                                          favor_precision=True, date_extraction_params=_DATE_PARAMS)
     body = doc.text if doc is not None and doc.text else ""
     blocks = [line.strip() for line in body.split("\n") if line.strip()]
     if not blocks:
