@@ -44,7 +44,7 @@ ARTICLES = {
         "title": "Oyonnax : nouvelle grève chez Marlin",
         "paragraphs": [
             "Nouvel arrêt de travail mardi à l'usine Marlin d'Oyonnax.",
-            "« Nous ne reprendrons pas le travail tant que la direction refusera de nous recevoir », a affirmé la "
+            "« Nous ne reprendrons pas le travail tant que la direction refusera de nous entendre », a affirmé la "
             "déléguée syndicale Sophie Garnier.",
             "La direction a indiqué qu'elle proposerait une rencontre aux syndicats la semaine prochaine.",
             "Environ 150 salariés sur 300 ont suivi le mouvement, d'après les syndicats.",
@@ -351,3 +351,29 @@ def test_build_help_names_every_format(capsys):
     text = " ".join(capsys.readouterr().out.split())
     for words in (".txt", ".html", ".warc", ".warc.gz", ".jsonl", ".csv", ".parquet", "--text-column", "--skip-bad"):
         assert words in text
+
+
+@pytest.mark.slow
+def test_tables_built_from_a_file_validate_with_the_registry_beside_it(tmp_path):
+    from toolkit.validate import validate
+
+    (tmp_path / "registry.toml").write_text('[[entity]]\nid = "X-garnier"\nname = "Sophie Garnier"\nkind = "person"\n'
+                                            'gender = "f"\nroles = ["déléguée syndicale"]\n', encoding="utf-8")
+    table = tmp_path / "articles.parquet"
+    write_table(table, "parquet", rows())
+    result = build(table, columns=USER_COLUMNS, progress=False)
+    assert "X-garnier" in set(toolkit.load_claims(result.out_dir)["speaker_id"].dropna())
+    report = validate(result.out_dir, suite="integrity_claims")
+    assert report.success, report.text()
+
+
+def test_reviews_can_be_recorded_for_a_folder_of_web_pages(tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for key, article in ARTICLES.items():
+        (folder / f"{key}.html").write_text(html_page(article), encoding="utf-8")
+    build(folder, progress=False)
+    findings = toolkit.load_discrepancies(folder / "tables")
+    assert list(findings["kind"]) == ["wording_variant"]           # « nous recevoir » / « nous entendre »
+    assert main(["review", str(folder), "--set", findings["discrepancy_id"][0], "confirmed"]) == 0
+    assert (folder / "reviews.csv").exists()
