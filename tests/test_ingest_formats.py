@@ -377,3 +377,26 @@ def test_reviews_can_be_recorded_for_a_folder_of_web_pages(tmp_path, capsys):
     assert list(findings["kind"]) == ["wording_variant"]           # « nous recevoir » / « nous entendre »
     assert main(["review", str(folder), "--set", findings["discrepancy_id"][0], "confirmed"]) == 0
     assert (folder / "reviews.csv").exists()
+
+
+def test_a_page_in_the_charset_it_declares_is_read_in_it(tmp_path):
+    article = ARTICLES["courrier-greve"]
+    page = html_page(article).replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    (read,) = read_input(tmp_path).articles
+    assert read.text == txt(article)
+    assert read.problems == ["not UTF-8: decoded as cp1252, the charset the document declares"]
+
+
+def test_a_csv_saved_by_a_spreadsheet_with_a_bom_and_crlf_reads(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_bytes("\ufefftext,source\r\n\"Première ligne.\r\nDeuxième ligne.\",Le Journal\r\n".encode("utf-8"))
+    (article,) = read_input(table).articles
+    assert (article.text, article.source, article.article_id) == ("Première ligne.\nDeuxième ligne.", "Le Journal", "export-000001")
+
+
+def test_a_csv_that_is_not_utf8_is_named(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_bytes("text\nPremière ligne.\n".encode("cp1252"))
+    with pytest.raises(BadTable, match="export.csv.*UTF-8"):
+        read_input(table)
