@@ -40,7 +40,8 @@ def read_table(path: Path, columns: dict[str, str] | None = None, *, event: str 
     streams through; only the columns used are read).
 
     `columns` maps a field (text, html, id, url, title, source, published, language, event) to the column that holds
-    it; unnamed fields take the first column of `DEFAULT_COLUMNS` present. A table with neither a text nor an html
+    it; unnamed fields take the first column of `DEFAULT_COLUMNS` present (in a JSON Lines file, among the keys of
+    its first `BATCH_ROWS` lines). A table with neither a text nor an html
     column raises `BadTable`. A bad row (empty text, unreadable date) raises `BadArticle` naming the file and row,
     or is appended to `skipped` and left out when that list is given. Without an id column, a row's id is
     `<file name>-<row number>`."""
@@ -111,6 +112,8 @@ def _article(path: Path, number: int, values: dict, event: str, line: int | None
     if not re.fullmatch(r"[a-z]{2,3}", language):
         raise BadArticle(path, f"{where}: '{language}' is not a language code", "use an ISO 639-1 code such as fr",
                          line=line, field="language")
+    if page is not None:
+        problems.extend(page.problems)
     source = _string(values.get("source")) or (page and page.source)
     return Article(
         article_id=article_id,
