@@ -400,3 +400,11 @@ def test_a_csv_that_is_not_utf8_is_named(tmp_path):
     table.write_bytes("text\nPremière ligne.\n".encode("cp1252"))
     with pytest.raises(BadTable, match="export.csv.*UTF-8"):
         read_input(table)
+
+
+def test_a_folder_holding_only_a_table_says_to_give_the_table(tmp_path):
+    from toolkit.errors import NoArticles
+
+    write_table(tmp_path / "articles.parquet", "parquet", rows())
+    with pytest.raises(NoArticles, match=r"a table of articles \(articles.parquet\) — give the table itself"):
+        read_input(tmp_path)

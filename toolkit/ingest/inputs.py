@@ -8,6 +8,7 @@ from pathlib import Path
 from toolkit.errors import BadArticle, BadTable, NoArticles, ToolkitError
 from toolkit.ingest.article_tables import TABLE_SUFFIXES, read_table, table_name
 from toolkit.ingest.articles import Article, article_files, read_collection
+from toolkit.ingest.manifest import MANIFEST_NAME
 from toolkit.ingest.webarchives import archive_name, is_archive, read_archive
 
 FORMATS = ("folder of .txt and .html files (with manifest.csv)", ".warc / .warc.gz web archives",
@@ -34,6 +35,11 @@ def read_input(path: str | Path, *, columns: dict[str, str] | None = None, skip_
                        "leave out the --*-column options")
     if path.is_dir():
         archives = sorted(p for p in path.iterdir() if p.is_file() and is_archive(p))
+        tables = sorted(p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES
+                        and p.name != MANIFEST_NAME)
+        if tables and not archives and not article_files(path):
+            raise NoArticles(path, f"holds no article files, but a table of articles ({', '.join(tables[:3])})",
+                             f"give the table itself: claims build {path / tables[0]}")
         articles = read_collection(path, skipped) if article_files(path) or not archives else []
         for archive in archives:
             articles.extend(read_archive(archive, event=path.name, skipped=skipped))
