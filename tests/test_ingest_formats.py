@@ -408,3 +408,19 @@ def test_a_folder_holding_only_a_table_says_to_give_the_table(tmp_path):
     write_table(tmp_path / "articles.parquet", "parquet", rows())
     with pytest.raises(NoArticles, match=r"a table of articles \(articles.parquet\) — give the table itself"):
         read_input(tmp_path)
+
+
+def test_a_standfirst_set_apart_from_the_body_is_kept_and_related_links_are_not(txt_build, tmp_path):
+    """Outlets put the chapô outside the article body and « Lire aussi » links among its paragraphs; the text is
+    then the .txt article: headline, chapô, paragraphs."""
+    article = dict(ARTICLES["courrier-greve"])
+    chapo = "Le préfet a reçu les syndicats mardi soir, qui dénoncent « un mépris total » de la direction."
+    page = html_page(article).replace(
+        '<div class="article__meta">', f'<p class="article__chapo">{chapo}</p>\n<div class="article__meta">').replace(
+        f"<p>{article['paragraphs'][1]}</p>",
+        f"<p>{article['paragraphs'][1]}</p>\n<p>Lire aussi : <a href=\"/a/3\">Oyonnax : « Nous irons jusqu'au bout », "
+        "préviennent les salariés</a></p>")
+    page = page.replace("<main>", '<div class="site-description">Toute l\'actualité de l\'Ain et du Haut-Bugey</div><main>')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (read,) = read_input(tmp_path).articles
+    assert read.text == "\n\n".join([article["title"], chapo, *article["paragraphs"]])

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from toolkit.errors import BadArticle
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)
@@ -24,7 +20,7 @@ def decode(data: bytes, path: str | Path, *, declared: str | None = None, langua
 
     UTF-8 first (a BOM is dropped later by normalisation); then the charset the page or the HTTP header declares;
     then charset-normalizer, preferring among equally good encodings the legacy ones of `language`
-    (`toolkit/data/<language>/encodings.toml`), since a short French text decodes without error in cp1250 too."""
+    (`toolkit/data/<language>/ingest.toml`), since a short French text decodes without error in cp1250 too."""
     try:
         return Decoded(data.decode("utf-8"), None)
     except UnicodeDecodeError as err:
@@ -65,12 +61,8 @@ def _codec(name: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=None)
 def legacy_encodings(language: str) -> tuple[str, ...]:
     """The language's 8-bit encodings from its data file (none when the language has no such file)."""
-    path = DATA / language / "encodings.toml"
-    if not path.is_file():
-        return ()
-    with path.open("rb") as handle:
-        names = tomllib.load(handle).get("legacy", [])
-    return tuple(c for c in (_codec(n) for n in names) if c)
+    from toolkit.ingest.language import ingest_data
+
+    return tuple(c for c in (_codec(n) for n in ingest_data(language).legacy_encodings) if c)
