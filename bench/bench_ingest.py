@@ -149,14 +149,18 @@ def main() -> None:
         if name in ("html folder", "warc.gz"):
             pages.append((name, articles))
     # How much of each page's text trafilatura gives back: the article as the .txt had it, blocks and words.
+    from toolkit.ingest.language import ingest_data
+    from toolkit.ingest.webpages import _related_link
+
+    openers = ingest_data("fr").related_link_openers
     for name, articles in pages:
-        exact = same_blocks = 0
+        exact = without_links = 0
         for i, article in enumerate(articles if name == "html folder" else sorted(articles, key=_number)):
-            original = source[i % len(source)][1]
-            exact += _blocks(article.text) == _blocks(original)
-            same_blocks += len(_blocks(article.text)) == len(_blocks(original))
+            original = _blocks(source[i % len(source)][1])
+            exact += _blocks(article.text) == original
+            without_links += _blocks(article.text) == [b for b in original if not _related_link(b, openers)]
         print(f"{name}: {exact} of {len(articles)} texts exactly the .txt (paragraph by paragraph, spaces aside); "
-              f"{same_blocks} with as many paragraphs")
+              f"{without_links} the .txt without its « Lire aussi » lines")
     if args.compare_build:
         compare_builds(inputs["txt folder"], inputs["html folder"], args.compare_build)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
