@@ -61,11 +61,21 @@ def test_bad_manifest_names_file_line_and_field(tmp_path, manifest, line, field,
     assert "manifest.csv" in str(err.value) and words in str(err.value)
 
 
-def test_non_utf8_article_is_named_with_its_line(tmp_path):
+@pytest.mark.issue(15)
+def test_latin1_article_is_decoded_and_the_decision_recorded(tmp_path):
     write(tmp_path, "latin.txt", "Première ligne\nDeuxième ligne é\n", encoding="latin-1")
+    (article,) = read_collection(tmp_path)
+    assert article.text == "Première ligne\nDeuxième ligne é\n"
+    assert article.problems == ["not UTF-8: decoded as cp1252 (detected by charset-normalizer, 100% clean)"]
+
+
+@pytest.mark.issue(15)
+def test_undecodable_article_is_named_with_its_line(tmp_path):
+    write(tmp_path, "image.txt", b"Ligne un\n" + bytes(range(256)) * 4)
     with pytest.raises(BadArticle) as err:
         read_collection(tmp_path)
-    assert "latin.txt" in str(err.value) and err.value.line == 1
+    # line 1 "Ligne un", line 2 bytes 0-9 up to byte 10 (a newline), line 3 holds byte 128, the first bad one
+    assert "image.txt" in str(err.value) and err.value.line == 3 and "no text encoding fits" in str(err.value)
 
 
 def test_empty_folder_is_an_error(tmp_path):

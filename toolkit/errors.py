@@ -63,3 +63,11 @@ class BadSuite(ToolkitError):
 
 class UnsafeOutput(ToolkitError):
     """The output folder holds files that are not this toolkit's tables, so it will not be replaced."""
+
+
+class BadTable(ToolkitError):
+    """A table of articles (JSON Lines, CSV, Parquet) cannot be read or has no text column."""
+
+
+class BadArchive(ToolkitError):
+    """A web archive (WARC) is truncated or malformed."""

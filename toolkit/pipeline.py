@@ -18,7 +18,8 @@ from toolkit.extract import Claim, extract
 from toolkit.errors import BadLexicon
 from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.extract.mentions import UNKNOWN
-from toolkit.ingest import Article, read_collection
+from toolkit.ingest import Article
+from toolkit.ingest.inputs import collection_folder, default_tables, read_input
 from toolkit.registry import Registry
 from toolkit.resolve.speakers import resolve_collection
 from toolkit.tables import TABLES_DIR, bundled_datasets, write_tables
@@ -43,6 +44,7 @@ class BuildResult:
     seconds: float
     problems: dict[str, list[str]] = field(default_factory=dict)
     alignment: AlignmentSummary | None = None
+    skipped: list[str] = field(default_factory=list)   # files, rows or records left out (skip_bad=True), why
 
     def by_type(self) -> Counter:
         total = Counter()
@@ -52,9 +54,13 @@ class BuildResult:
 
 
 def build(input_dir: str | Path | None = None, out: str | Path | None = None, *, registry: list[str | Path] = (),
-          progress: bool | None = None) -> BuildResult | list[BuildResult]:
-    """Build the tables of one article folder into `out` (default: its `tables/` folder).
+          progress: bool | None = None, columns: dict[str, str] | None = None,
+          skip_bad: bool = False) -> BuildResult | list[BuildResult]:
+    """Build the tables of one input into `out` (default: a folder's `tables/`, or `NAME-tables/` beside a file).
 
+    The input is a folder of `.txt`/`.html` articles (and `.warc` archives), a web archive, or a table of
+    articles whose columns `columns` names (`toolkit.ingest.inputs.read_input`). A file, row or record that cannot
+    be read stops the build, unless `skip_bad`: it is then left out and listed in `skipped` and `build.json`.
     With no input, rebuild every bundled dataset in place and return the list of results."""
     if input_dir is None:
         if out is not None:
@@ -62,9 +68,10 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         return [build(folder, registry=registry, progress=progress) for folder in bundled_datasets()]
     started = time.perf_counter()
     input_dir = Path(input_dir)
-    out_dir = Path(out) if out else input_dir / TABLES_DIR
-    articles = read_collection(input_dir)
-    entities = Registry.for_collection(input_dir, list(registry))
+    out_dir = Path(out) if out else default_tables(input_dir, TABLES_DIR)
+    ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
+    articles = ingested.articles
+    entities = Registry.for_collection(collection_folder(input_dir), list(registry))
     by_article, stories = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
     claims = [c for article in articles for c in by_article.get(article.article_id, [])]
     entity_columns = _entities(articles, by_article, stories)
@@ -77,12 +84,15 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         "articles": {a.article_id: a.sha256 for a in articles},
         "rows": {name: t.num_rows for name, t in tables.items()},
     }
+    if ingested.skipped:
+        info["skipped"] = [str(err) for err in ingested.skipped]
     write_tables(out_dir, tables, info)
     counts = Counter((c.article_id, c.claim_type) for c in claims)
     # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
     unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
-                       {a.article_id: a.problems for a in articles if a.problems}, summary)
+                       {a.article_id: a.problems for a in articles if a.problems}, summary,
+                       skipped=[str(err) for err in ingested.skipped])
 
 
 def extract_claims(articles: list[Article], registry: Registry, reading=None):

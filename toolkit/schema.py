@@ -18,13 +18,13 @@ def _field(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa
 
 
 ARTICLES = pa.schema([
-    _field("article_id", pa.string(), "File name without extension; unique in a collection.", False),
-    _field("source", _DICT, "Outlet name from the manifest, or 'unknown:<article_id>' when none is given.", False),
-    _field("url", pa.string(), "Address of the article, from the manifest."),
+    _field("article_id", pa.string(), "File name without extension, the id column of a table, or host and URL hash of an archived page; unique in a collection.", False),
+    _field("source", _DICT, "Outlet name from the manifest (or table column, or the page's site name), or 'unknown:<article_id>' when none is given.", False),
+    _field("url", pa.string(), "Address of the article, from the manifest, the table, the page or the archive record."),
     _field("published", _TIME, "Publication date or time (UTC; a bare date is midnight UTC)."),
     _field("language", _DICT, "ISO 639-1 language code; 'fr' unless the manifest says otherwise.", False),
-    _field("title", pa.string(), "Headline, from the manifest."),
-    _field("event", _DICT, "Event label from the manifest; the folder name when none is given.", False),
+    _field("title", pa.string(), "Headline, from the manifest, the table or the page."),
+    _field("event", _DICT, "Event label from the manifest or table; the folder (or file) name when none is given.", False),
     _field("text", pa.large_string(), "Article text as read: Unicode NFC, newlines normalised to \\n; offsets index it.", False),
     _field("sha256", pa.string(), "SHA-256 of `text` encoded as UTF-8.", False),
     _field("n_chars", pa.int32(), "Length of `text` in characters (Python code points).", False),

@@ -1,28 +1,57 @@
-"""`claims build`: extract (and align) the claims of an article folder into Parquet tables."""
+"""`claims build`: extract (and align) the claims of an article collection into Parquet tables."""
 
 from __future__ import annotations
 
+# Spelled out here (as in toolkit.ingest.article_tables.DEFAULT_COLUMNS) so that `claims --help` loads no reader.
+COLUMN_DEFAULTS = {
+    "text": "text, content, body",
+    "html": "html, raw_html (saved pages, read like .html files when there is no text column)",
+    "id": "id, article_id (default: NAME-<row number>)",
+    "url": "url",
+    "title": "title",
+    "source": "source, outlet",
+    "published": "published, date",
+    "language": "language",
+    "event": "event (default: the file name)",
+}
+
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("build", help="build the tables of an article folder (no argument: every bundled dataset)",
-                       description="Read INPUT_DIR (*.txt and an optional manifest.csv and registry.toml), extract claims, "
-                                   "align them across outlets and write the Parquet tables atomically.")
-    p.add_argument("input_dir", nargs="?", help="folder of articles (default: rebuild every dataset under datasets/)")
-    p.add_argument("--out", help="folder for the tables (default: INPUT_DIR/tables)")
+    p = sub.add_parser("build", help="build the tables of an article collection (no argument: every bundled dataset)",
+                       description="Read INPUT, extract claims, align them across outlets and write the Parquet tables "
+                                   "atomically. INPUT is one of: a folder of articles, *.txt (UTF-8, or another encoding "
+                                   "detected and noted) and saved web pages *.html, with an optional manifest.csv and "
+                                   "registry.toml, and any *.warc / *.warc.gz in it; a web archive FILE.warc or "
+                                   "FILE.warc.gz (each HTML response is an article); a table of articles FILE.jsonl, "
+                                   "FILE.csv or FILE.parquet (one article a row; see the --*-column options).")
+    p.add_argument("input_dir", nargs="?", metavar="INPUT",
+                   help="folder, web archive or table of articles (default: rebuild every dataset under datasets/)")
+    p.add_argument("--out", help="folder for the tables (default: INPUT/tables for a folder, NAME-tables beside a file)")
     p.add_argument("--registry", action="append", default=[], metavar="TOML",
                    help="extra entity registry file (repeatable); later files override earlier ones")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="leave out a file, row or archive record that cannot be read (it is listed, and recorded in "
+                        "build.json) instead of stopping the build")
+    group = p.add_argument_group("tables of articles (.jsonl, .csv, .parquet)")
+    for name, defaults in COLUMN_DEFAULTS.items():
+        group.add_argument(f"--{name}-column", metavar="COLUMN", help=f"column of the article {name} (default: {defaults})")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(parser=p)
 
 
 def run(args) -> int:
+    import sys
+
     from toolkit.pipeline import build
     from toolkit.report.summary import build_summary
 
     if args.out and not args.input_dir:
-        args.parser.error("--out needs an INPUT_DIR")
-    results = build(args.input_dir, args.out, registry=args.registry)
+        args.parser.error("--out needs an INPUT")
+    columns = {name: getattr(args, f"{name}_column") for name in COLUMN_DEFAULTS if getattr(args, f"{name}_column")}
+    results = build(args.input_dir, args.out, registry=args.registry, columns=columns or None, skip_bad=args.skip_bad)
     for result in results if isinstance(results, list) else [results]:
+        for message in result.skipped:
+            print(f"Skipped: {message}", file=sys.stderr)
         if not args.quiet:
             print(build_summary(result))
     return 0

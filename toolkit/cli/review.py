@@ -12,6 +12,10 @@ VERDICTS = {
 }
 
 
+# The files of a folder that are articles (as toolkit.ingest reads them), spelled out to keep `claims --help` light.
+ARTICLE_PATTERNS = ("*.txt", "*.html", "*.htm", "*.warc", "*.warc.gz")
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser("review", help="list open findings, or record a verdict on one",
                        description="Without --set, list the findings of DATASET that have no verdict yet (and reviews "
@@ -36,7 +40,7 @@ def run(args) -> int:
     if args.set:
         if len(datasets) != 1:
             args.parser.error("--set needs the DATASET folder the finding belongs to")
-        if not any(datasets[0].glob("*.txt")):
+        if not any(any(datasets[0].glob(pattern)) for pattern in ARTICLE_PATTERNS):
             args.parser.error(f"{datasets[0]} is not a dataset folder (no articles): reviews live beside the articles, "
                               "so that a rebuild of the tables never removes them")
         finding, verdict = args.set

@@ -11,7 +11,7 @@ from pathlib import Path
 from toolkit.errors import BadArticle, NoArticles
 from toolkit.ingest.manifest import read_manifest
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")     # each read by toolkit.ingest.page.read_page
 
 
 @dataclass
@@ -38,41 +38,46 @@ def normalize_text(raw: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return normalize_text(data.decode("utf-8"))
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise BadArticle(path, f"not UTF-8 ({err.reason} at byte {err.start})", "convert the file to UTF-8", line=line) from None
-
-
 def article_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def read_collection(folder: str | Path) -> list[Article]:
-    """All articles of a folder, sorted by article_id, with manifest fields where the manifest has a row."""
+def read_collection(folder: str | Path, skipped: list[BadArticle] | None = None) -> list[Article]:
+    """All articles of a folder, sorted by article_id, with manifest fields where the manifest has a row (they
+    override what a web page says about itself).
+
+    A file that cannot be read raises `BadArticle`; when a `skipped` list is given, the error is appended to it
+    instead and the file left out."""
+    from toolkit.ingest.page import read_page
+
     folder = Path(folder)
     if not folder.is_dir():
         raise NoArticles(folder, "is not a folder", "give the folder that holds the article files")
     manifest = read_manifest(folder)
     files = article_files(folder)
     if not files:
-        raise NoArticles(folder, "holds no article files (*.txt)", "put UTF-8 .txt articles in it")
+        raise NoArticles(folder, "holds no article files (*.txt, *.html)", "put .txt articles or saved .html pages in it")
     articles = []
     for path in files:
         row = manifest.get(path.name)
         article_id = path.stem
+        try:
+            page = read_page(path, language=(row and row.language) or "fr")
+        except BadArticle as err:
+            if skipped is None:
+                raise
+            skipped.append(err)
+            continue
         articles.append(Article(
             article_id=article_id,
-            source=(row and row.source) or f"unknown:{article_id}",
-            text=read_text(path),
+            source=(row and row.source) or page.source or f"unknown:{article_id}",
+            text=page.text,
             path=path,
-            url=row and row.url,
-            published=row and row.published,
-            language=(row and row.language) or "fr",
-            title=row and row.title,
+            url=(row and row.url) or page.url,
+            published=(row and row.published) or page.published,
+            language=(row and row.language) or page.language or "fr",
+            title=(row and row.title) or page.title,
             event=(row and row.event) or folder.name,
+            problems=page.problems,
         ))
     return articles

@@ -65,6 +65,9 @@ def _dataset_folder(given: Path, folder: Path) -> Path | None:
     parent = folder.parent
     if folder.name == TABLES_DIR and ((parent / REGISTRY_NAME).exists() or any(parent.glob("*.txt"))):
         return parent
+    # `claims build FILE` writes NAME-tables beside the file, and reads the registry.toml beside it.
+    if folder.name.endswith(f"-{TABLES_DIR}") and (parent / REGISTRY_NAME).exists():
+        return parent
     return None
 
 
