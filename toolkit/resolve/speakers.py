@@ -85,6 +85,9 @@ def resolve_story(story: list[ArticleClaims], lexicon: Lexicon) -> StoryEntities
                 if claim.speaker_method == DESCRIPTION:
                     resolved[fold(claim.speaker)] = entity
                 claim.speaker, claim.speaker_method = entity.name, method
+        for claim in item.claims:              # a headline given the description before the body resolved it
+            if claim.speaker_method == "headline" and claim.speaker and fold(claim.speaker) in resolved:
+                claim.speaker = resolved[fold(claim.speaker)].name
         _complete_surnames(item, by_word)
         for claim in item.claims:              # one spelling per person in the story
             key = name_key(claim.speaker) if claim.speaker and not claim.speaker_id else None   # a registry name stays
