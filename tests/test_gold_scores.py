@@ -42,3 +42,10 @@ def test_relay_accuracy_on_matched_claims(lenient):
 def test_nothing_spurious_beyond_a_few(lenient):
     p, _, _ = lenient.prf()
     assert p >= 0.95, [(c.article_id, c.wording[:40]) for c in lenient.spurious]
+
+
+def test_speaker_accuracy_with_no_registry():
+    """The same gold built as a newcomer's plain folders: no registry.toml, general relays only (ratchet)."""
+    texts, gold, predicted = predictions(no_registry=True)
+    plain = score(gold, predicted, texts, 0.5, TYPES)
+    assert plain.speaker_ok / plain.matched >= 0.84
