@@ -244,6 +244,8 @@ class ArticleMentions:
         phrase = self.text[start:end]
         low = fold(phrase)
         words = low.split()
+        if low in self.lexicon.syntax.determiners or low in ("le", "la", "les", "l'"):
+            return None           # a determiner alone ("le" cut from "le « juge »") designates nobody
         if words and words[0] in ("un", "une", "des", "plusieurs") and not re.search(r"[A-ZÀ-Ý]", phrase[1:]):
             gender = {"un": "m", "une": "f"}.get(words[0])       # "un ministre": not the minister the registry knows
             return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
