@@ -59,7 +59,9 @@ def test_pour_someone_is_an_opinion_put_in_their_mouth():
 
 
 def test_a_comparison_with_que_is_not_reported_speech():
-    assert by_type("Anne Dupont a reconnu, lors du conseil municipal, être plus inquiète que l'an dernier.", "indirect") == []
+    # the "que" ends a comparison: what she acknowledged is the infinitive report, not a clause "l'an dernier"
+    (claim,) = by_type("Anne Dupont a reconnu, lors du conseil municipal, être plus inquiète que l'an dernier.", "indirect")
+    assert claim.wording == "être plus inquiète que l'an dernier"
     (claim,) = by_type("Anne Dupont a aussi déclaré que l'usine fermerait.", "indirect")
     assert claim.wording == "l'usine fermerait"
 
@@ -131,3 +133,35 @@ def test_selon_a_paper_about_what_a_bill_provides():
     assert claim.speaker == "Le Monde"
     (claim,) = by_type("Le ministre, qui a présenté le projet mardi, prévoit que la croissance ralentira.", "indirect")
     assert claim.wording == "la croissance ralentira"
+
+
+@pytest.mark.parametrize("text, wording, cue", [
+    ("Anne Dupont a affirmé jeudi avoir reçu les syndicats à deux reprises.", "avoir reçu les syndicats à deux reprises", "affirmer"),
+    ("Paul Martin dit ne pas connaître le montant exact des travaux.", "ne pas connaître le montant exact des travaux", "dire"),
+    ("Anne Dupont a dit espérer une reprise rapide du chantier.", "espérer une reprise rapide du chantier", "dire"),
+    ("Paul Martin a demandé d'évacuer les berges avant la nuit.", "d'évacuer les berges avant la nuit", "demander"),
+    ("Anne Dupont a appelé les riverains à rester chez eux jusqu'à dimanche.", "les riverains à rester chez eux jusqu'à dimanche", "appeler"),
+    ("Paul Martin accuse la direction d'avoir caché les comptes aux salariés.", "la direction d'avoir caché les comptes aux salariés", "accuser"),
+    ("Anne Dupont a nié toute négociation secrète avec le repreneur.", "toute négociation secrète avec le repreneur", "nier"),
+    ("Paul Martin a fait état d'une baisse sensible des effectifs de gendarmerie.", "d'une baisse sensible des effectifs de gendarmerie", "faire état"),
+])
+def test_reports_with_an_infinitive_or_a_noun_instead_of_que(text, wording, cue):
+    (claim,) = by_type(text, "indirect")
+    assert (claim.wording, claim.cue) == (wording, cue)
+    assert claim.speaker in ("Anne Dupont", "Paul Martin")
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement, accusé de rester sourd aux revendications, n'a pas réagi.",      # a participle, no report
+    "Environ 300 habitants ont demandé à être relogés avant l'hiver.",                  # asking for oneself
+    "« J'ai vu la vague arriver », a confié l'ailier au micro de la radio locale.",     # the verb of an incise
+    "Paul Martin a annoncé le départ de l'entraîneur.",                                 # a thing, not what was said
+    "Anne Dupont a dit hier soir sa satisfaction.",
+])
+def test_no_report_without_a_complement_that_reports(text):
+    assert by_type(text, "indirect") == []
+
+
+def test_the_report_ends_before_a_second_predicate_of_the_same_subject():
+    (claim,) = by_type("Le prévenu a reconnu avoir menti aux enquêteurs, mais a contesté tout détournement.", "indirect")
+    assert claim.wording == "avoir menti aux enquêteurs"

@@ -54,6 +54,7 @@ class Syntax:
     not_relay_after: dict              # relay head -> what makes it something else ("agence régionale de santé")
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
     aside_phrases: tuple[tuple[str, ...], ...]   # "quant à elle": skipped between a verb and its subject
+    not_infinitives: frozenset[str] = frozenset()   # words ending like an infinitive that are none ("hier", "notre")
 
 
 def _alternation(words) -> str:
@@ -83,6 +84,7 @@ def _syntax(data: dict) -> Syntax:
         aside_phrases=tuple(sorted((tuple(fold(p).split()) for p in data.get("aside_phrases", [])), key=len, reverse=True)),
         through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
                                  rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
+        not_infinitives=frozenset(fold(w) for w in data.get("not_infinitives", [])),
     )
 
 
@@ -123,6 +125,7 @@ class Lexicon:
     legal: tuple[str, ...]
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
+    complements: dict[str, frozenset[str]]   # form of complement (infinitive, de_infinitive, object_infinitive, noun) -> cue lemmas
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
     syntax: Syntax
 
@@ -224,6 +227,14 @@ def load(language: str = "fr") -> Lexicon:
             cue_forms[form] = lemma.removeprefix("s'")
     phrase_forms = {form: lemma for lemma, forms in cues.get("phrases", {}).items() for form in forms}
     indirect = frozenset(l.removeprefix("s'").removeprefix("se ") if " " not in l else l for l in cues.get("indirect", []))
+    complements = {kind: frozenset(l.removeprefix("s'").removeprefix("se ") if l not in phrase_forms.values() else l
+                                   for l in lemmas)
+                   for kind, lemmas in cues.get("complements", {}).items()}
+    known = set(cue_forms.values()) | set(phrase_forms.values())
+    for kind, lemmas in complements.items():
+        if lemmas - known:
+            raise BadLexicon(folder / "cues.toml", f"[complements] {kind} lists {sorted(lemmas - known)}, which are not cues",
+                             "add them to the cue lists first")
     return Lexicon(
         text_cues=frozenset(cues.get("text_cues", [])),
         text_subjects=frozenset(fold(w) for w in cues.get("text_subjects", [])),
@@ -261,6 +272,7 @@ def load(language: str = "fr") -> Lexicon:
         legal=tuple(fold(w) for w in grammar["legal"]["words"]),
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
+        complements=complements,
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),
         syntax=_syntax(_load_toml(folder / "syntax.toml")),
     )

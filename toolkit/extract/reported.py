@@ -66,10 +66,131 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
                 continue
             found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
+    found.extend(_complements(text, sentence, quotes, lexicon, found))
     found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay))
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
+
+
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|ues|is)$")
+_BE = frozenset({"est", "sont", "etait", "etaient", "s'est", "se", "s'etait", "s'etaient", "etre", "ete"})
+_CLITICS = r"(?:(?:ne|n['’])\s*(?:(?:pas|plus|jamais|rien|guère)\s+)?)?(?:(?:se|s['’]|y|en|l['’]|le|la|les|lui|leur|me|m['’]|nous|vous)\s*){0,2}"
+_DETERMINER = re.compile(r"(?:le|la|l['’]|les|un|une|des|du|de\s+la|de\s+l['’]|son|sa|ses|leur|leurs|ce|cet|cette|ces|"
+                         r"tout|toute|tous|toutes|aucun|aucune|plusieurs|notre|votre|nos|vos)(?![\w])", re.IGNORECASE)
+_OBJECT_LEAD = re.compile(r"(?:aux|au|à\s+(?:la|l['’])|à|le|la|l['’]|les|un|une|des|ses|son|sa|leurs|leur|ces|ce|cette|tous|toutes)(?![\w])"
+                          r"|[A-ZÀ-Ý]", re.IGNORECASE)
+
+
+def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+    """Reports whose complement is no que-clause, with their cue verbs in `cues.toml` [complements]:
+    an infinitive (`dit avoir vu…`, `a dit espérer…`), de + infinitive (`a demandé d'interdire…`), someone + à/de +
+    infinitive (`a appelé les habitants à rester…`, `accuse X d'avoir…`), or a noun phrase (`ont nié toute
+    transaction…`, `a fait état d'une hausse…`). The wording starts right after the verb (and any time words or
+    circumstance between commas) and ends where a que-clause would. A past participle with no auxiliary before it
+    is an adjective (`le gouvernement, accusé de rester sourd`), not a report."""
+    lo, hi = sentence
+    found: list[Clause] = []
+    for cue in lexicon.cue_pattern.finditer(text, lo, hi):
+        if _inside(cue.start(), quotes):
+            continue
+        lemma = lexicon.lemma(cue.group())
+        kinds = [kind for kind, lemmas in lexicon.complements.items() if lemma in lemmas]
+        if not kinds or any(c.cue_start == cue.start() for c in taken + found):
+            continue
+        if _PARTICIPLE.search(cue.group()) and not _auxiliary_before(text, lo, cue.start(), lexicon):
+            continue
+        if _in_incise(text, lo, cue.start(), lexicon):
+            continue              # "», a confié l'ailier au micro de…": the subject follows the verb
+        start = _past_circumstances(text, cue.end(), hi, lexicon)
+        if start >= hi or _inside(start, quotes) and not _starts_with_quote(text, start, quotes):
+            continue
+        if any(_complement_fits(kind, text, start, hi, lexicon) for kind in kinds):
+            end = clause_end(text, start, hi, quotes, lexicon)
+            if _wholly_quoted(start, end, quotes) or end - start < 3:
+                continue
+            if "noun" in kinds and not any(_complement_fits(k, text, start, hi, lexicon) for k in kinds if k != "noun") \
+                    and len(_outside_quotes(text, start, end, quotes).split()) < 3:
+                continue      # « a dénoncé un « scandale » »: the fragment alone
+            if any(c.start < end and start < c.end for c in taken + found):
+                continue
+            found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
+    return found
+
+
+def _in_incise(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
+    """Whether the verb at `pos` opens an incise (`…, a confié l'ailier`): a comma, then only an auxiliary or adverbs
+    before it. Not after an aside on the subject (`L'Union a, elle, demandé…`)."""
+    prefix = text[lo:pos]
+    m = re.search(r"[,»”\"]\s*((?:[\w’'-]+\s+){0,3})$", prefix)
+    if not m or re.search(r"(?<![\w’'])(?:a|ont|avait|avaient|est|sont)\s*,[^,]{0,30},\s*$", prefix):
+        return False
+    return all(fold(w) in lexicon.syntax.auxiliaries or lexicon.syntax.incise_adverb.match(fold(w)) for w in m.group(1).split())
+
+
+def _auxiliary_before(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
+    """An auxiliary among the few words before a participle (`a appelé`, `a-t-il ensuite demandé`, `s'est dit`)."""
+    before = [fold(w) for w in re.findall(r"[\w’'-]+", text[max(lo, pos - 40):pos])[-4:]]
+    return any(w in _HAVE or w in _BE or re.search(r"-t-(?:il|elle|on)$|-(?:ils|elles)$", w) for w in before)
+
+
+def _past_circumstances(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
+    """Past the time words and adverbs after a cue (`a affirmé vendredi soir`), and a circumstance between commas
+    (`a affirmé, lors d'une conférence de presse, avoir…`): where its complement starts."""
+    syntax = lexicon.syntax
+    while pos < hi:
+        m = re.match(r"[\s\u00a0]*(?:(?:ce|cette)\s+)?([\w’'-]+)", text[pos:hi])
+        if m and (fold(m.group(1)) in syntax.time_words and fold(m.group(1)) not in ("ce", "cette")
+                  or fold(m.group(1)).endswith("ment") and len(m.group(1)) > 5):
+            pos += m.end()
+            continue
+        inserted = re.match(r"\s*,[^,«»\"“”]{1,90},", text[pos:hi])
+        if inserted:
+            pos += inserted.end()
+            continue
+        break
+    while pos < hi and text[pos] in " \u00a0\t":
+        pos += 1
+    return pos
+
+
+def _is_infinitive(word: str, lexicon: Lexicon) -> bool:
+    low = fold(word)
+    if low in ("avoir", "etre"):
+        return True
+    return (len(low) > 3 and word[:1].islower() and re.search(r"(?:er|ir|re|oir)$", low) is not None
+            and low not in lexicon.syntax.not_infinitives)
+
+
+def _infinitive_at(text: str, pos: int, hi: int, lexicon: Lexicon) -> bool:
+    m = re.compile(_CLITICS + r"([\w’-]+)", re.IGNORECASE).match(text, pos, hi)
+    return bool(m) and _is_infinitive(m.group(1), lexicon)
+
+
+def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon) -> bool:
+    if kind == "infinitive":
+        return _infinitive_at(text, start, hi, lexicon)
+    if kind == "de_infinitive":
+        m = re.compile(r"(?:de\s+|d['’])", re.IGNORECASE).match(text, start, hi)
+        return bool(m) and _infinitive_at(text, m.end(), hi, lexicon)
+    if kind == "object_infinitive":
+        if not _OBJECT_LEAD.match(text, start, hi):
+            return False
+        for m in re.finditer(r"\s(?:à|de|d['’])\s*", text[start:min(hi, start + 80)]):
+            head = text[start:start + m.start()]
+            if re.search(r"[,.;:!?«»\"“”]", head) or _FINITE.search(head) or len(head.split()) > 7:
+                return False
+            if _infinitive_at(text, start + m.end(), hi, lexicon):
+                return True
+        return False
+    if kind == "noun":
+        m = re.compile(r"(?:(?:de\s+|d['’])(?=(?:un|une|des|la|le|l['’]|son|sa|ses|leur|leurs|ce|cette|ces)\b))?", re.IGNORECASE).match(text, start, hi)
+        return bool(_DETERMINER.match(text, m.end(), hi))
+    return False
+
+
+def _outside_quotes(text: str, start: int, end: int, quotes) -> str:
+    return "".join(" " if any(a <= i < b for a, b in quotes) else ch for i, ch in enumerate(text[start:end], start))
 
 
 def _text_provides(text: str, lo: int, cue, lemma: str, lexicon: Lexicon) -> bool:
@@ -115,6 +236,8 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
         end = pos
         if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes):
             return []
+        if set(w.lower() for w in text[start:end].split()[-2:]) & _HAVE:
+            continue              # "L'Union a, elle, demandé aux …": the verb goes on after the aside
         if _quotation_owns_incise(text, start, end, quotes):
             continue
         if attribution.subject and is_relay(*attribution.subject) and any(
@@ -249,12 +372,16 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
         if _inside(pos, quotes):
             continue
         rest = folded[m.end():]
-        if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or re.match(r"\w+ant\b", rest):
+        if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or re.match(r"\w+ant\b", rest) \
+                or _NEW_PREDICATE.match(rest):
             end = pos
             break
     while end > start and (text[end - 1] in ".…;: \u00a0" or text[end - 1].isspace()):
         end -= 1
     return end
+
+
+_NEW_PREDICATE = re.compile(r"(?:mais|et|puis)\s+(?:[\w'-]+\s+)?(?:a|ont|avait|avaient|est|sont|etait)\s+(?:[\w'-]+\s+)?[\w'-]+(?:e|es|u|i|is|it)\b")
 
 
 def _inside(pos: int, quotes: list[tuple[int, int]]) -> bool:
