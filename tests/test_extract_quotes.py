@@ -95,3 +95,31 @@ def test_a_short_lower_case_fragment_is_speech_not_a_name():
 def test_a_self_description_in_quote_marks_is_a_claim():
     (claim,) = by_type("Anne Dupont se définit volontiers comme une « documentariste contrariée ».", "partial")
     assert claim.speaker == "Anne Dupont"
+
+
+def test_short_fragment_given_by_the_sentence_is_kept_even_when_the_speaker_is_not_known():
+    partials = by_type("La Norvège a appelé jeudi à la « retenue » et au « dialogue » entre les deux pays.", "partial")
+    assert [p.wording for p in partials] == ["retenue", "dialogue"]
+    assert all(p.cue == "appeler" for p in partials)
+
+
+def test_short_fragment_with_nobody_saying_it_stays_out():
+    assert by_type("Le village a gardé son « charme » malgré les travaux.", "partial") == []
+
+
+def test_fragments_before_the_incise_that_closes_their_clause():
+    text = "Le secteur « a perdu » des clients face à une concurrence « féroce », a déclaré Anne Dupont mardi."
+    assert [(p.wording, p.speaker) for p in by_type(text, "partial")] == [("a perdu", "Anne Dupont"), ("féroce", "Anne Dupont")]
+    (indirect,) = by_type(text, "indirect")
+    assert indirect.wording == "Le secteur « a perdu » des clients face à une concurrence « féroce »"
+
+
+def test_fragment_followed_by_comme_and_an_inverted_cue():
+    (partial,) = by_type("Les hôpitaux font face à une « vague inédite », comme le prévenait Anne Dupont en mars.", "partial")
+    assert partial.wording == "vague inédite" and partial.speaker == "Anne Dupont"
+
+
+def test_a_phrase_the_article_keeps_quoting_is_a_label():
+    text = ("Les « bonnets rouges » ont bloqué la route. Anne Dupont a reçu les « bonnets rouges » mardi, "
+            "et a dit comprendre la colère des « bonnets rouges ». Un « bonnet rouge » a déclaré être « très déçu ».")
+    assert [p.wording for p in by_type(text, "partial")] == ["très déçu"]

@@ -15,13 +15,32 @@ from toolkit.text import fold, words
 _SENTENCE_PUNCT = ".!?…"
 
 
-def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int], quote_spans, lexicon: Lexicon) -> list[Pending]:
+def labels(text: str, quotes) -> frozenset[str]:
+    """Short phrases the article keeps between quotation marks (three times or more): a name or a label the
+    journalist holds at a distance (« gilets jaunes », « acte VIII »), not anybody's words. Plurals count as one."""
+    counts: dict[str, int] = {}
+    for q in quotes:
+        key = _label_key(text[q.start:q.end])
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= 3)
+
+
+def _label_key(wording: str) -> str | None:
+    tokens = words(wording)
+    if not 0 < len(tokens) <= 3 or re.search(r"[.!?,;:]", wording):
+        return None
+    return " ".join(t[:-1] if t.endswith(("s", "x")) and len(t) > 3 else t for t in tokens)
+
+
+def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int], quote_spans, lexicon: Lexicon,
+            labelled: frozenset[str] = frozenset()) -> list[Pending]:
     lo, hi = sentence
     before = text[lo:q.open].strip()
     after_end = q.close + 1 if q.closed else q.close
     after = text[after_end:hi].strip()
     headline = (not before and (not after or after in _SENTENCE_PUNCT) and _is_heading(text, q)) or _in_title(text, q)
-    if _not_speech(text, q, before, lexicon):
+    if _not_speech(text, q, before, lexicon) or _label_key(text[q.start:q.end]) in labelled:
         return []
     standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
                   or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*(?:,[^,]*)?,$", before) is not None)
@@ -39,9 +58,13 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             attribution = speakers.Attribution(None, pour[0], method="selon")
         elif cue is None:
             selon = re.search(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,.«»]{2,80})", text[lo:hi])
-            if not selon:
+            later = None if selon else _later_incise(text, after_end, hi, quote_spans, lexicon)
+            if later:            # "La Russie « a besoin » de migrants…, a déclaré X": the incise ending the clause
+                attribution = later
+            elif not selon:
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
-            attribution = speakers.Attribution("selon", (lo + selon.start(1), lo + selon.end(1)), method="selon")
+            else:
+                attribution = speakers.Attribution("selon", (lo + selon.start(1), lo + selon.end(1)), method="selon")
         else:
             attribution = speakers.Attribution(lexicon.lemma(cue.group()), None, method="subject")
             subject_span = (lo, cue.start())
@@ -52,6 +75,20 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                       cue=(inner or attribution).cue if (inner or attribution) else None, incise=incise_span)
         pendings.append(Pending(claim, q.open, inner or attribution, subject_span, headline))
     return pendings
+
+
+def _later_incise(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -> speakers.Attribution | None:
+    """The incise that closes the clause a fragment stands in (`…, a déclaré X.`, `…, comme le prévenait l'OMS`):
+    at a comma after the fragment, outside quotations, a reporting verb with its subject and nothing after but the
+    end of the sentence or a circumstance."""
+    for m in re.finditer(r",\s*(?:comme\s+(?:l['’]|le\s+|la\s+|les\s+)?)?", text[pos:hi]):
+        at = pos + m.start()
+        if any(a < at < b for a, b in quote_spans):
+            continue
+        found = speakers.incise(text, pos + (m.end() if "comme" in m.group() else m.start()), hi, lexicon)
+        if found and found.cue and found.cue != "selon" and (found.subject or found.pronoun):
+            return found
+    return None
 
 
 def _is_heading(text: str, q: Quotation) -> bool:

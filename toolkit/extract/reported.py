@@ -236,7 +236,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
         end = pos
         if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes):
             return []
-        if set(w.lower() for w in text[start:end].split()[-2:]) & _HAVE:
+        if set(w.lower() for w in text[start:end].split()[-2:]) & _HAVE or _ASIDE.search(text, start, end):
             continue              # "L'Union a, elle, demandé aux …": the verb goes on after the aside
         if _quotation_owns_incise(text, start, end, quotes):
             continue
@@ -249,6 +249,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
     return []
 
 
+_ASIDE = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont)\s*(?:\([^()]*\)\s*)?,[^,]{0,30}$")
 _INSERTED = re.compile(r",[^,]{1,90},")
 _SOURCE_APPOSITION = re.compile(r"(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?\s*$")   # "chargés de l'enquête."
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ai", "avons", "avez"})
@@ -262,14 +263,15 @@ def _quotation_owns_incise(text: str, start: int, end: int, quotes) -> bool:
     for a, b in quotes:
         if start <= a and b <= end and text[b:end].strip() == "":
             before = text[start:a].rstrip()
-            return not before or before.endswith((":", "—", "–"))
+            return not before or before.endswith((":", "—", "–", " -", ","))
     return False
 
 
 def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
-    """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb outside quotes."""
+    """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb, outside quotes or
+    in a quoted fragment the journalist's words carry on from ("La Russie « a besoin » de migrants, a déclaré X")."""
     outside = "".join(" " if _inside(i, quotes) else ch for i, ch in enumerate(text[start:end], start))
-    return bool(_FINITE.search(outside))
+    return bool(_FINITE.search(outside)) or (len(outside.split()) >= 3 and bool(_FINITE.search(text[start:end])))
 
 
 _GOES_ON = re.compile(r"\s*(?:que\b|qu['’]|:|[«“\"]|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)", re.IGNORECASE)
