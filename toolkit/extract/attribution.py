@@ -3,6 +3,7 @@ claims before them; then headline quotations and fragments inside reported claus
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from toolkit.extract import relays, speakers
@@ -17,6 +18,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
     last: Speaker | None = None
     interviewee: Speaker | None = None      # who gave the last interview answer: the next unlabelled answer is theirs too
     folded = fold(text)
+    reported = [(p.claim.char_start, p.claim.char_end) for p in pending if p.claim.claim_type == "indirect"]
     for item in pending:
         claim, a = item.claim, item.attribution
         speaker: Speaker | None = None
@@ -44,7 +46,8 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             found = mentions.antecedent(claim.char_start, None, last)
             if found:
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
-        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline:
+        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline \
+                and not _given_by_sentence(item, text) and not any(a <= claim.char_start and claim.char_end <= b for a, b in reported):
             continue              # a word or two held at a distance with nobody saying it: not a claim
         if speaker is None and not item.headline:
             speaker = Speaker(UNKNOWN, None, None, "none")
@@ -59,6 +62,14 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
     _attribute_headlines([p for p in pending if p.headline], claims)
     _inherit_from_clauses(claims)
     return claims
+
+
+def _given_by_sentence(item: Pending, text: str) -> bool:
+    """A fragment the sentence gives to someone, even one the mentions cannot resolve: a reporting verb governs it
+    and has a subject phrase with a word in it (« La Chine a appelé à la « retenue » »)."""
+    a = item.attribution
+    span = item.subject_span or (a.subject if a and a.cue != "selon" else None)
+    return bool(a and a.cue and span and re.search(r"\w{2,}", text[span[0]:span[1]]))
 
 
 def _inherit_from_clauses(claims: list[Claim]) -> None:
