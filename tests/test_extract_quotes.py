@@ -123,3 +123,13 @@ def test_a_phrase_the_article_keeps_quoting_is_a_label():
     text = ("Les « bonnets rouges » ont bloqué la route. Anne Dupont a reçu les « bonnets rouges » mardi, "
             "et a dit comprendre la colère des « bonnets rouges ». Un « bonnet rouge » a déclaré être « très déçu ».")
     assert [p.wording for p in by_type(text, "partial")] == ["très déçu"]
+
+
+@pytest.mark.parametrize("opener", ["Globalement,", "En revanche,", "À ses yeux,"])
+def test_quotation_after_a_short_adverbial_opener_stands_alone(opener):
+    (claim,) = by_type(f"Paul Martin a quitté la salle. {opener} « le dossier n'a pas avancé d'un pouce ».", "direct")
+    assert claim.wording == "le dossier n'a pas avancé d'un pouce"
+
+
+def test_a_fragment_in_apposition_to_a_subject_is_partial():
+    assert by_type("Le maire, « très ému », a remercié les pompiers.", "direct") == []

@@ -165,3 +165,24 @@ def test_no_report_without_a_complement_that_reports(text):
 def test_the_report_ends_before_a_second_predicate_of_the_same_subject():
     (claim,) = by_type("Le prévenu a reconnu avoir menti aux enquêteurs, mais a contesté tout détournement.", "indirect")
     assert claim.wording == "avoir menti aux enquêteurs"
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("La crue s'est produite vers 4 heures du matin, a précisé Paul Martin.", "La crue s'est produite vers 4 heures du matin"),
+    ("La réunion, à la demande des maires, se déroulera en préfecture, a ajouté Paul Martin.",
+     "La réunion, à la demande des maires, se déroulera en préfecture"),
+])
+def test_clause_before_an_incise_with_a_reflexive_or_future_verb(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and claim.speaker == "Paul Martin"
+
+
+def test_an_aside_after_the_auxiliary_is_no_incise():
+    text = "Le syndicat des pêcheurs a, lui, demandé aux élus de suspendre les quotas."
+    assert [c.wording for c in by_type(text, "indirect")] == ["aux élus de suspendre les quotas"]
+
+
+def test_a_report_wholly_quoted_but_its_verb_is_the_fragment_alone():
+    text = "Le prévenu a reconnu avoir « gonflé les factures »."
+    assert by_type(text, "indirect") == []
+    assert [c.wording for c in by_type(text, "partial")] == ["gonflé les factures"]

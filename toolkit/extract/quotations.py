@@ -43,7 +43,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     if _not_speech(text, q, before, lexicon) or _label_key(text[q.start:q.end]) in labelled:
         return []
     standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
-                  or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*(?:,[^,]*)?,$", before) is not None)
+                  or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*(?:,[^,]*)?,$", before) is not None
+                  or _framing_opener(before, lexicon))
     closes_clause = (not after or after[0] in ",.;!?)…—–-" or not q.closed
                      or text[q.start:q.end].rstrip()[-1:] in "!?…")    # « Ne faiblissez pas ! » écrit X
     claim_type = "direct" if standalone and closes_clause else "partial"
@@ -89,6 +90,17 @@ def _later_incise(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -
         if found and found.cue and found.cue != "selon" and (found.subject or found.pronoun):
             return found
     return None
+
+
+def _framing_opener(before: str, lexicon: Lexicon) -> bool:
+    """`Globalement, « … »`, `En revanche, « … »`, `À ses yeux, « … »`: a short adverbial opener of a few words, no
+    verb and no noun phrase of its own (not `Le ministre, « très ému », a salué…`), then the quotation as the sentence."""
+    m = re.match(r"^([A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,2})\s*,$", before)
+    if not m:
+        return False
+    first = fold(m.group(1).split()[0])
+    return (first not in lexicon.syntax.determiners and first not in ("l'", "l’") and not lexicon.cue_pattern.search(m.group(1))
+            and not speakers.FINITE_VERB.search(m.group(1)))
 
 
 def _is_heading(text: str, q: Quotation) -> bool:

@@ -109,9 +109,10 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
             end = clause_end(text, start, hi, quotes, lexicon)
             if _wholly_quoted(start, end, quotes) or end - start < 3:
                 continue
-            if "noun" in kinds and not any(_complement_fits(k, text, start, hi, lexicon) for k in kinds if k != "noun") \
-                    and len(_outside_quotes(text, start, end, quotes).split()) < 3:
-                continue      # « a dénoncé un « scandale » »: the fragment alone
+            outside = len(_outside_quotes(text, start, end, quotes).split())
+            if outside < 2 or ("noun" in kinds and outside < 3
+                               and not any(_complement_fits(k, text, start, hi, lexicon) for k in kinds if k != "noun")):
+                continue      # « a reconnu avoir « menti » », « a nié un « complot » »: the fragment alone
             if any(c.start < end and start < c.end for c in taken + found):
                 continue
             found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
@@ -122,7 +123,7 @@ def _in_incise(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
     """Whether the verb at `pos` opens an incise (`…, a confié l'ailier`): a comma, then only an auxiliary or adverbs
     before it. Not after an aside on the subject (`L'Union a, elle, demandé…`)."""
     prefix = text[lo:pos]
-    m = re.search(r"[,»”\"]\s*((?:[\w’'-]+\s+){0,3})$", prefix)
+    m = re.search(r"[»”\"]\s*,?\s*((?:[\w’'-]+\s+){0,3})$", prefix)
     if not m or re.search(r"(?<![\w’'])(?:a|ont|avait|avaient|est|sont)\s*,[^,]{0,30},\s*$", prefix):
         return False
     return all(fold(w) in lexicon.syntax.auxiliaries or lexicon.syntax.incise_adverb.match(fold(w)) for w in m.group(1).split())
@@ -254,6 +255,7 @@ _INSERTED = re.compile(r",[^,]{1,90},")
 _SOURCE_APPOSITION = re.compile(r"(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?\s*$")   # "chargés de l'enquête."
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ai", "avons", "avez"})
 _FINITE = speakers.FINITE_VERB
+_FINITE_MORE = re.compile(r"(?<![\w-])(?:s['’](?:est|était|étaient)|se\s+sont|[a-zéèêîûç]{3,}(?:era|eront|ira|iront))(?![\w'’-])")
 
 
 def _quotation_owns_incise(text: str, start: int, end: int, quotes) -> bool:
@@ -271,7 +273,8 @@ def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
     """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb, outside quotes or
     in a quoted fragment the journalist's words carry on from ("La Russie « a besoin » de migrants, a déclaré X")."""
     outside = "".join(" " if _inside(i, quotes) else ch for i, ch in enumerate(text[start:end], start))
-    return bool(_FINITE.search(outside)) or (len(outside.split()) >= 3 and bool(_FINITE.search(text[start:end])))
+    return bool(_FINITE.search(outside) or _FINITE_MORE.search(outside)) or (
+        len(outside.split()) >= 3 and bool(_FINITE.search(text[start:end]) or _FINITE_MORE.search(text[start:end])))
 
 
 _GOES_ON = re.compile(r"\s*(?:que\b|qu['’]|:|[«“\"]|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)", re.IGNORECASE)
