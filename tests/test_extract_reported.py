@@ -186,3 +186,22 @@ def test_a_report_wholly_quoted_but_its_verb_is_the_fragment_alone():
     text = "Le prévenu a reconnu avoir « gonflé les factures »."
     assert by_type(text, "indirect") == []
     assert [c.wording for c in by_type(text, "partial")] == ["gonflé les factures"]
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Mais la digue a déjà cédé deux fois, comme le rappelle Paul Martin.", "la digue a déjà cédé deux fois"),
+    ("Comme l'a souligné Paul Martin, la digue a cédé à deux reprises depuis 2010.", "la digue a cédé à deux reprises depuis 2010"),
+    ("Pourtant, comme l'explique Paul Martin, interrogé mardi, les travaux ne commenceront pas avant l'été.",
+     "les travaux ne commenceront pas avant l'été"),
+])
+def test_comme_with_a_reporting_verb_vouches_for_the_clause(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and claim.speaker == "Paul Martin"
+
+
+@pytest.mark.parametrize("text", [
+    "Le maire est arrivé comme prévu à la mairie, comme chaque année.",
+    "« La digue a tenu », a déclaré Paul Martin, comme le rapporte l'AFP.",
+])
+def test_comme_without_a_source_of_its_own_is_no_report(text):
+    assert by_type(text, "indirect") == []

@@ -68,6 +68,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
     found.extend(_complements(text, sentence, quotes, lexicon, found))
     found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay))
+    found.extend(_comme(text, sentence, quotes, lexicon, found))
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
@@ -337,6 +338,85 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
                 and not _quotation_owns_incise(text, start, end, quotes) and not _wholly_quoted(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
     return []
+
+
+_COMME = re.compile(r"(?:^|,\s*)[Cc]omme\s+")
+_COMME_INVERTED = re.compile(r"(?:nous\s+|vous\s+)?(?:l['’]|le\s+|la\s+|les\s+)?(?:(?:a|ont|avait|avaient)\s+)?")
+_COMME_DIRECT = re.compile(r"([^,«»\"“”]{2,60}?)\s+(?:l['’]|le\s+|la\s+|les\s+)(?:(?:a|ont|avait|avaient)\s+)?")
+
+
+def _comme(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+    """`[Le décalage s'est déjà produit], comme l'indique France 3.` and `Comme l'a souligné l'Arcep, [il est
+    difficile…]`: "comme" with a reporting verb and its source, after or before the clause it vouches for, reads as
+    "selon". The source follows the verb (`comme l'explique X`) or stands before it (`comme certains experts le
+    disent`)."""
+    lo, hi = sentence
+    for m in _COMME.finditer(text, lo, hi):
+        if _inside(m.start(), quotes) or m.start() > lo and text[lo:m.start()].strip() and "," not in m.group():
+            continue
+        source = _comme_source(text, m.end(), hi, lexicon)
+        if not source:
+            continue
+        attribution, source_end = source
+        rest = text[source_end:hi].strip(" \u00a0.!?…")
+        before = text[lo:m.start()]
+        opener = not before.strip() or re.fullmatch(r"\s*[\w’'-]+\s*", before)      # "Cependant, comme …"
+        if not opener and (not rest or rest.startswith(",") and not _FINITE.search(rest)):     # after the clause
+            start, end = _skip_connector(text, lo, m.start(), lexicon), m.start()
+            lead = re.match(r"(?:Mais|Et|Or|Car)\s+", text[start:end])
+            start += lead.end() if lead else 0
+        elif opener and rest.startswith(","):
+            start = _clause_after_source(text, source_end, hi)   # before the clause
+            if start is None:
+                continue
+            end = clause_end(text, start, hi, quotes, lexicon)
+        else:
+            continue
+        if end - start < 10 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes):
+            continue
+        if any(c.start < end and start < c.end for c in taken) or any(
+                not _inside(c.start(), quotes) for c in lexicon.cue_pattern.finditer(text, start, end)):
+            continue          # "« … », a indiqué X, comme le rapporte l'agence": the clause's own verb reports
+        return [Clause(attribution.cue, m.start(), start, end, None, True, attribution)]
+    return []
+
+
+def _comme_source(text: str, pos: int, hi: int, lexicon: Lexicon):
+    """The reporting verb and its source after "comme", and where the source ends."""
+    m = _COMME_INVERTED.match(text, pos, hi)
+    cue = lexicon.cue_pattern.match(text, m.end(), hi)
+    if cue and not fold(cue.group()).endswith("ant"):
+        np = speakers.noun_phrase(text, cue.end(), hi, lexicon)
+        if np:
+            end = np[1]
+            paren = re.match(r"\s*\([^()]*\)", text[end:hi])
+            end += paren.end() if paren else 0
+            return speakers.Attribution(lexicon.lemma(cue.group()), np, end=end, method="selon"), end
+        return None
+    m = _COMME_DIRECT.match(text, pos, hi)
+    if m:
+        cue = lexicon.cue_pattern.match(text, m.end(), hi)
+        if cue and not fold(cue.group()).endswith("ant") and not _FINITE.search(m.group(1)):
+            return speakers.Attribution(lexicon.lemma(cue.group()), (m.start(1), m.end(1)), end=cue.end(), method="selon"), cue.end()
+    return None
+
+
+def _clause_after_source(text: str, pos: int, hi: int) -> int | None:
+    """Where the clause starts after `comme X a dit, [sollicité pour…,]`: past the appositions on the source."""
+    for _ in range(3):
+        m = re.match(r"\s*,\s*", text[pos:hi])
+        if not m:
+            return None
+        pos += m.end()
+        word = re.match(r"[\w’'-]+", text[pos:hi])
+        if word and (re.search(r"(?:é|ée|és|ées|ant)$", word.group()) or fold(word.group()) in ("qui", "dont")):
+            nxt = text.find(",", pos, hi)
+            if nxt < 0:
+                return None
+            pos = nxt
+            continue
+        return pos
+    return None
 
 
 def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
