@@ -133,3 +133,11 @@ def test_quotation_after_a_short_adverbial_opener_stands_alone(opener):
 
 def test_a_fragment_in_apposition_to_a_subject_is_partial():
     assert by_type("Le maire, « très ému », a remercié les pompiers.", "direct") == []
+
+
+def test_subhead_fragment_quoted_again_in_the_body_is_a_claim():
+    text = ("Le port veut une « pause » dans les travaux\n\n"
+            "« Nous demandons une pause dans les travaux », a déclaré Paul Martin mardi.\n\n"
+            "Le chantier « modèle » du port\n\nLes grues sont arrivées lundi.")
+    partials = by_type(text, "partial")
+    assert [(p.wording, p.speaker) for p in partials] == [("pause", "Paul Martin")]

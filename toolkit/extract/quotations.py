@@ -62,6 +62,9 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             later = None if selon else _later_incise(text, after_end, hi, quote_spans, lexicon)
             if later:            # "La Russie « a besoin » de migrants…, a déclaré X": the incise ending the clause
                 attribution = later
+            elif not selon and _subhead(text, q) and _quoted_again(text, q, quote_spans):
+                headline = True  # a subhead quoting words the body quotes again: the body's speaker said them
+                attribution = None
             elif not selon:
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
             else:
@@ -101,6 +104,28 @@ def _framing_opener(before: str, lexicon: Lexicon) -> bool:
     first = fold(m.group(1).split()[0])
     return (first not in lexicon.syntax.determiners and first not in ("l'", "l’") and not lexicon.cue_pattern.search(m.group(1))
             and not speakers.FINITE_VERB.search(m.group(1)))
+
+
+def _subhead(text: str, q: Quotation) -> bool:
+    """A quotation in a short line with no final full stop: a headline or a subhead of a live page."""
+    line_start = text.rfind("\n", 0, q.open) + 1
+    line_end = text.find("\n", q.close)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return 0 < len(line) <= 200 and line[-1] not in ".…" and not re.search(r"[.!?…]\s+[A-ZÀ-Ý«]", line)
+
+
+def _quoted_again(text: str, q: Quotation, quote_spans) -> bool:
+    """Whether another quotation of the article shares most of this one's words."""
+    mine = set(words(text[q.start:q.end]))
+    if not mine:
+        return False
+    for a, b in quote_spans:
+        if a == q.open:
+            continue
+        theirs = set(words(text[a + 1:b - 1]))
+        if len(mine & theirs) / len(mine) >= 0.5:
+            return True
+    return False
 
 
 def _is_heading(text: str, q: Quotation) -> bool:
