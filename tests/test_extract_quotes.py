@@ -141,3 +141,17 @@ def test_subhead_fragment_quoted_again_in_the_body_is_a_claim():
             "Le chantier « modèle » du port\n\nLes grues sont arrivées lundi.")
     partials = by_type(text, "partial")
     assert [(p.wording, p.speaker) for p in partials] == [("pause", "Paul Martin")]
+
+
+def test_a_list_of_charges_after_pour_is_no_speech():
+    text = "Le tribunal a condamné jeudi le gérant à deux ans de prison pour « abus de biens sociaux » et « faux »."
+    assert by_type(text, "partial") == []
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Paul Martin a condamné avec une « fermeté absolue » les violences de la nuit.", "fermeté absolue"),
+    ("Taxant la direction d'« amateurisme », Paul Martin a quitté la réunion.", "amateurisme"),
+    ("Paul Martin, se réjouissant de cette « victoire collective », a remercié les bénévoles.", "victoire collective"),
+])
+def test_fragments_after_more_reporting_verbs(text, wording):
+    assert [p.wording for p in by_type(text, "partial")] == [wording]

@@ -205,3 +205,12 @@ def test_comme_with_a_reporting_verb_vouches_for_the_clause(text, wording):
 ])
 def test_comme_without_a_source_of_its_own_is_no_report(text):
     assert by_type(text, "indirect") == []
+
+
+def test_an_impersonal_passive_names_no_speaker():
+    assert by_type("Il a été observé que la moitié des bornes étaient hors service.", "indirect") == []
+
+
+def test_revealed_is_a_report():
+    (claim,) = by_type("Le quotidien régional révèle ce vendredi que Paul Martin a dîné sans masque.", "indirect")
+    assert claim.wording == "Paul Martin a dîné sans masque"

@@ -72,6 +72,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
         else:
             attribution = speakers.Attribution(lexicon.lemma(cue.group()), None, method="subject")
             subject_span = (lo, cue.start())
+            if fold(cue.group()).endswith("ant") and not text[lo:cue.start()].strip():
+                subject_span = _main_subject(text, after_end, hi) or subject_span   # "Taxant X d'« … », Y a …"
     parts = _split_on_inner_incise(text, q, lexicon)
     pendings = []
     for start, end, inner, incise_span in parts:
@@ -104,6 +106,14 @@ def _framing_opener(before: str, lexicon: Lexicon) -> bool:
     first = fold(m.group(1).split()[0])
     return (first not in lexicon.syntax.determiners and first not in ("l'", "l’") and not lexicon.cue_pattern.search(m.group(1))
             and not speakers.FINITE_VERB.search(m.group(1)))
+
+
+def _main_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """After a sentence-initial participle phrase, the main clause's subject: from the comma that ends the phrase to
+    the main verb."""
+    comma = text.find(",", pos, hi)
+    verb = speakers.FINITE_VERB.search(text, comma + 1, hi) if comma >= 0 else None
+    return (comma + 1, verb.start()) if verb else None
 
 
 def _subhead(text: str, q: Quotation) -> bool:
@@ -169,7 +179,8 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     named = re.search(r"(\S+)\s+dite?s?$", before)
     if named and fold(named.group(1)) not in ("s'est", "se", "s'etait", "sont"):
         return True               # "dite « taxe Chirac »": a name; "s'est dit « très content »", "a-t-il dit, «" are speech
-    if previous and previous[-1] == "pour" and any(w in fold(before[-120:]) for w in lexicon.legal):
+    charge_list = re.search(r"\bpour\s+[«“\"][^«»“”\"]{1,80}[»”\"]\s*(?:,|et|ou)$", before[-150:])
+    if (previous and previous[-1] == "pour" or charge_list) and any(w in fold(before[-160:]) for w in lexicon.legal):
         return True               # "placé en garde à vue pour « organisation d'une manifestation… »": a charge
     inner = text[q.start:q.end]
     tokens = inner.split()

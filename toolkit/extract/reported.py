@@ -44,6 +44,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             continue
         if _text_provides(text, lo, cue, lemma, lexicon):
             continue              # "le plan « Cap 2028 » prévoit que …": what a text provides, not speech
+        if re.search(r"(?<![\w'’])été\s+$", text[max(lo, cue.start() - 8):cue.start()]):
+            continue              # "il a été observé que …": an impersonal passive names no speaker
         que = _QUE.search(text, cue.end(), min(hi, cue.end() + 150))
         if not que:
             continue
