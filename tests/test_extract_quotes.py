@@ -155,3 +155,15 @@ def test_a_list_of_charges_after_pour_is_no_speech():
 ])
 def test_fragments_after_more_reporting_verbs(text, wording):
     assert [p.wording for p in by_type(text, "partial")] == [wording]
+
+
+def test_an_article_asking_itself_questions_is_no_interview():
+    text = ("La digue tiendra-t-elle ?\n\nLa crue a atteint un niveau record mardi dans la vallée.\n\n"
+            "Comment expliquer une telle montée des eaux ?\n\nLes pluies ont duré dix jours sans interruption.")
+    assert by_type(text, "direct") == []
+
+
+def test_questions_to_someone_make_an_interview():
+    text = ("Pourquoi avez-vous quitté le club ?\n\nLe projet ne me convenait plus.\n\n"
+            "Et maintenant, que ferez-vous ?\n\nJe vais prendre le temps de réfléchir.")
+    assert [c.wording for c in by_type(text, "direct")] == ["Le projet ne me convenait plus.", "Je vais prendre le temps de réfléchir."]

@@ -26,7 +26,7 @@ class Answer:
 
 def answers(text: str) -> list[Answer]:
     spans = paragraphs(text)
-    pairs = []
+    pairs, questions = [], []
     for (q_lo, q_hi), (a_lo, a_hi) in zip(spans, spans[1:]):
         question, answer = text[q_lo:q_hi].strip(), text[a_lo:a_hi].strip()
         if not question.endswith("?") or len(question) > 300 or any(m in question for m in _MARKS):
@@ -34,7 +34,8 @@ def answers(text: str) -> list[Answer]:
         if answer.endswith("?") or answer[:1] in _MARKS or answer[:1] in "—–-":
             continue
         pairs.append((a_lo, a_hi))
-    if len(pairs) < 2:
+        questions.append(question)
+    if len(pairs) < 2 or not _talks_to_someone(text, questions, pairs):
         return []
     found = []
     for lo, hi in pairs:
@@ -49,3 +50,15 @@ def answers(text: str) -> list[Answer]:
         else:
             found.append(Answer(lo, hi, None))
     return found
+
+
+_SECOND_PERSON = re.compile(r"(?<![\w'’])(?:vous|votre|vos|tu|ton|ta|tes|-vous|-tu)(?![\w'’])", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:je|j['’]|nous|me|m['’]|mon|ma|mes|notre|nos)(?![\w'’])", re.IGNORECASE)
+
+
+def _talks_to_someone(text: str, questions: list[str], pairs) -> bool:
+    """An interview, not an article asking itself questions ("Comment expliquer ce rétablissement ?"): a question
+    addresses someone (vous, tu), an answer carries the interviewee's name, or most answers speak in the first person."""
+    if any(_SECOND_PERSON.search(q) for q in questions) or any(_LABEL.match(text, lo, hi) for lo, hi in pairs):
+        return True
+    return sum(bool(_FIRST_PERSON.search(text[lo:hi])) for lo, hi in pairs) * 2 > len(pairs)
