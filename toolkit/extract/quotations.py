@@ -38,6 +38,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     lo, hi = sentence
     before = text[lo:q.open].strip()
     after_end = q.close + 1 if q.closed else q.close
+    if q.closed:
+        after_end = past_time_words(text, after_end, hi, lexicon)   # "« … » mardi soir, dit-il"
     after = text[after_end:hi].strip()
     headline = (not before and (not after or after in _SENTENCE_PUNCT) and _is_heading(text, q)) or _in_title(text, q)
     if _not_speech(text, q, before, lexicon) or _label_key(text[q.start:q.end]) in labelled:
@@ -106,6 +108,15 @@ def _framing_opener(before: str, lexicon: Lexicon) -> bool:
     first = fold(m.group(1).split()[0])
     return (first not in lexicon.syntax.determiners and first not in ("l'", "l’") and not lexicon.cue_pattern.search(m.group(1))
             and not speakers.FINITE_VERB.search(m.group(1)))
+
+
+def past_time_words(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
+    """After a closing mark, time words that stand before the incise (`« … » mardi soir, dit-il`): the position past
+    them when a comma follows them, else `pos`."""
+    m = re.match(r"(?:\s+[\w’'-]+){1,3}?(?=\s*,)", text[pos:hi])
+    if m and all(fold(w) in lexicon.syntax.time_words for w in m.group().split()):
+        return pos + m.end()
+    return pos
 
 
 def _main_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:

@@ -242,7 +242,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
             return []
         if set(w.lower() for w in text[start:end].split()[-2:]) & _HAVE or _ASIDE.search(text, start, end):
             continue              # "L'Union a, elle, demandé aux …": the verb goes on after the aside
-        if _quotation_owns_incise(text, start, end, quotes):
+        if _quotation_owns_incise(text, start, end, quotes, lexicon):
             continue
         if attribution.subject and is_relay(*attribution.subject) and any(
                 not _inside(m.start(), quotes) for m in lexicon.cue_pattern.finditer(text, start, end)):
@@ -261,12 +261,12 @@ _FINITE = speakers.FINITE_VERB
 _FINITE_MORE = re.compile(r"(?<![\w-])(?:s['’](?:est|était|étaient)|se\s+sont|[a-zéèêîûç]{3,}(?:era|eront|ira|iront))(?![\w'’-])")
 
 
-def _quotation_owns_incise(text: str, start: int, end: int, quotes) -> bool:
+def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lexicon) -> bool:
     """`…s'apaisent : « Elles … », a-t-elle estimé`: the incise attributes the quotation standing before it, which
     opens the clause or follows a colon; only an embedded fragment ("discuter de « tous les sujets »") leaves the
     incise to the clause around it."""
     for a, b in quotes:
-        if start <= a and b <= end and text[b:end].strip() == "":
+        if start <= a and b <= end and all(fold(w) in lexicon.syntax.time_words for w in text[b:end].split()):
             before = text[start:a].rstrip()
             return not before or before.endswith((":", "—", "–", " -", ","))
     return False
@@ -337,7 +337,7 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10 \
-                and not _quotation_owns_incise(text, start, end, quotes) and not _wholly_quoted(start, end, quotes):
+                and not _quotation_owns_incise(text, start, end, quotes, lexicon) and not _wholly_quoted(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
     return []
 
