@@ -214,3 +214,25 @@ def test_an_impersonal_passive_names_no_speaker():
 def test_revealed_is_a_report():
     (claim,) = by_type("Le quotidien régional révèle ce vendredi que Paul Martin a dîné sans masque.", "indirect")
     assert claim.wording == "Paul Martin a dîné sans masque"
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Paul Martin a quitté la salle. À ses yeux, la digue ne tiendra pas un hiver de plus.", "la digue ne tiendra pas un hiver de plus"),
+    ("Aux yeux de Paul Martin, la réforme est un échec complet.", "la réforme est un échec complet"),
+    ("La digue ne tiendra pas un hiver de plus, selon le préfet Paul Martin : « il faut la reconstruire ».",
+     "La digue ne tiendra pas un hiver de plus"),
+])
+def test_more_ways_to_give_a_clause_a_source(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and claim.speaker == "Paul Martin"
+
+
+def test_a_clause_ends_before_et_and_a_reporting_participle():
+    text = "Paul Martin a indiqué que la route restait coupée et demandant aux habitants de rester chez eux."
+    assert [c.wording for c in by_type(text, "indirect")] == ["la route restait coupée", "aux habitants de rester chez eux"]
+
+
+def test_quotation_with_time_words_before_its_incise_is_direct():
+    (claim,) = by_type("« On a tout perdu » mardi soir, a raconté Paul Martin.", "direct")
+    assert claim.wording == "On a tout perdu" and claim.speaker == "Paul Martin"
+    assert by_type("« On a tout perdu » mardi soir, a raconté Paul Martin.", "indirect") == []

@@ -331,7 +331,15 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         while end > start and text[end - 1] in ".…!? \u00a0":
             end -= 1
         return [Clause("selon", lo + middle.start(), start, end, None, True, _selon_source(text, lo + middle.start(1), lo + middle.end(1), lexicon))]
+    eyes = _EYES.match(text, lo, hi)
+    if eyes and not _starts_with_quote(text, eyes.end(), quotes) and not taken:
+        start, end = eyes.end(), clause_end(text, eyes.end(), hi, quotes, lexicon)
+        if end - start > 10 and not _wholly_quoted(start, end, quotes):
+            source = _selon_source(text, eyes.start(1), eyes.end(1), lexicon) if eyes.group(1) else \
+                speakers.Attribution("selon", None, method="selon")      # "À ses yeux": the person just named
+            return [Clause("selon", lo, start, end, None, True, source)]
     tail = (re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
+            or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»:]{2,90}?)\s*:\s*(?=[«“\"])", text[lo:hi])
             or re.search(rf",\s*(?:selon|d['’]après)\s+([^,«»]{{2,90}}?),\s*(?={_SOURCE_APPOSITION.pattern})", text[lo:hi]))
     if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False):
         start, end = lo, lo + tail.start()
@@ -421,6 +429,9 @@ def _clause_after_source(text: str, pos: int, hi: int) -> int | None:
     return None
 
 
+_EYES = re.compile(r"[AÀ]\s+(?:ses|leurs|son)\s+yeux\s*,\s*|[AÀ]ux\s+yeux\s+(?:de\s+|du\s+|des\s+|d['’])([^,«»]{2,80}?)\s*,\s*")
+
+
 def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
     """`Pour l'avocat de la défense, Me Vasseur, [le dossier repose sur …]`: an opinion put in someone's mouth
     without a reporting verb (`speakers.pour_source`). The cue stays empty."""
@@ -462,6 +473,11 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
         if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or re.match(r"\w+ant\b", rest) \
                 or _NEW_PREDICATE.match(rest):
             end = pos
+            break
+    for m in re.finditer(r"\s+et\s+(?=\w+ant\b)", text[start:end]):     # "… et demandant aux habitants de …"
+        cue = lexicon.cue_pattern.match(text, start + m.end(), end)
+        if cue and not _inside(start + m.start(), quotes) and fold(cue.group()).endswith("ant"):
+            end = start + m.start()
             break
     while end > start and (text[end - 1] in ".…;: \u00a0" or text[end - 1].isspace()):
         end -= 1
