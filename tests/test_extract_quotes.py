@@ -167,3 +167,8 @@ def test_questions_to_someone_make_an_interview():
     text = ("Pourquoi avez-vous quitté le club ?\n\nLe projet ne me convenait plus.\n\n"
             "Et maintenant, que ferez-vous ?\n\nJe vais prendre le temps de réfléchir.")
     assert [c.wording for c in by_type(text, "direct")] == ["Le projet ne me convenait plus.", "Je vais prendre le temps de réfléchir."]
+
+
+def test_quoted_expressions_named_as_such_are_no_speech():
+    text = "« Avoir le trac », « des papillons dans le ventre »… Ces expressions disent toutes la peur de la scène."
+    assert [c for c in claims(text) if c.claim_type in ("direct", "partial")] == []

@@ -236,3 +236,23 @@ def test_quotation_with_time_words_before_its_incise_is_direct():
     (claim,) = by_type("« On a tout perdu » mardi soir, a raconté Paul Martin.", "direct")
     assert claim.wording == "On a tout perdu" and claim.speaker == "Paul Martin"
     assert by_type("« On a tout perdu » mardi soir, a raconté Paul Martin.", "indirect") == []
+
+
+@pytest.mark.parametrize("text", [
+    "La commission pourra saisir le juge si elle estime que la loi n'est pas respectée.",      # a hypothesis
+    "Que le maire ait menti ne relève que de la supposition.",                                  # ne … que
+    "Ce qu'on dit peut s'avérer aussi dangereux que le virus lui-même.",                        # a relative
+    "« Il a tout perdu », a ajouté un élu sur l'influence qu'a pu obtenir Paul Martin.",        # an incise's verb
+    "Le péage était entièrement bloqué en fin de matinée, a constaté un photographe de l'AFP.",  # the newsroom's eyes
+    "Le chômage a progressé de 7 % l'an dernier, selon les chiffres officiels.",               # figures
+    "Selon un sondage publié jeudi, une majorité de Français souhaite une pause.",
+    "Les produits de dégradation, appelés métabolites, polluent les nappes.",                  # a participle
+])
+def test_sentences_that_report_nobody(text):
+    assert by_type(text, "indirect") == []
+
+
+def test_selon_after_a_quotation_and_its_incise_is_its_source_not_a_clause():
+    text = "« Nous tiendrons », a affirmé le ministre de la Défense, selon une vidéo diffusée par l'armée."
+    assert by_type(text, "indirect") == []
+    assert [c.wording for c in by_type(text, "direct")] == ["Nous tiendrons"]

@@ -125,6 +125,8 @@ class Lexicon:
     legal: tuple[str, ...]
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
+    reporters: frozenset[str]            # the newsroom's staff ("photographe", "correspondant"): no speakers
+    data_sources: frozenset[str]         # "selon" sources that are figures ("chiffres", "sondage"): no speech
     complements: dict[str, frozenset[str]]   # form of complement (infinitive, de_infinitive, object_infinitive, noun) -> cue lemmas
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
     syntax: Syntax
@@ -273,6 +275,8 @@ def load(language: str = "fr") -> Lexicon:
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
         complements=complements,
+        reporters=frozenset(fold(w) for w in grammar.get("reporters", {}).get("words", [])),
+        data_sources=frozenset(fold(w) for w in grammar.get("selon", {}).get("data", [])),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),
         syntax=_syntax(_load_toml(folder / "syntax.toml")),
     )

@@ -193,11 +193,17 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     charge_list = re.search(r"\bpour\s+[«“\"][^«»“”\"]{1,80}[»”\"]\s*(?:,|et|ou)$", before[-150:])
     if (previous and previous[-1] == "pour" or charge_list) and any(w in fold(before[-160:]) for w in lexicon.legal):
         return True               # "placé en garde à vue pour « organisation d'une manifestation… »": a charge
+    named_after = _NAMED_AFTER.match(text, q.close + 1 if q.closed else q.close)
+    if named_after and fold(named_after.group(1)) in labels:
+        return True               # "« Avoir une boule au ventre »… Ces expressions montrent…": words cited, not said
     inner = text[q.start:q.end]
     tokens = inner.split()
     long_ = [t for t in tokens if len(t) > 3]
     return (0 < len(tokens) <= 4 and bool(long_) and all(t[0].isupper() for t in long_) and not re.search(r"[.!?,]", inner)
             and bool(before) and not before.endswith(":"))
+
+
+_NAMED_AFTER = re.compile(r"(?:[\s,.…]|«[^»]{0,80}»|\"[^\"]{0,80}\"|“[^”]{0,80}”)*?\s*(?:Ces|Ce|Cette|Cet)\s+([\w-]+)")
 
 
 def _split_on_inner_incise(text: str, q: Quotation, lexicon: Lexicon) -> list[tuple]:

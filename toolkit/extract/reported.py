@@ -46,6 +46,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             continue              # "le plan « Cap 2028 » prévoit que …": what a text provides, not speech
         if re.search(r"(?<![\w'’])été\s+$", text[max(lo, cue.start() - 8):cue.start()]):
             continue              # "il a été observé que …": an impersonal passive names no speaker
+        if _not_a_report(text, lo, cue, lexicon):
+            continue
         que = _QUE.search(text, cue.end(), min(hi, cue.end() + 150))
         if not que:
             continue
@@ -103,7 +105,7 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
             continue
         if _PARTICIPLE.search(cue.group()) and not _auxiliary_before(text, lo, cue.start(), lexicon):
             continue
-        if _in_incise(text, lo, cue.start(), lexicon):
+        if _in_incise(text, lo, cue.start(), lexicon) or _not_a_report(text, lo, cue, lexicon):
             continue              # "», a confié l'ailier au micro de…": the subject follows the verb
         start = _past_circumstances(text, cue.end(), hi, lexicon)
         if start >= hi or _inside(start, quotes) and not _starts_with_quote(text, start, quotes):
@@ -122,9 +124,28 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
     return found
 
 
+_HYPOTHESIS = re.compile(r"(?<![\w'’])(?:si|s['’]il|s['’]ils)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_RESTRICTIVE = re.compile(r"(?<![\w'’])(?:ne|n['’])\s*$", re.IGNORECASE)
+_RELATIVE_CE = re.compile(r"(?<![\w'’])ce\s+(?:que|qu['’])\s*(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _not_a_report(text: str, lo: int, cue, lexicon: Lexicon) -> bool:
+    """A reporting verb that reports nothing here: a hypothesis (`si elle estime que…`), the restrictive `ne … que`
+    (`ne relève que de la supposition`), a relative (`ce qu'on dit peut…`), or the verb of an incise after a
+    quotation (`», a ajouté un élu sur l'influence qu'a pu…`)."""
+    before = text[max(lo, cue.start() - 30):cue.start()]
+    if _HYPOTHESIS.search(before) or _RELATIVE_CE.search(before):
+        return True
+    if _RESTRICTIVE.search(before) and re.match(r"\s+(?:que|qu['’])", text[cue.end():cue.end() + 6], re.IGNORECASE):
+        return True
+    return _in_incise(text, lo, cue.start(), lexicon)
+
+
 def _in_incise(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
     """Whether the verb at `pos` opens an incise (`…, a confié l'ailier`): a comma, then only an auxiliary or adverbs
     before it. Not after an aside on the subject (`L'Union a, elle, demandé…`)."""
+    if re.match(r"[\w’'-]+ant\b", text[pos:pos + 30]):
+        return False              # "», rappelant que …": the journalist goes on
     prefix = text[lo:pos]
     m = re.search(r"[»”\"]\s*,?\s*((?:[\w’'-]+\s+){0,3})$", prefix)
     if not m or re.search(r"(?<![\w’'])(?:a|ont|avait|avaient|est|sont)\s*,[^,]{0,30},\s*$", prefix):
@@ -235,6 +256,10 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
             continue
         if re.match(r"\s*\w+ant\b", text[pos + 1:hi]) or _goes_on(text[attribution.end:hi]):
             continue
+        if re.match(r"\s*[\w’'-]+(?:é|ée|és|ées)(?![\w-])", text[pos + 1:hi]):
+            continue              # ", appelés métabolites,": a participle, no incise without its auxiliary
+        if attribution.subject and _reporter(text, *attribution.subject, lexicon):
+            return []             # ", a constaté un photographe de l'AFP": the journalist's own observation
 
         start = _skip_connector(text, lo, pos, lexicon)
         end = pos
@@ -259,6 +284,12 @@ _SOURCE_APPOSITION = re.compile(r"(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,�
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ai", "avons", "avez"})
 _FINITE = speakers.FINITE_VERB
 _FINITE_MORE = re.compile(r"(?<![\w-])(?:s['’](?:est|était|étaient)|se\s+sont|[a-zéèêîûç]{3,}(?:era|eront|ira|iront))(?![\w'’-])")
+
+
+def _reporter(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A subject that is the newsroom's own staff ("un photographe de l'AFP", "notre correspondant")."""
+    head = [fold(w) for w in re.findall(r"[\w’'-]+", text[start:end])[:3]]
+    return bool(set(head) & lexicon.reporters)
 
 
 def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lexicon) -> bool:
@@ -317,7 +348,8 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         outside = any((before and c < lo + m.start()) or (after and c >= lo + m.end()) for c in finite_cues)
         return outside and is_relay(lo + m.start(1), lo + m.end(1))
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*(?:(?:qui|dont)\b[^,«»]{2,90},\s*)?", text[lo:hi])
-    if head and not _starts_with_quote(text, lo + head.end(), quotes) and not relayed_speech(head):
+    if head and not _starts_with_quote(text, lo + head.end(), quotes) and not relayed_speech(head) \
+            and not _figures(text, lo + head.start(1), lo + head.end(1), lexicon):
         start = lo + head.end()       # past a relative clause on the source ("Selon nos confrères, qui citent …, …")
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
@@ -325,7 +357,8 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
     if middle and _SOURCE_APPOSITION.match(text[lo + middle.end() - 1:hi]):
         middle = None             # "…, selon les gendarmes de la compagnie, chargés de l'enquête.": a tail
-    if middle and not _overlaps_quote(lo, hi, quotes) and not taken and not relayed_speech(middle):
+    if middle and not _overlaps_quote(lo, hi, quotes) and not taken and not relayed_speech(middle) \
+            and not _figures(text, lo + middle.start(1), lo + middle.end(1), lexicon):
         start = _skip_connector(text, lo, hi, lexicon)
         end = hi
         while end > start and text[end - 1] in ".…!? \u00a0":
@@ -341,9 +374,12 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     tail = (re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
             or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»:]{2,90}?)\s*:\s*(?=[«“\"])", text[lo:hi])
             or re.search(rf",\s*(?:selon|d['’]après)\s+([^,«»]{{2,90}}?),\s*(?={_SOURCE_APPOSITION.pattern})", text[lo:hi]))
-    if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False):
+    if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False) \
+            and not _figures(text, lo + tail.start(1), lo + tail.end(1), lexicon):
         start, end = lo, lo + tail.start()
         start = _skip_connector(text, start, end, lexicon)
+        if any(start <= c < end for c in finite_cues):
+            return []             # "« … », a affirmé le ministre, selon une vidéo …": the source of that verb's words
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10 \
                 and not _quotation_owns_incise(text, start, end, quotes, lexicon) and not _wholly_quoted(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
@@ -430,6 +466,11 @@ def _clause_after_source(text: str, pos: int, hi: int) -> int | None:
 
 
 _EYES = re.compile(r"[AÀ]\s+(?:ses|leurs|son)\s+yeux\s*,\s*|[AÀ]ux\s+yeux\s+(?:de\s+|du\s+|des\s+|d['’])([^,«»]{2,80}?)\s*,\s*")
+
+
+def _figures(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A "selon" source that is a set of figures ("les chiffres officiels", "un sondage Odoxa"), not a speaker."""
+    return bool({fold(w) for w in re.findall(r"[\w’'-]+", text[start:end])[:3]} & lexicon.data_sources)
 
 
 def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
