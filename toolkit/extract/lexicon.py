@@ -158,6 +158,7 @@ class CueMatch:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_ELIDED = re.compile(r"(?:s|l|n|m|t|qu)['’]")
 
 
 class CueIndex:
@@ -171,10 +172,11 @@ class CueIndex:
             self.by_first.setdefault(phrase.split()[0].split("-")[0], []).append(phrase)
 
     def _at(self, text: str, start: int, end: int, word: str) -> CueMatch | None:
-        elided = re.match(r"(?:s|l|n|m|t|qu)['’]", word, re.IGNORECASE)
-        if elided and word[elided.end():].lower() in self.single:     # "s'exclame", "l'a" is not a cue
-            return CueMatch(start + elided.end(), start + len(word), word[elided.end():])
         low = word.lower()
+        if "'" in word or "’" in word:
+            elided = _ELIDED.match(low)
+            if elided and low[elided.end():] in self.single:     # "s'exclame", "l'a" is not a cue
+                return CueMatch(start + elided.end(), start + len(word), word[elided.end():])
         for phrase in self.by_first.get(low.split("-")[0], ()):
             if text[start:start + len(phrase)].lower() == phrase and start + len(phrase) <= end and \
                     (start + len(phrase) == len(text) or not text[start + len(phrase)].isalnum()):

@@ -36,7 +36,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     then a sentence that has its own reporting verb ("le Kremlin a jugé…, selon TASS") is not a selon-claim."""
     lo, hi = sentence
     found: list[Clause] = []
-    for cue in lexicon.cue_pattern.finditer(text, lo, hi):
+    cues = list(lexicon.cue_pattern.finditer(text, lo, hi))      # read once: every rule below looks at them
+    for cue in cues:
         if _inside(cue.start(), quotes):
             continue
         lemma = lexicon.lemma(cue.group())
@@ -70,8 +71,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
                 continue
             found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
-    found.extend(_complements(text, sentence, quotes, lexicon, found))
-    found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay))
+    found.extend(_complements(text, sentence, quotes, lexicon, found, cues))
+    found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay, cues))
     found.extend(_comme(text, sentence, quotes, lexicon, found))
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
@@ -87,7 +88,7 @@ _OBJECT_LEAD = re.compile(r"(?:aux|au|à\s+(?:la|l['’])|à|le|la|l['’]|les|u
                           r"|[A-ZÀ-Ý]", re.IGNORECASE)
 
 
-def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], cues) -> list[Clause]:
     """Reports whose complement is no que-clause, with their cue verbs in `cues.toml` [complements]:
     an infinitive (`dit avoir vu…`, `a dit espérer…`), de + infinitive (`a demandé d'interdire…`), someone + à/de +
     infinitive (`a appelé les habitants à rester…`, `accuse X d'avoir…`), or a noun phrase (`ont nié toute
@@ -96,7 +97,7 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
     is an adjective (`le gouvernement, accusé de rester sourd`), not a report."""
     lo, hi = sentence
     found: list[Clause] = []
-    for cue in lexicon.cue_pattern.finditer(text, lo, hi):
+    for cue in cues:
         if _inside(cue.start(), quotes):
             continue
         lemma = lexicon.lemma(cue.group())
@@ -183,12 +184,19 @@ def _is_infinitive(word: str, lexicon: Lexicon) -> bool:
     low = fold(word)
     if low in ("avoir", "etre"):
         return True
-    return (len(low) > 3 and word[:1].islower() and re.search(r"(?:er|ir|re|oir)$", low) is not None
+    return (len(low) > 3 and word[:1].islower() and _INF_END.search(low) is not None
             and low not in lexicon.syntax.not_infinitives)
 
 
+_CLITIC_WORD = re.compile(_CLITICS + r"([\w’-]+)", re.IGNORECASE)
+_DE = re.compile(r"(?:de\s+|d['’])", re.IGNORECASE)
+_NOUN_DE = re.compile(r"(?:(?:de\s+|d['’])(?=(?:un|une|des|la|le|l['’]|son|sa|ses|leur|leurs|ce|cette|ces)\b))?", re.IGNORECASE)
+_OBJECT_MARK = re.compile(r"\s(?:à|de|d['’])\s*")
+_INF_END = re.compile(r"(?:er|ir|re|oir)$")
+
+
 def _infinitive_at(text: str, pos: int, hi: int, lexicon: Lexicon) -> bool:
-    m = re.compile(_CLITICS + r"([\w’-]+)", re.IGNORECASE).match(text, pos, hi)
+    m = _CLITIC_WORD.match(text, pos, hi)
     return bool(m) and _is_infinitive(m.group(1), lexicon)
 
 
@@ -196,12 +204,12 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
     if kind == "infinitive":
         return _infinitive_at(text, start, hi, lexicon)
     if kind == "de_infinitive":
-        m = re.compile(r"(?:de\s+|d['’])", re.IGNORECASE).match(text, start, hi)
+        m = _DE.match(text, start, hi)
         return bool(m) and _infinitive_at(text, m.end(), hi, lexicon)
     if kind == "object_infinitive":
         if not _OBJECT_LEAD.match(text, start, hi):
             return False
-        for m in re.finditer(r"\s(?:à|de|d['’])\s*", text[start:min(hi, start + 80)]):
+        for m in _OBJECT_MARK.finditer(text[start:min(hi, start + 80)]):
             head = text[start:start + m.start()]
             if re.search(r"[,.;:!?«»\"“”]", head) or _FINITE.search(head) or len(head.split()) > 7:
                 return False
@@ -209,13 +217,17 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
                 return True
         return False
     if kind == "noun":
-        m = re.compile(r"(?:(?:de\s+|d['’])(?=(?:un|une|des|la|le|l['’]|son|sa|ses|leur|leurs|ce|cette|ces)\b))?", re.IGNORECASE).match(text, start, hi)
+        m = _NOUN_DE.match(text, start, hi)
         return bool(_DETERMINER.match(text, m.end(), hi))
     return False
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes) -> str:
-    return "".join(" " if any(a <= i < b for a, b in quotes) else ch for i, ch in enumerate(text[start:end], start))
+    chars = list(text[start:end])
+    for a, b in quotes:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _text_provides(text: str, lo: int, cue, lemma: str, lexicon: Lexicon) -> bool:
@@ -306,7 +318,7 @@ def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lex
 def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
     """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb, outside quotes or
     in a quoted fragment the journalist's words carry on from ("La Russie « a besoin » de migrants, a déclaré X")."""
-    outside = "".join(" " if _inside(i, quotes) else ch for i, ch in enumerate(text[start:end], start))
+    outside = _outside_quotes(text, start, end, [(a + 1, b) for a, b in quotes])
     return bool(_FINITE.search(outside) or _FINITE_MORE.search(outside)) or (
         len(outside.split()) >= 3 and bool(_FINITE.search(text[start:end]) or _FINITE_MORE.search(text[start:end])))
 
@@ -333,11 +345,17 @@ def _coordinated(text: str, start: int, end: int, quotes) -> list[tuple[int, int
     return parts
 
 
-def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], is_relay) -> list[Clause]:
+_SOURCE_WORD = re.compile(r"(?:[Ss]elon|[Dd]['’]après|[AÀ](?:ux)?\s+(?:\w+\s+)?yeux)\b")
+
+
+def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], is_relay, cues=None) -> list[Clause]:
     lo, hi = sentence
+    if not _SOURCE_WORD.search(text, lo, hi):
+        return []
     # a reporting verb that reports: followed by que / a colon / a quotation, or in an incise after a comma
     # ("la mesure rapportera 300 millions" is money, not speech)
-    finite_cues = [c.start() for c in lexicon.cue_pattern.finditer(text, lo, hi) if not fold(c.group()).endswith("ant") and (
+    cues = list(lexicon.cue_pattern.finditer(text, lo, hi)) if cues is None else cues
+    finite_cues = [c.start() for c in cues if not fold(c.group()).endswith("ant") and (
         re.match(r"\s+(?:[\w’']+\s+){0,3}?(?:que\b|qu['’]|:)", text[c.end():hi])
         or re.search(r",\s*(?:(?:leur|lui|me|nous|vous|se|y|en)\s+)?(?:[\w’'-]+\s+)?$", text[lo:c.start()]))
         and not _text_provides(text, lo, c, lexicon.lemma(c.group()), lexicon)]
