@@ -256,3 +256,23 @@ def test_selon_after_a_quotation_and_its_incise_is_its_source_not_a_clause():
     text = "« Nous tiendrons », a affirmé le ministre de la Défense, selon une vidéo diffusée par l'armée."
     assert by_type(text, "indirect") == []
     assert [c.wording for c in by_type(text, "direct")] == ["Nous tiendrons"]
+
+
+def test_each_item_of_a_list_after_a_reporting_verb_and_a_colon_is_reported():
+    text = ("Le collectif appelle Paul Martin à agir vite à travers certaines actions :\n\n"
+            "1- interdire les pesticides autour des captages.\n\n2- financer la rénovation des stations.\n\n"
+            "Les élus se réuniront mardi.")
+    found = by_type(text, "indirect")
+    assert [c.wording for c in found] == ["Paul Martin à agir vite à travers certaines actions",
+                                          "interdire les pesticides autour des captages", "financer la rénovation des stations"]
+    assert all(c.cue == "appeler" and c.sentence_start == 0 and c.sentence_end >= c.char_end for c in found)
+
+
+def test_a_list_after_a_colon_without_reporting_verb_is_not_reported():
+    text = "Le programme de la journée :\n\n1- visite du chantier.\n\n2- déjeuner à la mairie.\n"
+    assert by_type(text, "indirect") == []
+
+
+def test_a_quoted_name_before_its_verb_is_no_incise():
+    (claim,) = by_type("Le collectif « Eau Claire » appelle les élus à protéger les captages.", "indirect")
+    assert claim.wording == "les élus à protéger les captages"

@@ -33,10 +33,12 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
         label = speakers.Attribution(None, answer.label, method="intro") if answer.label else None
         pending.append(Pending(claim, answer.start, label, answer=True))
     for sentence in sentence_of.all:
-        for clause in reported.clauses(text, sentence, quote_spans, lexicon,
-                                       lambda a, b: relays.is_relay_phrase(text, folded, a, b, mentions.relays, lexicon)):
+        found = reported.clauses(text, sentence, quote_spans, lexicon,
+                                 lambda a, b: relays.is_relay_phrase(text, folded, a, b, mentions.relays, lexicon))
+        found += reported.list_items(text, sentence, sentence[1], quote_spans, lexicon)   # context: up to the item
+        for clause in found:
             claim = Claim(article.article_id, "indirect", clause.start, clause.end, text[clause.start:clause.end],
-                          sentence[0], sentence[1], cue=clause.cue)
+                          sentence[0], max(sentence[1], clause.end), cue=clause.cue)
             pending.append(Pending(claim, clause.cue_start, clause.attribution, clause.subject))
     pending.sort(key=lambda p: (p.order, p.claim.char_start))
     claims = attribute(pending, text, mentions, lexicon, quote_spans)

@@ -88,6 +88,42 @@ _OBJECT_LEAD = re.compile(r"(?:aux|au|à\s+(?:la|l['’])|à|le|la|l['’]|les|u
                           r"|[A-ZÀ-Ý]", re.IGNORECASE)
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}\s*[-–.)]|[-–•·*])\s*(?=\S)")
+
+
+def list_items(text: str, sentence: tuple[int, int], next_start: int, quotes, lexicon: Lexicon) -> list[Clause]:
+    """`L'association appelle les autorités à agir : 1- renforcer …  2- intégrer …`: a sentence with a reporting verb
+    that ends with a colon, then a list (numbered or dashed paragraphs): each item is a reported clause of that verb
+    and its subject."""
+    lo, hi = sentence
+    if not text[lo:hi].rstrip().endswith(":"):
+        return []
+    cue = None
+    for c in lexicon.cue_pattern.finditer(text, lo, hi):
+        lemma = lexicon.lemma(c.group())
+        if not _inside(c.start(), quotes) and (lemma in lexicon.indirect or any(lemma in v for v in lexicon.complements.values())):
+            cue = c
+    if cue is None:
+        return []
+    found, pos = [], next_start
+    while pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[pos:line_end].strip():
+            pos = line_end + 1
+            continue
+        item = _LIST_ITEM.match(text, pos, line_end)
+        if not item:
+            break
+        end = line_end
+        while end > item.end() and text[end - 1] in ".;, \u00a0\t":
+            end -= 1
+        if end - item.end() > 3:
+            found.append(Clause(lexicon.lemma(cue.group()), cue.start(), item.end(), end, (lo, cue.start())))
+        pos = line_end + 1
+    return found if len(found) >= 2 else []
+
+
 def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], cues) -> list[Clause]:
     """Reports whose complement is no que-clause, with their cue verbs in `cues.toml` [complements]:
     an infinitive (`dit avoir vu…`, `a dit espérer…`), de + infinitive (`a demandé d'interdire…`), someone + à/de +
@@ -148,7 +184,7 @@ def _in_incise(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
     if re.match(r"[\w’'-]+ant\b", text[pos:pos + 30]):
         return False              # "», rappelant que …": the journalist goes on
     prefix = text[lo:pos]
-    m = re.search(r"[»”\"]\s*,?\s*((?:[\w’'-]+\s+){0,3})$", prefix)
+    m = re.search(r"[»”\"]\s*,\s*((?:[\w’'-]+\s+){0,3})$", prefix)
     if not m or re.search(r"(?<![\w’'])(?:a|ont|avait|avaient|est|sont)\s*,[^,]{0,30},\s*$", prefix):
         return False
     return all(fold(w) in lexicon.syntax.auxiliaries or lexicon.syntax.incise_adverb.match(fold(w)) for w in m.group(1).split())
