@@ -172,3 +172,18 @@ def test_questions_to_someone_make_an_interview():
 def test_quoted_expressions_named_as_such_are_no_speech():
     text = "« Avoir le trac », « des papillons dans le ventre »… Ces expressions disent toutes la peur de la scène."
     assert [c for c in claims(text) if c.claim_type in ("direct", "partial")] == []
+
+
+def test_quotations_listed_before_a_colon_are_reactions():
+    text = ("« Honte », « mépris » ou « trahison » : la fermeture de l'usine a indigné les élus.\n\n"
+            "« C'est une trahison », a déclaré Paul Martin.")
+    partials = by_type(text, "partial")
+    assert [p.wording for p in partials] == ["Honte", "mépris", "trahison"]
+    assert partials[2].speaker == "Paul Martin"          # the body quotes the same word from him
+
+
+def test_narrative_infinitive_reports_for_who_held_the_floor():
+    text = ("« Je suis parti tôt », a raconté Paul Martin. Et d'ajouter qu'après la crue, « tout était à refaire ».")
+    (indirect,) = by_type(text, "indirect")
+    assert indirect.wording == "après la crue, « tout était à refaire »" and indirect.speaker == "Paul Martin"
+    assert [(p.wording, p.speaker) for p in by_type(text, "partial")] == [("tout était à refaire", "Paul Martin")]

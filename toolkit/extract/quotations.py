@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.extract import speakers
+from toolkit.extract import reported, speakers
 from toolkit.extract.claim import Claim, Pending
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.quotes import Quotation
@@ -49,7 +49,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                   or _framing_opener(before, lexicon))
     closes_clause = (not after or after[0] in ",.;!?)…—–-" or not q.closed
                      or text[q.start:q.end].rstrip()[-1:] in "!?…")    # « Ne faiblissez pas ! » écrit X
-    claim_type = "direct" if standalone and closes_clause else "partial"
+    listed = _reaction_list(text, lo, hi, q, quote_spans)
+    claim_type = "direct" if standalone and closes_clause and not listed else "partial"
     attribution = speakers.incise(text, after_end, hi, lexicon) if q.closed else None
     if attribution is None or (attribution.subject is None and attribution.pronoun is None):
         attribution = speakers.introduction(text, lo, q.open, lexicon) or attribution
@@ -62,9 +63,13 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
         elif cue is None:
             selon = re.search(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,.«»]{2,80})", text[lo:hi])
             later = None if selon else _later_incise(text, after_end, hi, quote_spans, lexicon)
-            if later:            # "La Russie « a besoin » de migrants…, a déclaré X": the incise ending the clause
+            narrative = reported.narrative_cue(text, lo, hi, lexicon)
+            if narrative and not selon:   # "Et d'ajouter qu'après son décès, « … »": who held the floor
+                attribution = speakers.Attribution(narrative, None, method="selon")
+            elif later:            # "La Russie « a besoin » de migrants…, a déclaré X": the incise ending the clause
                 attribution = later
-            elif not selon and _subhead(text, q) and _quoted_again(text, q, quote_spans):
+            elif not selon and (_subhead(text, q) and _quoted_again(text, q, quote_spans)
+                                or listed):
                 headline = True  # a subhead quoting words the body quotes again: the body's speaker said them
                 attribution = None
             elif not selon:
@@ -125,6 +130,23 @@ def _main_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     comma = text.find(",", pos, hi)
     verb = speakers.FINITE_VERB.search(text, comma + 1, hi) if comma >= 0 else None
     return (comma + 1, verb.start()) if verb else None
+
+
+def _reaction_list(text: str, lo: int, hi: int, q: Quotation, quote_spans) -> bool:
+    """`« Mépris », « abus de pouvoir » ou « scandale » : l'arrestation a provoqué…`: quotations opening the sentence,
+    joined by commas, « ou », « et », then a colon: the reactions the sentence goes on to give to people."""
+    colon = text.find(":", lo, hi)
+    if colon < 0 or q.open > colon:
+        return False
+    inside = [(a, b) for a, b in quote_spans if lo <= a and b <= colon + 1]
+    if len(inside) < 2:
+        return False
+    rest, cursor = [], lo
+    for a, b in inside:
+        rest.append(text[cursor:a])
+        cursor = b
+    rest.append(text[cursor:colon])
+    return all(re.fullmatch(r"[\s,….]*(?:(?:ou|et)\s*)?", piece) for piece in rest)
 
 
 def _subhead(text: str, q: Quotation) -> bool:

@@ -71,6 +71,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
             if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
                 continue
             found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
+    found.extend(_narrative_infinitive(text, sentence, quotes, lexicon, found))
     found.extend(_complements(text, sentence, quotes, lexicon, found, cues))
     found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay, cues))
     found.extend(_comme(text, sentence, quotes, lexicon, found))
@@ -122,6 +123,29 @@ def list_items(text: str, sentence: tuple[int, int], next_start: int, quotes, le
             found.append(Clause(lexicon.lemma(cue.group()), cue.start(), item.end(), end, (lo, cue.start())))
         pos = line_end + 1
     return found if len(found) >= 2 else []
+
+
+_NARRATIVE = re.compile(r"\s*(?:Et|Puis)\s+(?:de\s+|d['’])([\w’-]+)\s+(?:que\s+|qu['’])")
+
+
+def narrative_cue(text: str, lo: int, hi: int, lexicon: Lexicon) -> str | None:
+    """The cue of a sentence opening with a narrative infinitive (`Et d'ajouter que …`), or None."""
+    m = _NARRATIVE.match(text, lo, hi)
+    return m.group(1).lower() if m and m.group(1).lower() in lexicon.indirect else None
+
+
+def _narrative_infinitive(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
+    """`Et d'ajouter que [clause]`: the narrative infinitive; the speaker is the one who held the floor."""
+    lo, hi = sentence
+    m = _NARRATIVE.match(text, lo, hi)
+    if not m or m.group(1).lower() not in lexicon.indirect or taken:
+        return []
+    start = m.end()
+    end = clause_end(text, start, hi, quotes, lexicon)
+    if end - start < 3 or _wholly_quoted(start, end, quotes):
+        return []
+    return [Clause(m.group(1).lower(), m.start(1), start, end, None,
+                   attribution=speakers.Attribution(m.group(1).lower(), None, method="selon"))]
 
 
 def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause], cues) -> list[Clause]:
