@@ -276,3 +276,15 @@ def test_a_list_after_a_colon_without_reporting_verb_is_not_reported():
 def test_a_quoted_name_before_its_verb_is_no_incise():
     (claim,) = by_type("Le collectif « Eau Claire » appelle les élus à protéger les captages.", "indirect")
     assert claim.wording == "les élus à protéger les captages"
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Paul Martin a affirmé que la digue avait cédé et salué le travail des pompiers.", "la digue avait cédé"),
+    ("Paul Martin a estimé que les tensions s'apaisent : « Elles restent une menace ».", "les tensions s'apaisent"),
+    ("Paul Martin a indiqué que la rencontre avait eu lieu en mairie, comme il l'avait promis.", "la rencontre avait eu lieu en mairie"),
+    ("Paul Martin a indiqué que les réservations ont doublé, atteignant un record dimanche.",
+     "les réservations ont doublé, atteignant un record dimanche"),
+    ("Paul Martin a indiqué que les réservations ont doublé, précisant que l'hôtel affiche complet.", "les réservations ont doublé"),
+])
+def test_where_a_reported_clause_ends(text, wording):
+    assert by_type(text, "indirect")[0].wording == wording

@@ -125,6 +125,7 @@ class Lexicon:
     legal: tuple[str, ...]
     clause_end: tuple[str, ...]
     not_que: frozenset[str]
+    continuing: frozenset[str]           # participles that carry a clause on after a comma ("atteignant")
     reporters: frozenset[str]            # the newsroom's staff ("photographe", "correspondant"): no speakers
     data_sources: frozenset[str]         # "selon" sources that are figures ("chiffres", "sondage"): no speech
     complements: dict[str, frozenset[str]]   # form of complement (infinitive, de_infinitive, object_infinitive, noun) -> cue lemmas
@@ -277,6 +278,7 @@ def load(language: str = "fr") -> Lexicon:
         clause_end=tuple(sorted(grammar["clause_end"]["after_comma"], key=len, reverse=True)),
         not_que=frozenset(grammar["clause_end"]["not_que"]),
         complements=complements,
+        continuing=frozenset(fold(w) for w in grammar["clause_end"].get("continuing", [])),
         reporters=frozenset(fold(w) for w in grammar.get("reporters", {}).get("words", [])),
         data_sources=frozenset(fold(w) for w in grammar.get("selon", {}).get("data", [])),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),

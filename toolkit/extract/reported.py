@@ -589,13 +589,17 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
         if _inside(pos, quotes):
             continue
         rest = folded[m.end():]
-        if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or re.match(r"\w+ant\b", rest) \
-                or _NEW_PREDICATE.match(rest):
+        if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or _NEW_PREDICATE.match(rest) \
+                or re.match(r"\w+ant\b", rest) and (lexicon.cue_pattern.match(text, start + m.end(), hi) or rest.split(None, 1)[0] not in lexicon.continuing):
             end = pos
             break
-    for m in re.finditer(r"\s+et\s+(?=\w+ant\b)", text[start:end]):     # "… et demandant aux habitants de …"
-        cue = lexicon.cue_pattern.match(text, start + m.end(), end)
-        if cue and not _inside(start + m.start(), quotes) and fold(cue.group()).endswith("ant"):
+    for m in re.finditer(r"\s+et\s+(?=\w+(?:ant|é|ée|és|ées)\b)", text[start:end]):     # "… et demandant aux habitants de …"
+        cue = lexicon.cue_pattern.match(text, start + m.end(), end)     # "… et salué une avancée"
+        if cue and not _inside(start + m.start(), quotes) and re.search(r"(?:ant|é|ée|és|ées)$", cue.group()):
+            end = start + m.start()
+            break
+    for m in re.finditer(r"\s*:\s*(?=[«“\"])", text[start:end]):        # "…s'apaisent : « Elles … »": the quotation
+        if not _inside(start + m.start(), quotes):                         # is a claim of its own
             end = start + m.start()
             break
     while end > start and (text[end - 1] in ".…;: \u00a0" or text[end - 1].isspace()):
