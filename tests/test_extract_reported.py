@@ -288,3 +288,12 @@ def test_a_quoted_name_before_its_verb_is_no_incise():
 ])
 def test_where_a_reported_clause_ends(text, wording):
     assert by_type(text, "indirect")[0].wording == wording
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Pour Paul Martin, ingénieur hydraulique, qui suit le chantier depuis 2019, la digue ne tiendra pas.", "la digue ne tiendra pas"),
+    ("Selon Paul Martin, la digue, construite en 1950, a cédé mardi.", "la digue, construite en 1950, a cédé mardi"),
+])
+def test_descriptions_of_the_source_are_not_in_the_clause(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and claim.speaker == "Paul Martin"

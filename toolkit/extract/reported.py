@@ -428,7 +428,8 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     head = re.match(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,«»]{2,90}?),\s*(?:(?:qui|dont)\b[^,«»]{2,90},\s*)?", text[lo:hi])
     if head and not _starts_with_quote(text, lo + head.end(), quotes) and not relayed_speech(head) \
             and not _figures(text, lo + head.start(1), lo + head.end(1), lexicon):
-        start = lo + head.end()       # past a relative clause on the source ("Selon nos confrères, qui citent …, …")
+        start = _past_appositions(text, lo + head.end(), hi, quotes, lexicon)   # past what describes the source
+                                      # ("Selon nos confrères, qui citent …, …", "Selon le rapport, relatif à …, …")
         end = clause_end(text, start, hi, quotes, lexicon)
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
             return [Clause("selon", lo, start, end, None, True, _selon_source(text, lo + head.start(1), lo + head.end(1), lexicon))]
@@ -551,6 +552,31 @@ def _figures(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return bool({fold(w) for w in re.findall(r"[\w’'-]+", text[start:end])[:3]} & lexicon.data_sources)
 
 
+_APPOSITION_LEAD = re.compile(r"(?:qui|dont|(?:un|une|le|la|les|des|l['’])\s*[a-zà-ÿ][\w’'-]*|[a-zà-ÿ][\w’'-]*(?:é|ée|és|ées|if|ive|eur|euse|rice|aire|iste|ien|ienne|atif|ative))\b")
+
+
+def _past_appositions(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
+    """Past the pieces between commas that still describe the source (`Pour X, chercheuse en pêche, qui dirige …, [la
+    situation …]`, `Selon le rapport, relatif à …, [la Tunisie …]`): a piece with no verb of its own or a relative
+    clause, followed by a piece that has one."""
+    for _ in range(3):
+        comma = next((i for i in range(start, hi) if text[i] == "," and not _inside(i, quotes)), None)
+        if comma is None:
+            return start
+        piece = text[start:comma]
+        if not _APPOSITION_LEAD.match(piece) or len(piece.split()) > 14 or \
+                (not piece.startswith(("qui", "dont")) and (_FINITE.search(piece) or _FINITE_MORE.search(piece))):
+            return start
+        rest_start = comma + 1
+        while rest_start < hi and text[rest_start].isspace():
+            rest_start += 1
+        following = next((i for i in range(rest_start, hi) if text[i] == "," and not _inside(i, quotes)), hi)
+        if not (_FINITE.search(text, rest_start, following) or _FINITE_MORE.search(text, rest_start, following)):
+            return start          # "Selon X, la digue, construite en 1950, a cédé": the clause's own subject
+        start = rest_start
+    return start
+
+
 def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken: list[Clause]) -> list[Clause]:
     """`Pour l'avocat de la défense, Me Vasseur, [le dossier repose sur …]`: an opinion put in someone's mouth
     without a reporting verb (`speakers.pour_source`). The cue stays empty."""
@@ -559,6 +585,7 @@ def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken:
     if not found or taken or _starts_with_quote(text, found[1], quotes):
         return []
     source, start = found
+    start = _past_appositions(text, start, hi, quotes, lexicon)
     end = clause_end(text, start, hi, quotes, lexicon)
     if len(text[start:end].split()) < 4 or _wholly_quoted(start, end, quotes):
         return []
