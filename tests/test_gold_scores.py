@@ -26,9 +26,9 @@ def test_direct_quotation_f1(lenient):
     assert lenient.prf("direct")[2] >= 0.97
 
 
-@pytest.mark.parametrize("claim_type", ["partial", "indirect"])
-def test_partial_and_indirect_recall(lenient, claim_type):
-    assert lenient.prf(claim_type)[1] >= 0.9
+@pytest.mark.parametrize("claim_type, floor", [("partial", 0.9), ("indirect", 0.97)])   # indirect: 0.985 measured (issue 11)
+def test_partial_and_indirect_recall(lenient, claim_type, floor):
+    assert lenient.prf(claim_type)[1] >= floor
 
 
 def test_speaker_accuracy_on_matched_claims(lenient):
