@@ -187,3 +187,10 @@ def test_narrative_infinitive_reports_for_who_held_the_floor():
     (indirect,) = by_type(text, "indirect")
     assert indirect.wording == "après la crue, « tout était à refaire »" and indirect.speaker == "Paul Martin"
     assert [(p.wording, p.speaker) for p in by_type(text, "partial")] == [("tout était à refaire", "Paul Martin")]
+
+
+def test_a_quotation_over_two_paragraphs_takes_the_speaker_of_its_closing_incise():
+    text = ("Le conseil s'est réuni mardi.\n\n« Nous avons tout essayé pour sauver cette usine. Les salariés méritent mieux.\n\n"
+            "« Je demande à l'État de prendre ses responsabilités », a conclu Paul Martin.\n")
+    found = by_type(text, "direct")
+    assert [c.speaker for c in found] == ["Paul Martin", "Paul Martin"]

@@ -51,7 +51,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                      or text[q.start:q.end].rstrip()[-1:] in "!?…")    # « Ne faiblissez pas ! » écrit X
     listed = _reaction_list(text, lo, hi, q, quote_spans)
     claim_type = "direct" if standalone and closes_clause and not listed else "partial"
-    attribution = speakers.incise(text, after_end, hi, lexicon) if q.closed else None
+    attribution = speakers.incise(text, after_end, hi, lexicon) if q.closed else _continued(text, q, quote_spans, lexicon)
     if attribution is None or (attribution.subject is None and attribution.pronoun is None):
         attribution = speakers.introduction(text, lo, q.open, lexicon) or attribution
     subject_span = None
@@ -130,6 +130,26 @@ def _main_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     comma = text.find(",", pos, hi)
     verb = speakers.FINITE_VERB.search(text, comma + 1, hi) if comma >= 0 else None
     return (comma + 1, verb.start()) if verb else None
+
+
+def _continued(text: str, q: Quotation, quote_spans, lexicon: Lexicon) -> speakers.Attribution | None:
+    """A quotation left open at the end of its paragraph and taken up by a mark opening the next paragraphs (French
+    typography for a quotation over several paragraphs): the incise after the quotation that finally closes names
+    the speaker of every paragraph of it."""
+    pos = q.close
+    for _ in range(6):
+        m = re.compile(r"\s*").match(text, pos)
+        nxt = m.end()
+        span = next(((a, b) for a, b in quote_spans if a == nxt), None)
+        if span is None:
+            return None
+        line_end = text.find("\n", span[1])
+        line_end = len(text) if line_end < 0 else line_end
+        if text[span[1] - 1] in lexicon.closing + lexicon.both:     # closed in this paragraph: its incise speaks
+            found = speakers.incise(text, span[1], line_end, lexicon)
+            return found if found and (found.subject or found.pronoun) else None
+        pos = line_end
+    return None
 
 
 def _reaction_list(text: str, lo: int, hi: int, q: Quotation, quote_spans) -> bool:
