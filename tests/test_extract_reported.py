@@ -297,3 +297,9 @@ def test_where_a_reported_clause_ends(text, wording):
 def test_descriptions_of_the_source_are_not_in_the_clause(text, wording):
     (claim,) = by_type(text, "indirect")
     assert claim.wording == wording and claim.speaker == "Paul Martin"
+
+
+def test_the_wire_formula_a_t_on_appris_reports_an_unnamed_source():
+    (claim,) = by_type("Les ministres se retrouveront mardi à Lyon, a-t-on appris vendredi de source préfectorale.", "indirect")
+    assert claim.wording == "Les ministres se retrouveront mardi à Lyon" and claim.speaker == "unknown"
+    assert by_type("Il a appris le métier auprès de son père.", "indirect") == []
