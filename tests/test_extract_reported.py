@@ -303,3 +303,20 @@ def test_the_wire_formula_a_t_on_appris_reports_an_unnamed_source():
     (claim,) = by_type("Les ministres se retrouveront mardi à Lyon, a-t-on appris vendredi de source préfectorale.", "indirect")
     assert claim.wording == "Les ministres se retrouveront mardi à Lyon" and claim.speaker == "unknown"
     assert by_type("Il a appris le métier auprès de son père.", "indirect") == []
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Pour ses opposants, le fait que la digue ait cédé a clos le débat.", "le fait que la digue ait cédé a clos le débat"),
+    ("Pour les détracteurs du projet, cette unanimité est suspecte.", "cette unanimité est suspecte"),
+    ("Pour le toxicologue, les agences lisent toute la littérature produite sur le sujet.",
+     "les agences lisent toute la littérature produite sur le sujet"),
+])
+def test_pour_a_group_or_an_expert(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording
+
+
+@pytest.mark.parametrize("text", ["Pour sa part, le maire est resté silencieux.",
+                                  "Pour son anniversaire, la ville a organisé une fête."])
+def test_pour_something_is_no_source(text):
+    assert by_type(text, "indirect") == []
