@@ -164,7 +164,7 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
 
 FINITE_VERB = re.compile(r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|serait|seraient|"
                      r"va|vont|allait|peut|peuvent|pourrait|doit|doivent|devrait|faut|fallait|[a-zéèêîûç]+(?:ait|aient|èrent|eront|erait|eraient))(?![\w'’-])")
-_POUR = re.compile(r"[Pp]our\s+(?P<np>(?:l['’]|le\s+|la\s+|les\s+)?(?P<head>[\w’'.-]+)[^,«»]{0,60}?)"
+_POUR = re.compile(r"[Pp]our\s+(?P<np>(?:l['’]|le\s+|la\s+|les\s+|ses\s+|son\s+|sa\s+|leurs\s+|leur\s+)?(?P<head>[\w’'.-]+)[^,«»]{0,60}?)"
                    r"(?:,\s*(?P<name>(?:M\.|Mme|Me|Dr|Pr)?\s*[A-ZÀ-Ý][^,«»\"“]{1,40}?)"
                    r"|,\s*(?P<appos>[a-zà-ÿ][^,«»\"“]{1,60}?))?,\s*")
 
@@ -186,7 +186,7 @@ def pour_source(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[in
         return None
     head = fold(m.group("head"))
     named = _ROLE_AND_NAME.match(m.group("np"))                        # "Pour le politologue Hugo Lamarque, …"
-    if not (head in lexicon.speaker_heads or named or (m.group("head")[:1].isupper() and head not in lexicon.syntax.function_words)):
+    if not (head in lexicon.speaker_heads or head in lexicon.groups or named or (m.group("head")[:1].isupper() and head not in lexicon.syntax.function_words)):
         return None
     return ((m.start("name"), m.end("name")) if m.group("name") else (m.start("np"), m.end("np"))), m.end()
 
