@@ -320,3 +320,10 @@ def test_pour_a_group_or_an_expert(text, wording):
                                   "Pour son anniversaire, la ville a organisé une fête."])
 def test_pour_something_is_no_source(text):
     assert by_type(text, "indirect") == []
+
+
+def test_a_report_inside_an_opening_subordinate_clause_ends_where_the_main_clause_starts():
+    text = "Si Paul Martin a d'abord affirmé qu'il était prêt à partir, il a rejeté cette idée mardi."
+    assert [c.wording for c in by_type(text, "indirect")] == ["il était prêt à partir"]
+    text = "Paul Martin a affirmé que s'il le fallait, il partirait."
+    assert [c.wording for c in by_type(text, "indirect")] == ["s'il le fallait, il partirait"]

@@ -66,7 +66,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         start = que.end()
         while start < hi and (text[start].isspace() or text[start] == ","):
             start += 1
-        end = clause_end(text, start, hi, quotes, lexicon)
+        end = _subordinate_end(text, lo, start, clause_end(text, start, hi, quotes, lexicon), quotes, lexicon)
         for part_start, part_end in _coordinated(text, start, end, quotes):
             if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
                 continue
@@ -288,6 +288,20 @@ def _outside_quotes(text: str, start: int, end: int, quotes) -> str:
         for i in range(max(a, start), min(b, end)):
             chars[i - start] = " "
     return "".join(chars)
+
+
+_MAIN_CLAUSE = re.compile(r",\s*(?:il|elle|ils|elles|on)\s+(?:n['’]|ne\s+)?[\w’'-]+")
+
+
+def _subordinate_end(text: str, lo: int, start: int, end: int, quotes, lexicon: Lexicon) -> int:
+    """`Si X a affirmé qu'[il était prêt à partir], il a ensuite …`: in a sentence opening with a subordinate clause,
+    the report ends where the main clause starts again with its subject pronoun."""
+    if not lexicon.syntax.subordinate.match(fold(text[lo:start])):
+        return end
+    for m in _MAIN_CLAUSE.finditer(text, start, end):
+        if not _inside(m.start(), quotes):
+            return m.start()
+    return end
 
 
 def _text_provides(text: str, lo: int, cue, lemma: str, lexicon: Lexicon) -> bool:
