@@ -48,4 +48,7 @@ def test_speaker_accuracy_with_no_registry():
     """The same gold built as a newcomer's plain folders: no registry.toml, general relays only (ratchet)."""
     texts, gold, predicted = predictions(no_registry=True)
     plain = score(gold, predicted, texts, 0.5, TYPES)
-    assert plain.speaker_ok / plain.matched >= 0.84
+    # Issue 11 matched 9 more claims (short fragments and reports whose speaker the resolver does not name yet):
+    # correct speakers rose from 462 to 467 while the share of matched claims fell from 0.842 to 0.837. Both are held.
+    assert plain.speaker_ok / plain.matched >= 0.83
+    assert plain.speaker_ok >= 467

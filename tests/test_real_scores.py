@@ -14,9 +14,12 @@ import pytest
 import toolkit
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-FLOORS = {   # set, lenient F1, speaker accuracy on matched claims (no registry)
-    "realdev": (0.83, 0.89),
-    "realdev2": (0.67, 0.75),
+FLOORS = {   # set, lenient F1, speaker accuracy on matched claims, correct speakers over all gold rows (no registry)
+    # Issue 11 found far more claims (lenient F1 0.836 -> 0.937 and 0.680 -> 0.863); many of the new ones have a speaker
+    # the resolver does not name yet, so the share of matched claims with the right speaker fell (0.892 -> 0.843,
+    # 0.753 -> 0.634) while the gold rows given the right speaker rose (0.693 -> 0.786, 0.452 -> 0.535). All three held.
+    "realdev": (0.93, 0.84, 0.78),
+    "realdev2": (0.86, 0.63, 0.53),
 }
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (SHARED / "realdev" / "score.py").exists(),
@@ -35,6 +38,7 @@ def scorer():
 def test_real_articles_with_no_registry_stay_above_their_floors(name, scorer, tmp_path):
     toolkit.build(SHARED / name / "articles", tmp_path / "tables")
     result = scorer.score(tmp_path / "tables" / "claims.parquet", SHARED / name / "quotes.csv")
-    lenient, speaker = FLOORS[name]
+    lenient, speaker, over_gold = FLOORS[name]
     assert result["lenient"]["f1"] >= lenient, result
     assert result["speaker_accuracy_on_matched"] >= speaker, result
+    assert result["speaker_correct_over_gold"] >= over_gold, result
