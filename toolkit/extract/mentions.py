@@ -360,6 +360,9 @@ class ArticleMentions:
             if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break
+            if words[0] in ("le", "la") and len(words) == 2 and not piece[:m.start()].strip(" ,"):
+                found.append(lo + m.start())       # "La Chine a appelé…", "Le Kremlin estime…" opening the clause
+                break
         if not found:
             for m in re.finditer(r"(?<![\w'])(?:(les|la|le|une|un|des|plusieurs)\s+|(l)')([a-z][\w-]*)", low):
                 head = m.group(3)
@@ -367,7 +370,8 @@ class ArticleMentions:
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
                 opening = (m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
                            and head not in self.lexicon.syntax.time_nouns)
-                if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) or opening:
+                if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) \
+                        or head in self.lexicon.institution_heads or opening:
                     found.append(lo + m.start())
                     break
         found = [f for f in found if not any(a <= f < b for a, b in self.quoted)]
