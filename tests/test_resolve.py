@@ -141,3 +141,9 @@ def test_two_spellings_of_one_name_across_outlets_are_one_speaker():
     assert {c.speaker for claims in by_article.values() for c in claims if c.claim_type == "direct"} == {"Sergueï Ivanovitch"}
     [person] = [p for p in stories["e"].persons.values()]
     assert "Sergei Ivanovitch" in person.aliases
+
+
+def test_what_someone_tells_is_theirs():
+    by_article, _ = story("Sophie Garnier a été reçue à l'Élysée mardi. Selon le récit qu'elle livre, le président a "
+                          "« écouté sans répondre ».")
+    assert speaker_of(by_article, "écouté sans répondre")[0] == "Sophie Garnier"

@@ -14,7 +14,9 @@ name becomes the claim's `speaker_method`:
 4. `story_role`    a description → the one person of the story another outlet gives that role.
 5. `institution`   a bare institution noun (« la Ville », « la Commission ») → its full name printed in the article or
                    the story (« la Ville de Montréal », « la Commission européenne »).
-6. `salience`      a singular description of a person (« le politique letton », « le militant syndical ») → the
+6. `relative`      a thing someone tells, with the teller as a pronoun (« le récit qu'elle livre ») → the latest
+                   person of that gender named before it.
+7. `salience`      a singular description of a person (« le politique letton », « le militant syndical ») → the
                    person of that gender named just before it (or, in a lede, just after; far from anyone, the first
                    person the article names), unless the text gives that person another role.
 Finally `full_name` completes a surname that one person of the story bears (« Fabius » → « Laurent Fabius »),
@@ -37,7 +39,7 @@ from toolkit.text import fold, words
 
 NAMED_METHODS = frozenset({"incise", "intro", "subject", "selon", "name", "pronoun", "carried", "context", "headline"})
 DESCRIPTION = "description"
-STRATEGIES = ("acronym", "repeated", "role", "story_role", "institution", "salience")
+STRATEGIES = ("acronym", "repeated", "role", "story_role", "institution", "relative", "salience")
 
 # How sure each way of finding a speaker is (claims.speaker_confidence): a name in the claim's own sentence is
 # surest; a description resolved by salience, a guess.
@@ -188,6 +190,20 @@ def _expanded(noun: str, texts: list[str]) -> str | None:
         if names:
             return max(set(names), key=lambda n: (names.count(n), -names.index(n)))
     return None
+
+
+def relative(claim, item, pooled, lexicon) -> Entity | None:
+    """« le récit qu'elle livre », « selon la version qu'il donne »: what someone tells is theirs; the pronoun of
+    the relative clause designates the latest person of its gender named or speaking before."""
+    if claim.speaker_method != DESCRIPTION:
+        return None
+    m = re.search(r"\bqu['’](il|elle)\b", claim.speaker_mention or "")
+    if not m or person_noun(fold(_described(claim)).split()[0] if _described(claim).split() else "", lexicon):
+        return None
+    gender = "f" if m.group(1) == "elle" else "m"
+    at = _mention_offset(claim, item.text)
+    before = [(s, p) for s, p in item.entities.person_mentions() if s < at and p.gender == gender]
+    return before[-1][1] if before else None
 
 
 def salience(claim, item, pooled, lexicon) -> Entity | None:
