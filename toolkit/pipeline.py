@@ -22,6 +22,7 @@ from toolkit.ingest import Article
 from toolkit.ingest.inputs import collection_folder, default_tables, read_input
 from toolkit.registry import Registry
 from toolkit.resolve.speakers import resolve_collection
+from toolkit.stories import find_stories, stories_table
 from toolkit.tables import TABLES_DIR, bundled_datasets, write_tables
 
 
@@ -32,6 +33,8 @@ class AlignmentSummary:
     findings: Counter                       # (kind, severity) -> n
     top: list = field(default_factory=list)  # the most severe findings (toolkit.align.Finding), best first
     n_reuse_pairs: int = 0                  # article pairs that copy each other heavily
+    n_stories: int = 0                      # stories (events), singletons included
+    n_stories_shared: int = 0               # stories of two articles or more
 
 
 @dataclass
@@ -71,6 +74,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     out_dir = Path(out) if out else default_tables(input_dir, TABLES_DIR)
     ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
     articles = ingested.articles
+    found = find_stories(articles)          # sets the event of every article the manifest gives none
     entities = Registry.for_collection(collection_folder(input_dir), list(registry))
     by_article, stories = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
     claims = [c for article in articles for c in by_article.get(article.article_id, [])]
@@ -78,6 +82,9 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
               "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
     tables, summary = _align(tables, entities, articles)
+    tables["stories"] = stories_table(found)
+    summary.n_stories = len(found)
+    summary.n_stories_shared = sum(1 for s in found if len(s.article_ids) > 1)
     info = {
         "schema_version": schema.SCHEMA_VERSION,
         "extractor_version": schema.EXTRACTOR_VERSION,
