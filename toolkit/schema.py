@@ -98,6 +98,8 @@ DISCREPANCIES = pa.schema([
     _field("diff", pa.string(), "Readable difference: word diff ([-removed-] {+added+}) for wordings, 'A (outlets) ≠ B (outlets)' otherwise.", False),
     _field("score", pa.float64(), "How sure the toolkit is (0–1): how alike the claims are (utterances), how surely the statements are about one thing (facts), how alike the spellings are (names).", False),
     _field("explanation", pa.string(), "One sentence for a journalist: what differs, where.", False),
+    _field("confidence", pa.float64(), "How sure the finding is (0–1): its score, times the confidence of the least sure speaker for a speaker or relay mismatch; the consistency suite fails only on high and medium findings at 0.6 or more.", False),
+    _field("evidence", pa.string(), "What the confidence rests on: how alike the renderings are, how surely the speakers were found, why a severity was lowered.", False),
 ])
 
 REUSE = pa.schema([

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from toolkit import schema
-from toolkit.align import facts, merged, names, pronouns, reuse, utterances
+from toolkit.align import confidence, facts, merged, names, pronouns, reuse, utterances
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.clusters import cluster_id
 from toolkit.align.discrepancies import KINDS, SEVERITIES, Finding, utterance_findings
@@ -91,6 +91,9 @@ def _align(claims, articles, registry, language) -> Alignment:
     findings.extend(names.spelling_findings(cs, registry, cluster_of))
     findings.extend(pronouns.conflict_findings(cs, cluster_of))
     findings.extend(merged.merged_findings(cs, [i for i in range(len(cs)) if cs.claim_type[i] != "statement"], cluster_of, w))
+    row_of = {c: i for i, c in enumerate(cs.claim_id)}
+    for f in findings:
+        confidence.assess(f, cs, [row_of[c] for c in f.claim_ids if c in row_of])
     findings = _sorted(findings)
 
     return Alignment([cluster_of.get(i) for i in range(len(cs))],
@@ -131,9 +134,9 @@ def clusters(claims, registry=None, language: str = "fr") -> list[str | None]:
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
-    """Most severe first, then by kind, event and score; ids break ties (deterministic)."""
-    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), KINDS.index(f.kind), str(f.event), -f.score,
-                                           f.discrepancy_id))
+    """Most severe first, then the most certain, then by kind, event and score; ids break ties (deterministic)."""
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, KINDS.index(f.kind),
+                                           str(f.event), -f.score, f.discrepancy_id))
 
 
 def clusters_table(cs: ClaimSet, members: dict[int, list[int]], ids: dict[int, str], independent: dict[str, str],
@@ -189,7 +192,7 @@ def discrepancies_table(findings: list[Finding]) -> pa.Table:
     for f in findings:
         rows["discrepancy_id"].append(f.discrepancy_id)
         for name in ("event", "kind", "severity", "change", "cluster_id", "claim_ids", "article_ids", "sources",
-                     "wordings", "values", "diff", "score", "explanation"):
+                     "wordings", "values", "diff", "score", "explanation", "confidence", "evidence"):
             value = getattr(f, name)
             rows[name].append([("" if v is None else v) for v in value] if isinstance(value, list) else value)
     return schema.table(rows, schema.DISCREPANCIES, "discrepancies")

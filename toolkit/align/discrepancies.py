@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from toolkit.align.changes import Comparison, compare, display_words
 from toolkit.align.claimset import ClaimSet
+from toolkit.align.confidence import names_a_person
 from toolkit.align.tokens import Words, content, numbers, tokens
 from toolkit.text import fold
 
@@ -44,6 +45,8 @@ class Finding:
     diff: str = ""
     score: float = 1.0
     explanation: str = ""
+    confidence: float = 1.0                 # how sure the finding is (toolkit.align.confidence), set once all are found
+    evidence: str = ""                      # what that confidence rests on
 
     @property
     def discrepancy_id(self) -> str:
@@ -119,6 +122,8 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             continue                        # two fragments of one article: parts, not renderings
         cmp = compare(vx.text, vy.text, w)
         short, long_ = (vx, vy) if cmp.short_first else (vy, vx)
+        if cmp.changes and len(articles) == 1:
+            continue                        # one article does not contradict itself: two parts of what was said
         if cmp.changes:
             for change in cmp.changes:
                 entry = high.setdefault((change.kind, change.detail), {"variants": [], "cmp": cmp, "pair": (short, long_),
@@ -277,14 +282,22 @@ def _disagreement(cs: ClaimSet, groups, values, kind: str, change: str, event, c
     return f
 
 
+def _alike(cs: ClaimSet, groups) -> float:
+    """How alike the claims that disagree are: for each two groups, their most alike claims (the evidence that the
+    same words get two attributions: a fragment against a long sentence is little evidence), the weakest of those."""
+    return round(min(max(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for a in ra for b in rb)
+                     for (_, ra), (_, rb) in combinations(groups, 2)) / 100.0, 3)
+
+
 def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
-    groups = _distinct([(i, cs.speaker[i]) for i in members if cs.is_known_speaker(i)])
+    # only people's names can contradict each other: an unknown speaker, a description (« le chef de l'État ») or
+    # a group never conflicts with a name
+    groups = _distinct([(i, cs.speaker[i]) for i in members if names_a_person(cs, i)])
     f = _disagreement(cs, groups, cs.speaker, "speaker_mismatch", "speaker", event, cluster)
     if f is None:
         return []
     quote = next((cs.wording[i] for _, rows in groups for i in rows if cs.claim_type[i] == "direct"), f.wordings[0])
-    f.score = round(min(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for (_, ra), (_, rb) in combinations(groups, 2)
-                        for a in ra for b in rb) / 100.0, 3)
+    f.score = _alike(cs, groups)
     parts = [f"{name} by {outlets(cs, rows)}" for name, rows in groups]
     f.explanation = f"« {clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
     return [f]
@@ -295,7 +308,7 @@ def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     f = _disagreement(cs, groups, cs.via, "via_mismatch", "via", event, cluster)
     if f is None:
         return []
-    f.score = 1.0
+    f.score = _alike(cs, groups)
     f.explanation = ("The same words are credited to different intermediaries: "
                      + "; ".join(f"{name} in {outlets(cs, rows)}" for name, rows in groups) + ".")
     return [f]
