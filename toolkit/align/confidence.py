@@ -45,7 +45,10 @@ def speaker_confidence(cs: ClaimSet, i: int) -> float:
     column = cs.columns.get("speaker_confidence")
     if column is not None and column[i] is not None:
         return float(column[i])
-    return METHOD_CONFIDENCE.get(cs.speaker_method[i] or "none", DEFAULT_METHOD_CONFIDENCE)
+    method = cs.speaker_method[i]
+    if method is None:
+        return 1.0                  # claims made without a method (by hand, by another tool): taken as given
+    return METHOD_CONFIDENCE.get(method, DEFAULT_METHOD_CONFIDENCE)
 
 
 def names_a_person(cs: ClaimSet, i: int) -> bool:
