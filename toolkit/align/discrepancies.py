@@ -303,12 +303,45 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     return [f]
 
 
+DROPPED_RELAY_ALIKE = 0.8   # a relay named by one outlet and left out by another: only for the same words
+
+
 def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     groups = _distinct([(i, cs.via[i]) for i in members if cs.via[i]])
     f = _disagreement(cs, groups, cs.via, "via_mismatch", "via", event, cluster)
     if f is None:
-        return []
+        return _dropped_relay(cs, members, groups, cluster, event)
     f.score = _alike(cs, groups)
     f.explanation = ("The same words are credited to different intermediaries: "
                      + "; ".join(f"{name} in {outlets(cs, rows)}" for name, rows in groups) + ".")
+    return [f]
+
+
+def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Finding]:
+    """One outlet credits an intermediary (« rencontrée par l'AFP ») and another prints the same words with none
+    in its whole article's rendering of them: who the words passed through is lost. Only quotations nearly the
+    same (`DROPPED_RELAY_ALIKE`), so that a paraphrase or another statement is not taken for the relayed one."""
+    if len(groups) != 1:
+        return []
+    relayed = [i for i in groups[0][1] if cs.claim_type[i] in ("direct", "partial")]
+    with_relay = {cs.article_id[i] for i in groups[0][1]}
+    bare = [i for i in members if cs.claim_type[i] in ("direct", "partial") and cs.article_id[i] not in with_relay]
+    if not relayed or not bare:
+        return []
+    pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in relayed for b in bare]
+    pairs = [p for p in pairs if p[0] >= DROPPED_RELAY_ALIKE]
+    if not pairs:
+        return []
+    keep_a = sorted({a for _, a, _ in pairs})
+    keep_b = sorted({b for _, _, b in pairs})
+    f = Finding("via_mismatch", "medium", "via", event, cluster)
+    for i in keep_a:
+        f.witness(cs, i, cs.via[i])
+    for i in keep_b:
+        f.witness(cs, i, None)
+    name = groups[0][0]
+    f.diff = f"{name} ({outlets(cs, keep_a)}) | no relay ({outlets(cs, keep_b)})"
+    f.score = round(min(max(p for p, a, b in pairs if b == j) for j in keep_b), 3)
+    f.explanation = (f"{outlets(cs, keep_a)} says the words « {clip(cs.wording[keep_a[0]])} » came through {name}; "
+                     f"{outlets(cs, keep_b)} prints them with no intermediary.")
     return [f]
