@@ -81,7 +81,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     entity_columns = _entities(articles, by_article, stories)
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
               "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
-    tables, summary = _align(tables, entities, articles)
+    tables, summary = _align(tables, entities, articles, {st.story_id for st in found if st.method == "content"})
     tables["stories"] = stories_table(found)
     summary.n_stories = len(found)
     summary.n_stories_shared = sum(1 for s in found if len(s.article_ids) > 1)
@@ -129,13 +129,14 @@ def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stori
 TOP_FINDINGS = 5
 
 
-def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Article]):
+def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Article], found_events=frozenset()):
     """Cluster the claims across outlets: fill claims.cluster_id and add the clusters, discrepancies and reuse
     tables (written in the same atomic swap as the claims)."""
     from toolkit.align import align
 
     languages = Counter(a.language for a in articles)
-    result = align(tables["claims"], tables["articles"], entities, languages.most_common(1)[0][0] if languages else "fr")
+    result = align(tables["claims"], tables["articles"], entities, languages.most_common(1)[0][0] if languages else "fr",
+                   found_events)
     claims = tables["claims"]
     index = claims.schema.get_field_index("cluster_id")
     claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), pa.array(result.cluster_ids, pa.string()))

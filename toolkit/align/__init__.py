@@ -40,13 +40,15 @@ class Alignment:
         return Counter((f.kind, f.severity) for f in self.findings)
 
 
-def align(claims, articles=None, registry=None, language: str = "fr") -> Alignment:
+def align(claims, articles=None, registry=None, language: str = "fr", found_events=frozenset()) -> Alignment:
     """Cluster the claims (a claims table or DataFrame), find discrepancies and text reuse.
 
     `articles` (the articles table) gives the texts that name spellings and reuse are read from; without it
-    those two steps find nothing. `registry` (a toolkit.registry.Registry) lets name spellings use its aliases."""
+    those two steps find nothing. `registry` (a toolkit.registry.Registry) lets name spellings use its aliases.
+    `found_events`: the events that are stories grouped from the texts (toolkit.stories) rather than given by a
+    manifest; a guess that holds only for a curated event (a lone duration is the event's own) is not made there."""
     with _no_cycle_collection():
-        return _align(claims, articles, registry, language)
+        return _align(claims, articles, registry, language, frozenset(found_events))
 
 
 @contextmanager
@@ -62,10 +64,10 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def _align(claims, articles, registry, language) -> Alignment:
+def _align(claims, articles, registry, language, found_events=frozenset()) -> Alignment:
     cs = claims if isinstance(claims, ClaimSet) else ClaimSet.of(claims, articles)
     w = words_for(language)
-    labels, readings, fact_links = _labels(cs, w, registry)
+    labels, readings, fact_links = _labels(cs, w, registry, found_events)
     members: dict[int, list[int]] = defaultdict(list)
     for i in sorted(labels):
         members[labels[i]].append(i)
@@ -101,12 +103,12 @@ def _align(claims, articles, registry, language) -> Alignment:
                      discrepancies_table(findings), reuse_table(passages, shares), findings)
 
 
-def _labels(cs: ClaimSet, w, registry):
+def _labels(cs: ClaimSet, w, registry, found_events=frozenset()):
     """Cluster label (a row index) of every claim; the statements' readings and links (for fact conflicts)."""
     statement_rows = [i for i in range(len(cs)) if cs.claim_type[i] == "statement"]
     other_rows = [i for i in range(len(cs)) if cs.claim_type[i] != "statement"]
     labels, _, _ = utterances.align(cs, other_rows)
-    fact_labels, readings, fact_links = facts.align(cs, statement_rows, w, _people(registry))
+    fact_labels, readings, fact_links = facts.align(cs, statement_rows, w, _people(registry), found_events)
     labels.update(fact_labels)
     return labels, readings, fact_links
 

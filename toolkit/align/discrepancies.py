@@ -162,7 +162,9 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             continue
         short = _Variant(short.key, short.text, rows)
         worst = max(entry["longer"], key=lambda lc: _reservation(lc[1], w))
-        severity = "medium" if _reservation(worst[1], w) else "low"
+        own = {cs.article_id[i] for i in short.rows} >= {cs.article_id[i] for long_, _ in entry["longer"] for i in long_.rows}
+        # an article that abridges its own quotation disagrees with no other outlet: at most low
+        severity = "medium" if _reservation(worst[1], w) and not own else "low"
         f = Finding("truncation", severity, "dropped", event, cluster)
         for i in short.rows:
             f.witness(cs, i, short.text)
@@ -303,7 +305,8 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     return [f]
 
 
-DROPPED_RELAY_ALIKE = 0.8   # a relay named by one outlet and left out by another: only for the same words
+DROPPED_RELAY_ALIKE = 0.8   # a relay named by one outlet and left out by another: only for the same words …
+DROPPED_RELAY_WORDS = 6     # … of a quotation this long at least (two words prove nothing)
 
 
 def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
@@ -323,9 +326,10 @@ def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Findin
     same (`DROPPED_RELAY_ALIKE`), so that a paraphrase or another statement is not taken for the relayed one."""
     if len(groups) != 1:
         return []
-    relayed = [i for i in groups[0][1] if cs.claim_type[i] in ("direct", "partial")]
+    long_enough = lambda i: cs.claim_type[i] in ("direct", "partial") and len(display_words(cs.wording[i])) >= DROPPED_RELAY_WORDS
+    relayed = [i for i in groups[0][1] if long_enough(i)]
     with_relay = {cs.article_id[i] for i in groups[0][1]}
-    bare = [i for i in members if cs.claim_type[i] in ("direct", "partial") and cs.article_id[i] not in with_relay]
+    bare = [i for i in members if long_enough(i) and cs.article_id[i] not in with_relay]
     if not relayed or not bare:
         return []
     pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in relayed for b in bare]

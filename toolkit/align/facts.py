@@ -150,7 +150,7 @@ def about_score(a: Fact, b: Fact, weights: dict[str, float]) -> float:
     return 2 * weight(shared) / (weight(a.context) + weight(b.context))
 
 
-def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset()
+def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset(), found_events=frozenset()
           ) -> tuple[dict[int, int], dict[int, Fact], dict[tuple[int, int], float]]:
     """Cluster label (a row index) of every statement row, their readings, and the about-scores of linked pairs.
     `people`: folded words of registered people's names (see `read`)."""
@@ -167,7 +167,7 @@ def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset
         edges = []
         features = {i: facts[i].context | {("value", facts[i].text_value)} for i in members}
         for i, j in candidate_pairs(members, features):
-            score = _link_score(cs, facts, i, j, weights, members)
+            score = _link_score(cs, facts, i, j, weights, members, cs.event[i] not in found_events)
             if score >= ABOUT:
                 edges.append((score, i, j))
                 linked[(i, j)] = score
@@ -179,13 +179,14 @@ def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset
     return labels, readings, linked
 
 
-def _link_score(cs: ClaimSet, facts: dict[int, Fact], i: int, j: int, weights, members) -> float:
+def _link_score(cs: ClaimSet, facts: dict[int, Fact], i: int, j: int, weights, members, curated: bool = True) -> float:
     a, b = facts[i], facts[j]
     if a.slot == "place":
         return 1.0 if a.text_value == b.text_value else 0.0
     score = about_score(a, b, weights)
-    if score < ABOUT and a.slot == "duration" and not a.about and not b.about and cs.article_id[i] != cs.article_id[j]:
-        # a bare duration is the event's own when neither article gives another one
+    if score < ABOUT and curated and a.slot == "duration" and not a.about and not b.about and cs.article_id[i] != cs.article_id[j]:
+        # a bare duration is the event's own when neither article gives another one (in an event a manifest gives:
+        # a story grouped from the texts may hold several pieces of news, each with its own durations)
         if _single_value(cs, facts, members, i) and _single_value(cs, facts, members, j):
             score = ABOUT
     return score
