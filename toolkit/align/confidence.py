@@ -2,9 +2,9 @@
 
 A finding is only as sure as its weakest link: the renderings it compares must be one statement (how alike they
 are, `Finding.score`), and a finding about who said something is only as sure as the speakers it compares.
-`speaker_confidence` reads the claims' `speaker_confidence` column when extraction gives one, else a fixed
-confidence per `speaker_method` (an incise « a-t-il déclaré » names the speaker surely; a pronoun or a speaker
-carried over from the previous paragraph much less).
+`speaker_confidence` reads the claims' `speaker_confidence` column (filled by the resolve stage), else, for tables
+without it, the same fixed confidence per `speaker_method` (`toolkit.resolve.speakers.CONFIDENCE`: an incise
+« a-t-il déclaré » names the speaker surely; a pronoun or a speaker carried over from the previous paragraph less).
 
 Rules, in this order (`assess`):
 1. `confidence` = the finding's score (how alike its renderings, how surely its statements are about one thing,
@@ -25,14 +25,10 @@ from toolkit.align.claimset import UNKNOWN_SPEAKERS, ClaimSet
 
 CONFIDENT = 0.6             # a high or medium finding this sure (or more) fails the consistency suite until reviewed
 ALIKE = 0.5                 # attribution findings on claims less alike than this (a word against a sentence) are at most low
-SURE_SPEAKER = 0.7          # speakers found less surely than this make an attribution finding at most low
+SURE_SPEAKER = 0.8          # speakers found less surely than this (a pronoun, a headline, carried over, a description
+                            # resolved by salience) make an attribution finding at most low
 
-# How surely each speaker_method names the speaker (used while claims carry no speaker_confidence column).
-METHOD_CONFIDENCE = {
-    "incise": 0.9, "intro": 0.9, "selon": 0.85, "subject": 0.8, "headline": 0.6, "context": 0.6, "pronoun": 0.6,
-    "carried": 0.5, "description": 0.4, "pronoun_conflict": 0.3, "anonymous": 0.2, "none": 0.0,
-}
-DEFAULT_METHOD_CONFIDENCE = 0.5
+DEFAULT_METHOD_CONFIDENCE = 0.5     # a method the resolve stage does not list
 _NOT_NAMES = frozenset({"le", "la", "les", "l", "un", "une", "des", "lire", "aussi", "selon"})
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -48,7 +44,9 @@ def speaker_confidence(cs: ClaimSet, i: int) -> float:
     method = cs.speaker_method[i]
     if method is None:
         return 1.0                  # claims made without a method (by hand, by another tool): taken as given
-    return METHOD_CONFIDENCE.get(method, DEFAULT_METHOD_CONFIDENCE)
+    from toolkit.resolve.speakers import CONFIDENCE
+
+    return CONFIDENCE.get(method, DEFAULT_METHOD_CONFIDENCE)
 
 
 def names_a_person(cs: ClaimSet, i: int) -> bool:
