@@ -274,11 +274,12 @@ def _update(cs: ClaimSet, readings: dict[int, Fact], i: int, j: int) -> bool:
 
 
 def _update_note(cs: ClaimSet, members: list[int], later, cluster: str) -> Finding:
-    members = sorted(members, key=lambda i: (cs.published[i], i))
+    members = sorted(members, key=lambda i: (cs.published[i] is None, cs.published[i].timestamp() if cs.published[i] else 0, i))
     f = Finding("fact_conflict", "low", "update", cs.event[members[0]], cluster)
     for i in members:
         f.witness(cs, i, None if cs.fact_value[i] is None else str(cs.fact_value[i]))
-    f.diff = " → ".join(f"{_shown(cs, i)} ({outlets(cs, [i])}, {cs.published[i].date().isoformat()})" for i in members)
+    f.diff = " → ".join(f"{_shown(cs, i)} ({outlets(cs, [i])}, "
+                        f"{cs.published[i].date().isoformat() if cs.published[i] else 'undated'})" for i in members)
     f.score = round(max(s for s, _, _ in later), 3)
     f.explanation = (f"A later article updates the {LABEL.get(cs.fact_slot[members[0]], 'count')}{_thing(cs, members)}: "
                      + " then ".join(f"{_as_printed(cs, [i])} in {outlets(cs, [i])}" for i in members)
