@@ -233,13 +233,17 @@ _NOT_A_THING = re.compile(r"\d|^h\d|^\W*$")
 
 def same_quantity(a: Fact, b: Fact) -> bool:
     """Whether two linked statements give the same quantity about the same thing, so that different values
-    conflict: a count needs the thing counted on both sides (« 32 personnes interpellées » and « 20 personnes
+    conflict: a count or a rank needs the thing counted on both sides (a rank, a nearly identical clause too) (« 32 personnes interpellées » and « 20 personnes
     blessées » count people, but not the same people: an everyday noun needs the rest of the clause alike too);
     dates and durations are linked on their circumstances already (and a bare duration taken as the event's own is
     linked at `ABOUT` only: the finding's confidence stays below the suite's threshold)."""
     if a.slot in ("count", "ordinal"):
         if not a.about or not b.about or any(_NOT_A_THING.search(x) for x in a.about | b.about):
             return False
+        if a.slot == "ordinal":
+            # « premier week-end » and « deuxième week-end » are usually two members of a series: one rank only
+            # when what surrounds it is nearly the same
+            return circumstances(a, b) >= SAME_RANK
         if min((rarity(x) for x in a.about_words | b.about_words), default=0.0) >= EVERYDAY:
             return True
         return circumstances(a, b) >= SAME_CIRCUMSTANCES
@@ -260,6 +264,7 @@ def rarity(word: str) -> float:
     return word_rarity(word, "fr")
 
 
+SAME_RANK = 0.5             # ordinals: clauses this alike (Dice) before two ranks are one thing ranked twice
 UPDATE_DAYS = 1             # a count published this many days later or more is an update, not a conflict
 
 
