@@ -121,3 +121,14 @@ def test_build_writes_the_stories_and_sets_the_events(tmp_path):
     # alignment works inside stories: no cluster spans the two
     clusters = pq.read_table(tmp_path / "tables" / "clusters.parquet", columns=["article_ids"]).to_pylist()
     assert all(len({by_article[a] for a in c["article_ids"]}) == 1 for c in clusters)
+
+
+def test_a_text_printed_twice_under_two_ids_does_not_split_its_story():
+    articles = read_collection(ROOT / "tests" / "corpus" / "discrepancies3")     # four outlets, one strike
+    copies = read_collection(ROOT / "tests" / "corpus" / "discrepancies3")
+    for a in copies:
+        a.article_id = "copy_" + a.article_id
+    articles += copies
+    _without_events(articles)
+    (story,) = find_stories(articles)
+    assert len(story.article_ids) == 8

@@ -158,12 +158,17 @@ def _group(articles: list, language: str) -> list[tuple[list, str]]:
     stopwords = words_for(language).stopwords
     articles = sorted(articles, key=lambda a: a.article_id)
     profiles = [profile(a.text, stopwords) for a in articles]
+    # document frequencies over distinct texts: a text printed twice (a wire copy under two ids) must not make
+    # every one of its words look shared, and so rare enough to be a keyword
     df: Counter = Counter()
-    for counts, _ in profiles:
-        df.update(counts.keys())
-    n = len(articles)
-    max_df = max(MIN_COMMON, int(MAX_DF_SHARE * n))
-    keys = [keywords(counts, shown, df, n, max_df, language) for counts, shown in profiles]
+    seen = set()
+    for a, (counts, _) in zip(articles, profiles):
+        if a.sha256 not in seen:
+            seen.add(a.sha256)
+            df.update(counts.keys())
+    n, n_texts = len(articles), len(seen)
+    max_df = max(MIN_COMMON, int(MAX_DF_SHARE * n_texts))
+    keys = [keywords(counts, shown, df, n_texts, max_df, language) for counts, shown in profiles]
 
     # 3. candidates: MinHash LSH over the keyword sets
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
@@ -216,7 +221,7 @@ def _group(articles: list, language: str) -> list[tuple[list, str]]:
         rows = members[root]
         # a story of one article is labelled by its own rarest words too (terms no other article holds)
         label_keys = keys if len(rows) > 1 else {
-            rows[0]: keywords(*profiles[rows[0]], df, n, max_df, language, min_df=1)}
+            rows[0]: keywords(*profiles[rows[0]], df, n_texts, max_df, language, min_df=1)}
         out.append(([articles[i] for i in rows], _label(rows, label_keys, profiles)))
     return out
 
