@@ -124,3 +124,11 @@ def test_an_update_note_with_an_undated_witness_still_reads():
              "fact_qualifier": "more_than", "published": None}]
     notes = [f for f in align(claims(rows)).findings if f.kind == "fact_conflict"]
     assert [(f.severity, f.change) for f in notes] == [("low", "update")] and "undated" in notes[0].diff
+
+
+def test_in_a_story_grouped_from_the_texts_a_count_needs_its_circumstances():
+    rows = [statement("a", "15 interpellations", "15", "interpellations", "À Bruxelles, la police a procédé à 15 interpellations"),
+            statement("b", "244 interpellations", "244", "interpellations", "En France, le ministère compte 244 interpellations samedi")]
+    curated = [f for f in align(claims(rows)).findings if f.kind == "fact_conflict"]
+    found = [f for f in align(claims(rows), found_events={"e"}).findings if f.kind == "fact_conflict"]
+    assert len(curated) == 1 and not found

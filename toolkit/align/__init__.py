@@ -87,7 +87,8 @@ def _align(claims, articles, registry, language, found_events=frozenset()) -> Al
         if len(rows) < 2:
             continue
         if cs.claim_type[anchor] == "statement":
-            findings.extend(facts.conflicts(cs, rows, readings, links_by_cluster[anchor], ids[anchor]))
+            findings.extend(facts.conflicts(cs, rows, readings, links_by_cluster[anchor], ids[anchor],
+                                            cs.event[anchor] not in found_events))
         else:
             findings.extend(utterance_findings(cs, rows, ids[anchor], w))
     findings.extend(names.spelling_findings(cs, registry, cluster_of))

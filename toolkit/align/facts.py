@@ -198,12 +198,12 @@ def _single_value(cs: ClaimSet, facts: dict[int, Fact], members: list[int], i: i
 
 
 def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links: list[tuple[float, int, int]],
-              cluster: str) -> list[Finding]:
+              cluster: str, curated: bool = True) -> list[Finding]:
     """One finding for a fact cluster in which two directly linked statements (`links`: the cluster's
     (score, i, j) links) from two articles cannot both be true."""
     bad = [(score, i, j) for score, i, j in links
            if cs.article_id[i] != cs.article_id[j] and not compatible(readings[i], readings[j])
-           and same_quantity(readings[i], readings[j])]
+           and same_quantity(readings[i], readings[j], curated)]
     if not bad:
         return []
     later = [(score, i, j) for score, i, j in bad if _update(cs, readings, i, j)]
@@ -231,7 +231,7 @@ SAME_CIRCUMSTANCES = 0.25   # … so the rest of the clause must be this alike (
 _NOT_A_THING = re.compile(r"\d|^h\d|^\W*$")
 
 
-def same_quantity(a: Fact, b: Fact) -> bool:
+def same_quantity(a: Fact, b: Fact, curated: bool = True) -> bool:
     """Whether two linked statements give the same quantity about the same thing, so that different values
     conflict: a count or a rank needs the thing counted on both sides (a rank, a nearly identical clause too) (« 32 personnes interpellées » and « 20 personnes
     blessées » count people, but not the same people: an everyday noun needs the rest of the clause alike too);
@@ -240,6 +240,10 @@ def same_quantity(a: Fact, b: Fact) -> bool:
     if a.slot in ("count", "ordinal"):
         if not a.about or not b.about or any(_NOT_A_THING.search(x) for x in a.about | b.about):
             return False
+        if not curated:
+            # a story grouped from the texts holds several pieces of news (a count in Brussels, another in Paris):
+            # the thing counted is the same quantity only in the same circumstances
+            return circumstances(a, b) >= SAME_CIRCUMSTANCES_FOUND
         if a.slot == "ordinal":
             # « premier week-end » and « deuxième week-end » are usually two members of a series: one rank only
             # when what surrounds it is nearly the same
@@ -264,6 +268,7 @@ def rarity(word: str) -> float:
     return word_rarity(word, "fr")
 
 
+SAME_CIRCUMSTANCES_FOUND = 0.4  # counts in a story grouped from the texts: clauses this alike, whatever is counted
 SAME_RANK = 0.5             # ordinals: clauses this alike (Dice) before two ranks are one thing ranked twice
 UPDATE_DAYS = 1             # a count published this many days later or more is an update, not a conflict
 
