@@ -58,10 +58,15 @@ def test_a_planted_misattribution_is_a_new_finding_named_by_id(built, capsys):
     build(built, progress=False)
     after = toolkit.load_discrepancies(built)
     new = after[(after.kind == "speaker_mismatch") & ~after.discrepancy_id.isin(set(findings.discrepancy_id))]
-    assert len(new) >= 1 and set(new.severity) <= {"medium", "high"}
+    sure = new[new.severity.isin(["medium", "high"])]
+    assert len(sure) >= 1 and (sure.confidence >= 0.6).all()
+    # the planted incise also hands the next sentence's pronoun to Poutine: an attribution that rests on a pronoun
+    # is unsure, so that finding is at most low and says why
+    unsure = new[~new.severity.isin(["medium", "high"])]
+    assert all("lowered" in e and "pronoun" in e for e in unsure.evidence)
     code, report = consistency(built, capsys)
     assert code == 1
-    assert set(new.discrepancy_id) <= failing_ids(report)
+    assert set(sure.discrepancy_id) <= failing_ids(report)
     assert any("Poutine" in (n or "") for n in report.get("notes", []) + [row.get("text", "") for r in report["results"] for row in r["rows"]])
 
 

@@ -172,9 +172,11 @@ def test_a_table_of_articles_gives_the_claims_of_the_txt_folder_and_its_metadata
     assert result.out_dir == tmp_path / "articles-tables"
     assert claims_of(result.out_dir) == claims_of(txt_build)
     articles = toolkit.load_articles(result.out_dir).set_index("article_id")
+    story = _stories(result.out_dir)
     for key, article in ARTICLES.items():
         row = articles.loc[key]
-        assert (row.source, row.url, row.title, row.event) == (article["site"], article["url"], article["title"], "articles")
+        # no event column: each article's event is the story found for it (stories.parquet)
+        assert (row.source, row.url, row.title, row.event) == (article["site"], article["url"], article["title"], story[key])
         assert row.published == article["utc"]
 
 
@@ -213,9 +215,11 @@ def test_a_web_archive_gives_the_claims_of_the_txt_folder_with_the_records_metad
     result = build(archive, progress=False)
     articles = toolkit.load_articles(result.out_dir).set_index("url")
     assert sorted(articles.index) == sorted(a["url"] for a in ARTICLES.values())   # redirects and images are no articles
+    story = _stories(result.out_dir)
     for article in ARTICLES.values():
         row = articles.loc[article["url"]]
-        assert (row.text, row.source, row.title, row.event) == (txt(article), article["site"], article["title"], "crawl")
+        # an archive names no event: each page's event is the story found for it (stories.parquet)
+        assert (row.text, row.source, row.title, row.event) == (txt(article), article["site"], article["title"], story[row.article_id])
         assert row.published == article["utc"]       # the page's own date, not the capture date
         assert row.article_id.startswith(article["host"].removeprefix("www.") + "-")
     by_url = dict(zip(articles["article_id"], articles.index))
@@ -424,3 +428,9 @@ def test_a_standfirst_set_apart_from_the_body_is_kept_and_related_links_are_not(
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     (read,) = read_input(tmp_path).articles
     assert read.text == "\n\n".join([article["title"], chapo, *article["paragraphs"]])
+
+
+def _stories(tables) -> dict[str, str]:
+    """article_id -> story_id, from the stories table."""
+    stories = pq.read_table(tables / "stories.parquet", columns=["story_id", "article_ids"]).to_pylist()
+    return {a: s["story_id"] for s in stories for a in s["article_ids"]}

@@ -22,6 +22,7 @@ from toolkit.ingest import Article
 from toolkit.ingest.inputs import collection_folder, default_tables, read_input
 from toolkit.registry import Registry
 from toolkit.resolve.speakers import resolve_collection
+from toolkit.stories import find_stories, stories_table
 from toolkit.tables import TABLES_DIR, bundled_datasets, write_tables
 
 
@@ -32,6 +33,8 @@ class AlignmentSummary:
     findings: Counter                       # (kind, severity) -> n
     top: list = field(default_factory=list)  # the most severe findings (toolkit.align.Finding), best first
     n_reuse_pairs: int = 0                  # article pairs that copy each other heavily
+    n_stories: int = 0                      # stories (events), singletons included
+    n_stories_shared: int = 0               # stories of two articles or more
 
 
 @dataclass
@@ -71,13 +74,17 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     out_dir = Path(out) if out else default_tables(input_dir, TABLES_DIR)
     ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
     articles = ingested.articles
+    found = find_stories(articles)          # sets the event of every article the manifest gives none
     entities = Registry.for_collection(collection_folder(input_dir), list(registry))
     by_article, stories = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
     claims = [c for article in articles for c in by_article.get(article.article_id, [])]
     entity_columns = _entities(articles, by_article, stories)
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
               "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
-    tables, summary = _align(tables, entities, articles)
+    tables, summary = _align(tables, entities, articles, {st.story_id for st in found if st.method == "content"})
+    tables["stories"] = stories_table(found)
+    summary.n_stories = len(found)
+    summary.n_stories_shared = sum(1 for s in found if len(s.article_ids) > 1)
     info = {
         "schema_version": schema.SCHEMA_VERSION,
         "extractor_version": schema.EXTRACTOR_VERSION,
@@ -122,13 +129,14 @@ def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stori
 TOP_FINDINGS = 5
 
 
-def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Article]):
+def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Article], found_events=frozenset()):
     """Cluster the claims across outlets: fill claims.cluster_id and add the clusters, discrepancies and reuse
     tables (written in the same atomic swap as the claims)."""
     from toolkit.align import align
 
     languages = Counter(a.language for a in articles)
-    result = align(tables["claims"], tables["articles"], entities, languages.most_common(1)[0][0] if languages else "fr")
+    result = align(tables["claims"], tables["articles"], entities, languages.most_common(1)[0][0] if languages else "fr",
+                   found_events)
     claims = tables["claims"]
     index = claims.schema.get_field_index("cluster_id")
     claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), pa.array(result.cluster_ids, pa.string()))

@@ -24,7 +24,7 @@ ARTICLES = pa.schema([
     _field("published", _TIME, "Publication date or time (UTC; a bare date is midnight UTC)."),
     _field("language", _DICT, "ISO 639-1 language code; 'fr' unless the manifest says otherwise.", False),
     _field("title", pa.string(), "Headline, from the manifest, the table or the page."),
-    _field("event", _DICT, "Event label from the manifest or table; the folder (or file) name when none is given.", False),
+    _field("event", _DICT, "Event label from the manifest or table; else the id of the story found for the article (stories.parquet).", False),
     _field("text", pa.large_string(), "Article text as read: Unicode NFC, newlines normalised to \\n; offsets index it.", False),
     _field("sha256", pa.string(), "SHA-256 of `text` encoded as UTF-8.", False),
     _field("n_chars", pa.int32(), "Length of `text` in characters (Python code points).", False),
@@ -98,6 +98,8 @@ DISCREPANCIES = pa.schema([
     _field("diff", pa.string(), "Readable difference: word diff ([-removed-] {+added+}) for wordings, 'A (outlets) ≠ B (outlets)' otherwise.", False),
     _field("score", pa.float64(), "How sure the toolkit is (0–1): how alike the claims are (utterances), how surely the statements are about one thing (facts), how alike the spellings are (names).", False),
     _field("explanation", pa.string(), "One sentence for a journalist: what differs, where.", False),
+    _field("confidence", pa.float64(), "How sure the finding is (0–1): its score, times the confidence of the least sure speaker for a speaker or relay mismatch; the consistency suite fails only on high and medium findings at 0.6 or more.", False),
+    _field("evidence", pa.string(), "What the confidence rests on: how alike the renderings are, how surely the speakers were found, why a severity was lowered.", False),
 ])
 
 REUSE = pa.schema([
@@ -129,8 +131,19 @@ ENTITIES = pa.schema([
     _field("articles", _STRINGS, "Articles that mention it or give it a claim, sorted.", False),
 ])
 
+STORIES = pa.schema([
+    _field("story_id", pa.string(), "The story: the manifest's event label, or (found from the texts) its first date, top keywords and a hash; articles.event and claims.event hold it.", False),
+    _field("label", pa.string(), "What the story is about: the manifest's event label, or the top names and keywords its articles share.", False),
+    _field("method", _DICT, "manifest (the event column gave it) or content (grouped by shared names and words and close dates).", False),
+    _field("article_ids", _STRINGS, "The story's articles, sorted.", False),
+    _field("first_published", _TIME, "Earliest publication date among its articles (null when none is dated)."),
+    _field("last_published", _TIME, "Latest publication date among its articles."),
+    _field("n_articles", pa.int32(), "Number of articles.", False),
+    _field("n_outlets", pa.int32(), "Number of distinct outlets.", False),
+])
+
 TABLES = {"articles": ARTICLES, "claims": CLAIMS, "clusters": CLUSTERS, "discrepancies": DISCREPANCIES, "reuse": REUSE,
-          "entities": ENTITIES}
+          "entities": ENTITIES, "stories": STORIES}
 
 CLAIM_TYPES = ("direct", "partial", "indirect", "statement")
 

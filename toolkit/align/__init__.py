@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from toolkit import schema
-from toolkit.align import facts, merged, names, pronouns, reuse, utterances
+from toolkit.align import confidence, facts, merged, names, pronouns, reuse, utterances
 from toolkit.align.claimset import ClaimSet
 from toolkit.align.clusters import cluster_id
 from toolkit.align.discrepancies import KINDS, SEVERITIES, Finding, utterance_findings
@@ -40,13 +40,15 @@ class Alignment:
         return Counter((f.kind, f.severity) for f in self.findings)
 
 
-def align(claims, articles=None, registry=None, language: str = "fr") -> Alignment:
+def align(claims, articles=None, registry=None, language: str = "fr", found_events=frozenset()) -> Alignment:
     """Cluster the claims (a claims table or DataFrame), find discrepancies and text reuse.
 
     `articles` (the articles table) gives the texts that name spellings and reuse are read from; without it
-    those two steps find nothing. `registry` (a toolkit.registry.Registry) lets name spellings use its aliases."""
+    those two steps find nothing. `registry` (a toolkit.registry.Registry) lets name spellings use its aliases.
+    `found_events`: the events that are stories grouped from the texts (toolkit.stories) rather than given by a
+    manifest; a guess that holds only for a curated event (a lone duration is the event's own) is not made there."""
     with _no_cycle_collection():
-        return _align(claims, articles, registry, language)
+        return _align(claims, articles, registry, language, frozenset(found_events))
 
 
 @contextmanager
@@ -62,10 +64,10 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def _align(claims, articles, registry, language) -> Alignment:
+def _align(claims, articles, registry, language, found_events=frozenset()) -> Alignment:
     cs = claims if isinstance(claims, ClaimSet) else ClaimSet.of(claims, articles)
     w = words_for(language)
-    labels, readings, fact_links = _labels(cs, w, registry)
+    labels, readings, fact_links = _labels(cs, w, registry, found_events)
     members: dict[int, list[int]] = defaultdict(list)
     for i in sorted(labels):
         members[labels[i]].append(i)
@@ -85,12 +87,16 @@ def _align(claims, articles, registry, language) -> Alignment:
         if len(rows) < 2:
             continue
         if cs.claim_type[anchor] == "statement":
-            findings.extend(facts.conflicts(cs, rows, readings, links_by_cluster[anchor], ids[anchor]))
+            findings.extend(facts.conflicts(cs, rows, readings, links_by_cluster[anchor], ids[anchor],
+                                            cs.event[anchor] not in found_events))
         else:
             findings.extend(utterance_findings(cs, rows, ids[anchor], w))
     findings.extend(names.spelling_findings(cs, registry, cluster_of))
     findings.extend(pronouns.conflict_findings(cs, cluster_of))
     findings.extend(merged.merged_findings(cs, [i for i in range(len(cs)) if cs.claim_type[i] != "statement"], cluster_of, w))
+    row_of = {c: i for i, c in enumerate(cs.claim_id)}
+    for f in findings:
+        confidence.assess(f, cs, [row_of[c] for c in f.claim_ids if c in row_of])
     findings = _sorted(findings)
 
     return Alignment([cluster_of.get(i) for i in range(len(cs))],
@@ -98,12 +104,12 @@ def _align(claims, articles, registry, language) -> Alignment:
                      discrepancies_table(findings), reuse_table(passages, shares), findings)
 
 
-def _labels(cs: ClaimSet, w, registry):
+def _labels(cs: ClaimSet, w, registry, found_events=frozenset()):
     """Cluster label (a row index) of every claim; the statements' readings and links (for fact conflicts)."""
     statement_rows = [i for i in range(len(cs)) if cs.claim_type[i] == "statement"]
     other_rows = [i for i in range(len(cs)) if cs.claim_type[i] != "statement"]
     labels, _, _ = utterances.align(cs, other_rows)
-    fact_labels, readings, fact_links = facts.align(cs, statement_rows, w, _people(registry))
+    fact_labels, readings, fact_links = facts.align(cs, statement_rows, w, _people(registry), found_events)
     labels.update(fact_labels)
     return labels, readings, fact_links
 
@@ -131,9 +137,9 @@ def clusters(claims, registry=None, language: str = "fr") -> list[str | None]:
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
-    """Most severe first, then by kind, event and score; ids break ties (deterministic)."""
-    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), KINDS.index(f.kind), str(f.event), -f.score,
-                                           f.discrepancy_id))
+    """Most severe first, then the most certain, then by kind, event and score; ids break ties (deterministic)."""
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, KINDS.index(f.kind),
+                                           str(f.event), -f.score, f.discrepancy_id))
 
 
 def clusters_table(cs: ClaimSet, members: dict[int, list[int]], ids: dict[int, str], independent: dict[str, str],
@@ -189,7 +195,7 @@ def discrepancies_table(findings: list[Finding]) -> pa.Table:
     for f in findings:
         rows["discrepancy_id"].append(f.discrepancy_id)
         for name in ("event", "kind", "severity", "change", "cluster_id", "claim_ids", "article_ids", "sources",
-                     "wordings", "values", "diff", "score", "explanation"):
+                     "wordings", "values", "diff", "score", "explanation", "confidence", "evidence"):
             value = getattr(f, name)
             rows[name].append([("" if v is None else v) for v in value] if isinstance(value, list) else value)
     return schema.table(rows, schema.DISCREPANCIES, "discrepancies")

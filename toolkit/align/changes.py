@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from toolkit.align.tokens import ACRONYM, Words, key, negated_verbs, numbers, stances, subjects, tokens, transposed
+from toolkit.align.tokens import ACRONYM, Words, key, negated_verbs, quantities, stances, subjects, tokens, transposed
 from toolkit.text import fold
 
 _DISPLAY = re.compile(r"\w[\w’'-]*", re.UNICODE)
@@ -160,7 +160,7 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
         if verb in s_stems and verb in l_stems and not (verb in s_neg and verb in l_neg):
             changes.append(Change("negation", f"{verb}… negated in one rendering only",
                                   _around(short, verb, w), _around(long, verb, w)))
-    s_num, l_num = Counter(numbers(st, w)), Counter(numbers(lt, w))
+    s_num, l_num = Counter(quantities(short)), Counter(quantities(long))
     if s_num and l_num and s_num != l_num:
         a, b = " ".join(sorted(s_num.elements())), " ".join(sorted(l_num.elements()))
         changes.append(Change("number", f"{a} vs {b}", a, b))

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-COLUMNS = ("claim_id", "article_id", "source", "event", "claim_type", "speaker", "speaker_mention", "speaker_method", "via", "wording",
+COLUMNS = ("claim_id", "article_id", "source", "published", "event", "claim_type", "speaker", "speaker_id", "speaker_confidence",
+           "speaker_mention", "speaker_method", "via", "wording",
            "char_start", "char_end", "sentence_start", "sentence_end", "fact_slot", "fact_text", "fact_value",
            "fact_qualifier", "fact_about")
 UNKNOWN_SPEAKERS = frozenset({None, "", "unknown"})

@@ -31,11 +31,17 @@ class _Forest:
         return self.members.get(root, [root])
 
 
-def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compatible: Callable[[int, int], bool]) -> list[int]:
+APART_ARTICLES = 2          # articles that each print two claims as separate things before two clusters stay apart
+
+
+def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compatible: Callable[[int, int], bool],
+         apart: Callable[[int, int], bool] | None = None) -> list[int]:
     """A cluster label (the smallest row index of the cluster) for each of n rows.
 
     `edges` are (score, i, j) above the linking threshold; they are taken strongest first (ties by index, so
-    the result does not depend on the order they come in)."""
+    the result does not depend on the order they come in). `apart(x, y)`, for two rows of one article, says
+    whether the article presents them as two separate statements; two clusters that APART_ARTICLES articles or
+    more keep apart that way are two statements, however alike their words (each outlet tells them apart)."""
     forest = _Forest(n)
     for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         a, b = forest.find(i), forest.find(j)
@@ -46,6 +52,9 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
         for x in left:
             by_article.setdefault(articles[x], []).append(x)
         if any(not compatible(x, y) for y in right for x in by_article.get(articles[y], ())):
+            continue
+        if apart is not None and len({articles[y] for y in right for x in by_article.get(articles[y], ())
+                                      if apart(x, y)}) >= APART_ARTICLES:
             continue
         if len(left) < len(right):
             a, b, left, right = b, a, right, left

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from toolkit.align.changes import Comparison, compare, display_words
 from toolkit.align.claimset import ClaimSet
+from toolkit.align.confidence import names_a_person
 from toolkit.align.tokens import Words, content, numbers, tokens
 from toolkit.text import fold
 
@@ -44,6 +45,8 @@ class Finding:
     diff: str = ""
     score: float = 1.0
     explanation: str = ""
+    confidence: float = 1.0                 # how sure the finding is (toolkit.align.confidence), set once all are found
+    evidence: str = ""                      # what that confidence rests on
 
     @property
     def discrepancy_id(self) -> str:
@@ -119,6 +122,8 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             continue                        # two fragments of one article: parts, not renderings
         cmp = compare(vx.text, vy.text, w)
         short, long_ = (vx, vy) if cmp.short_first else (vy, vx)
+        if cmp.changes and len(articles) == 1:
+            continue                        # one article does not contradict itself: two parts of what was said
         if cmp.changes:
             for change in cmp.changes:
                 entry = high.setdefault((change.kind, change.detail), {"variants": [], "cmp": cmp, "pair": (short, long_),
@@ -157,7 +162,9 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             continue
         short = _Variant(short.key, short.text, rows)
         worst = max(entry["longer"], key=lambda lc: _reservation(lc[1], w))
-        severity = "medium" if _reservation(worst[1], w) else "low"
+        own = {cs.article_id[i] for i in short.rows} >= {cs.article_id[i] for long_, _ in entry["longer"] for i in long_.rows}
+        # an article that abridges its own quotation disagrees with no other outlet: at most low
+        severity = "medium" if _reservation(worst[1], w) and not own else "low"
         f = Finding("truncation", severity, "dropped", event, cluster)
         for i in short.rows:
             f.witness(cs, i, short.text)
@@ -277,25 +284,68 @@ def _disagreement(cs: ClaimSet, groups, values, kind: str, change: str, event, c
     return f
 
 
+def _alike(cs: ClaimSet, groups) -> float:
+    """How alike the claims that disagree are: for each two groups, their most alike claims (the evidence that the
+    same words get two attributions: a fragment against a long sentence is little evidence), the weakest of those."""
+    return round(min(max(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for a in ra for b in rb)
+                     for (_, ra), (_, rb) in combinations(groups, 2)) / 100.0, 3)
+
+
 def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
-    groups = _distinct([(i, cs.speaker[i]) for i in members if cs.is_known_speaker(i)])
+    # only people's names can contradict each other: an unknown speaker, a description (« le chef de l'État ») or
+    # a group never conflicts with a name
+    groups = _distinct([(i, cs.speaker[i]) for i in members if names_a_person(cs, i)])
     f = _disagreement(cs, groups, cs.speaker, "speaker_mismatch", "speaker", event, cluster)
     if f is None:
         return []
     quote = next((cs.wording[i] for _, rows in groups for i in rows if cs.claim_type[i] == "direct"), f.wordings[0])
-    f.score = round(min(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) for (_, ra), (_, rb) in combinations(groups, 2)
-                        for a in ra for b in rb) / 100.0, 3)
+    f.score = _alike(cs, groups)
     parts = [f"{name} by {outlets(cs, rows)}" for name, rows in groups]
     f.explanation = f"« {clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
     return [f]
+
+
+DROPPED_RELAY_ALIKE = 0.8   # a relay named by one outlet and left out by another: only for the same words …
+DROPPED_RELAY_WORDS = 6     # … of a quotation this long at least (two words prove nothing)
 
 
 def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     groups = _distinct([(i, cs.via[i]) for i in members if cs.via[i]])
     f = _disagreement(cs, groups, cs.via, "via_mismatch", "via", event, cluster)
     if f is None:
-        return []
-    f.score = 1.0
+        return _dropped_relay(cs, members, groups, cluster, event)
+    f.score = _alike(cs, groups)
     f.explanation = ("The same words are credited to different intermediaries: "
                      + "; ".join(f"{name} in {outlets(cs, rows)}" for name, rows in groups) + ".")
+    return [f]
+
+
+def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Finding]:
+    """One outlet credits an intermediary (« rencontrée par l'AFP ») and another prints the same words with none
+    in its whole article's rendering of them: who the words passed through is lost. Only quotations nearly the
+    same (`DROPPED_RELAY_ALIKE`), so that a paraphrase or another statement is not taken for the relayed one."""
+    if len(groups) != 1:
+        return []
+    long_enough = lambda i: cs.claim_type[i] in ("direct", "partial") and len(display_words(cs.wording[i])) >= DROPPED_RELAY_WORDS
+    relayed = [i for i in groups[0][1] if long_enough(i)]
+    with_relay = {cs.article_id[i] for i in groups[0][1]}
+    bare = [i for i in members if long_enough(i) and cs.article_id[i] not in with_relay]
+    if not relayed or not bare:
+        return []
+    pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in relayed for b in bare]
+    pairs = [p for p in pairs if p[0] >= DROPPED_RELAY_ALIKE]
+    if not pairs:
+        return []
+    keep_a = sorted({a for _, a, _ in pairs})
+    keep_b = sorted({b for _, _, b in pairs})
+    f = Finding("via_mismatch", "medium", "via", event, cluster)
+    for i in keep_a:
+        f.witness(cs, i, cs.via[i])
+    for i in keep_b:
+        f.witness(cs, i, None)
+    name = groups[0][0]
+    f.diff = f"{name} ({outlets(cs, keep_a)}) | no relay ({outlets(cs, keep_b)})"
+    f.score = round(min(max(p for p, a, b in pairs if b == j) for j in keep_b), 3)
+    f.explanation = (f"{outlets(cs, keep_a)} says the words « {clip(cs.wording[keep_a[0]])} » came through {name}; "
+                     f"{outlets(cs, keep_b)} prints them with no intermediary.")
     return [f]

@@ -47,6 +47,7 @@ class Fact:
     precision: str          # day | year | month-day | number | text
     relative: bool          # an ordinal counted from a reference ("depuis 2019")
     text_value: str | None  # places and unreadable values: compared as text
+    about_words: frozenset = frozenset()    # words of fact_about, lower case, accents kept (for their rarity)
 
 
 def read(cs: ClaimSet, i: int, w: Words, people: frozenset = frozenset()) -> Fact:
@@ -64,7 +65,8 @@ def read(cs: ClaimSet, i: int, w: Words, people: frozenset = frozenset()) -> Fac
     low, high, precision = _interval(slot, cs.fact_value[i], cs.fact_qualifier[i])
     relative = slot == "ordinal" and any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", fold(after)) for m in w.ordinal_since)
     text_value = None if low is not None else (fold(str(cs.fact_value[i])) if cs.fact_value[i] is not None else None)
-    return Fact(i, slot, about, context | about, low, high, precision, relative, text_value)
+    about_words = frozenset(t for t in re.findall(r"\w+", (cs.fact_about[i] or "").lower()) if fold(t) not in w.stopwords)
+    return Fact(i, slot, about, context | about, low, high, precision, relative, text_value, about_words)
 
 
 def _without(clause: str, people: frozenset) -> str:
@@ -148,7 +150,7 @@ def about_score(a: Fact, b: Fact, weights: dict[str, float]) -> float:
     return 2 * weight(shared) / (weight(a.context) + weight(b.context))
 
 
-def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset()
+def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset(), found_events=frozenset()
           ) -> tuple[dict[int, int], dict[int, Fact], dict[tuple[int, int], float]]:
     """Cluster label (a row index) of every statement row, their readings, and the about-scores of linked pairs.
     `people`: folded words of registered people's names (see `read`)."""
@@ -165,7 +167,7 @@ def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset
         edges = []
         features = {i: facts[i].context | {("value", facts[i].text_value)} for i in members}
         for i, j in candidate_pairs(members, features):
-            score = _link_score(cs, facts, i, j, weights, members)
+            score = _link_score(cs, facts, i, j, weights, members, cs.event[i] not in found_events)
             if score >= ABOUT:
                 edges.append((score, i, j))
                 linked[(i, j)] = score
@@ -177,13 +179,14 @@ def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset
     return labels, readings, linked
 
 
-def _link_score(cs: ClaimSet, facts: dict[int, Fact], i: int, j: int, weights, members) -> float:
+def _link_score(cs: ClaimSet, facts: dict[int, Fact], i: int, j: int, weights, members, curated: bool = True) -> float:
     a, b = facts[i], facts[j]
     if a.slot == "place":
         return 1.0 if a.text_value == b.text_value else 0.0
     score = about_score(a, b, weights)
-    if score < ABOUT and a.slot == "duration" and not a.about and not b.about and cs.article_id[i] != cs.article_id[j]:
-        # a bare duration is the event's own when neither article gives another one
+    if score < ABOUT and curated and a.slot == "duration" and not a.about and not b.about and cs.article_id[i] != cs.article_id[j]:
+        # a bare duration is the event's own when neither article gives another one (in an event a manifest gives:
+        # a story grouped from the texts may hold several pieces of news, each with its own durations)
         if _single_value(cs, facts, members, i) and _single_value(cs, facts, members, j):
             score = ABOUT
     return score
@@ -195,13 +198,17 @@ def _single_value(cs: ClaimSet, facts: dict[int, Fact], members: list[int], i: i
 
 
 def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links: list[tuple[float, int, int]],
-              cluster: str) -> list[Finding]:
+              cluster: str, curated: bool = True) -> list[Finding]:
     """One finding for a fact cluster in which two directly linked statements (`links`: the cluster's
     (score, i, j) links) from two articles cannot both be true."""
     bad = [(score, i, j) for score, i, j in links
-           if cs.article_id[i] != cs.article_id[j] and not compatible(readings[i], readings[j])]
+           if cs.article_id[i] != cs.article_id[j] and not compatible(readings[i], readings[j])
+           and same_quantity(readings[i], readings[j], curated)]
     if not bad:
         return []
+    later = [(score, i, j) for score, i, j in bad if _update(cs, readings, i, j)]
+    if len(later) == len(bad):
+        return [_update_note(cs, members, later, cluster)]
     members = sorted(members)
     slot = cs.fact_slot[members[0]]
     by_value: dict[str, list[int]] = {}
@@ -217,6 +224,77 @@ def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links
     f.explanation = (f"The outlets disagree on the {LABEL.get(slot, slot)}{thing}: "
                      + " vs ".join(f"{_as_printed(cs, rows)} in {outlets(cs, rows)}" for rows in by_value.values()) + ".")
     return [f]
+
+
+EVERYDAY = 1.2             # a counted noun this little rare (« personnes », « morts », « euros »; toolkit.stories.rarity) names no particular thing …
+SAME_CIRCUMSTANCES = 0.25   # … so the rest of the clause must be this alike (Dice of its stems) for one quantity
+_NOT_A_THING = re.compile(r"\d|^h\d|^\W*$")
+
+
+def same_quantity(a: Fact, b: Fact, curated: bool = True) -> bool:
+    """Whether two linked statements give the same quantity about the same thing, so that different values
+    conflict: a count or a rank needs the thing counted on both sides (a rank, a nearly identical clause too) (« 32 personnes interpellées » and « 20 personnes
+    blessées » count people, but not the same people: an everyday noun needs the rest of the clause alike too);
+    dates and durations are linked on their circumstances already (and a bare duration taken as the event's own is
+    linked at `ABOUT` only: the finding's confidence stays below the suite's threshold)."""
+    if a.slot in ("count", "ordinal"):
+        if not a.about or not b.about or any(_NOT_A_THING.search(x) for x in a.about | b.about):
+            return False
+        if not curated:
+            # a story grouped from the texts holds several pieces of news (a count in Brussels, another in Paris):
+            # the thing counted is the same quantity only in the same circumstances
+            return circumstances(a, b) >= SAME_CIRCUMSTANCES_FOUND
+        if a.slot == "ordinal":
+            # « premier week-end » and « deuxième week-end » are usually two members of a series: one rank only
+            # when what surrounds it is nearly the same
+            return circumstances(a, b) >= SAME_RANK
+        if min((rarity(x) for x in a.about_words | b.about_words), default=0.0) >= EVERYDAY:
+            return True
+        return circumstances(a, b) >= SAME_CIRCUMSTANCES
+    return True             # dates and durations: linked only when their clauses are alike (`about_score`)
+
+
+def circumstances(a: Fact, b: Fact) -> float:
+    """How alike the rest of the two clauses is (Dice of their stems, the thing counted set aside)."""
+    ca, cb = a.context - a.about, b.context - b.about
+    if not ca or not cb:
+        return 0.0
+    return 2 * len(ca & cb) / (len(ca) + len(cb))
+
+
+def rarity(word: str) -> float:
+    from toolkit.stories import rarity as word_rarity
+
+    return word_rarity(word, "fr")
+
+
+SAME_CIRCUMSTANCES_FOUND = 0.4  # counts in a story grouped from the texts: clauses this alike, whatever is counted
+SAME_RANK = 0.5             # ordinals: clauses this alike (Dice) before two ranks are one thing ranked twice
+UPDATE_DAYS = 1             # a count published this many days later or more is an update, not a conflict
+
+
+def _update(cs: ClaimSet, readings: dict[int, Fact], i: int, j: int) -> bool:
+    """A later count that is larger than an earlier one (a toll that rises): an update, not a conflict."""
+    a, b = readings[i], readings[j]
+    pi, pj = cs.published[i], cs.published[j]
+    if a.slot != "count" or pi is None or pj is None or abs((pi - pj).total_seconds()) < UPDATE_DAYS * 86400:
+        return False
+    early, late = (a, b) if pi < pj else (b, a)
+    return late.low is not None and early.high is not None and late.low >= early.high
+
+
+def _update_note(cs: ClaimSet, members: list[int], later, cluster: str) -> Finding:
+    members = sorted(members, key=lambda i: (cs.published[i] is None, cs.published[i].timestamp() if cs.published[i] else 0, i))
+    f = Finding("fact_conflict", "low", "update", cs.event[members[0]], cluster)
+    for i in members:
+        f.witness(cs, i, None if cs.fact_value[i] is None else str(cs.fact_value[i]))
+    f.diff = " → ".join(f"{_shown(cs, i)} ({outlets(cs, [i])}, "
+                        f"{cs.published[i].date().isoformat() if cs.published[i] else 'undated'})" for i in members)
+    f.score = round(max(s for s, _, _ in later), 3)
+    f.explanation = (f"A later article updates the {LABEL.get(cs.fact_slot[members[0]], 'count')}{_thing(cs, members)}: "
+                     + " then ".join(f"{_as_printed(cs, [i])} in {outlets(cs, [i])}" for i in members)
+                     + " (not a conflict: the figure changed over time).")
+    return f
 
 
 def _shown(cs: ClaimSet, i: int) -> str:

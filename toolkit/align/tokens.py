@@ -102,6 +102,10 @@ def content(toks: list[str], w: Words, synonyms: bool = False) -> list[str]:
     return [key(t, w, synonyms) for t in toks if t not in w.stopwords]
 
 
+_NOT_VERBS = frozenset({"un", "une", "le", "la", "les", "l", "ce", "du", "des", "de", "d", "au", "aux", "mon", "ton",
+                        "son", "premier", "petit", "grand", "et", "ou", "mais", "ou", "si", "que", "qu", "pourquoi"})
+
+
 def negated_verbs(toks: list[str], w: Words) -> frozenset:
     """Stems of the verbs under a negation: "ne (clitics) VERB pas|jamais|plus|rien|…", or spoken "VERB pas".
 
@@ -114,7 +118,9 @@ def negated_verbs(toks: list[str], w: Words) -> frozenset:
                 j += 1
             if j < len(toks) and any(x in w.negations or x in ("plus", "ni") for x in toks[j + 1:j + 4]):
                 found.add(stem(toks[j]))
-        elif t in ("pas", "jamais") and i > 0 and toks[i - 1] not in w.stopwords and not any(x in ("ne", "n") for x in toks[max(0, i - 4):i]):
+        elif (t in ("pas", "jamais") and i > 0 and toks[i - 1] not in _NOT_VERBS and toks[i - 1] not in w.negations
+              and not any(x in ("ne", "n") for x in toks[max(0, i - 4):i])):
+            # spoken French drops « ne »: « c'est pas vrai » negates « est » as « ce n'est pas vrai » does
             found.add(stem(toks[i - 1]))
     return frozenset(found)
 
@@ -223,3 +229,37 @@ def transposed(a: str, b: str) -> bool:
 def numbers(toks: list[str], w: Words) -> list[str]:
     """Numbers in the wording, as digits, in order."""
     return [w.numbers.get(t, t) for t in toks if t.isdigit() or t in w.numbers and t not in ("un", "une")]
+
+
+@lru_cache(maxsize=None)
+def _quantity_pattern(language: str) -> re.Pattern:
+    from toolkit.extract.statements import words as fact_words
+
+    fw = fact_words(language)
+    alt = lambda items: "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+    word = rf"(?:{alt(fw.numbers)})(?!\w)"
+    digits = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)|\d+(?:,\d+)?"
+    return re.compile(rf"(?<![\w'])(?<!\d[,.])(?P<n>{digits}|{word}(?:[ -](?:et[ -])?{word})*)"
+                      rf"(?:\s+(?:de\s+|d')?(?P<mult>{alt(fw.multipliers)})(?!\w))?")
+
+
+def quantities(text: str, language: str = "fr") -> list[str]:
+    """Numbers as French prints them, normalised, in order: « 25 000 » and « 25.000 » are 25000, « 1,5 million »
+    is 1500000, « une quinzaine » 15, « douze » 12. The article « un », « une » alone is no number; a spoken
+    number word is one only before a multiplier or as a number of things (it is left to `facts` to say of what)."""
+    from toolkit.extract.statements import to_number, words as fact_words
+
+    fw = fact_words(language)
+    out = []
+    for m in _quantity_pattern(language).finditer(fold(text)):
+        n, mult = m.group("n"), m.group("mult")
+        if n in ("un", "une") and not mult:
+            continue
+        n = re.sub(r"^une?[ -](?!et\b)", "", n)         # « une quinzaine », « un million »: the article counts nothing
+        value = to_number(n, fw)
+        if value is None:
+            continue
+        if mult:
+            value *= fw.multipliers[mult]
+        out.append(str(int(value)) if value == int(value) else f"{value:g}")
+    return out

@@ -97,9 +97,16 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
     position = {r: k for k, r in enumerate(local)}
     articles = [cs.article_id[r] for r in local]
 
+    def apart(x: int, y: int) -> bool:
+        # a report and a quotation of one article that are not one utterance to it: two statements (an outlet
+        # that paraphrases one thing and quotes another)
+        types = {cs.claim_type[x], cs.claim_type[y]}
+        return ("indirect" in types and len(types) == 2 and not cs.one_utterance(x, y)
+                and not (x in reported and y in reported[x]))
+
     def cluster(pairs: dict) -> dict[int, int]:
         found = link(len(local), [(v, position[i], position[j]) for (i, j), v in pairs.items()], articles,
-                     lambda a, b: compatible(local[a], local[b]))
+                     lambda a, b: compatible(local[a], local[b]), lambda a, b: apart(local[a], local[b]))
         return {r: local[found[position[r]]] for r in local}
 
     labels = cluster(edges)

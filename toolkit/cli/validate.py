@@ -15,7 +15,8 @@ def add_parser(sub) -> None:
                                    "unreadable or malformed table, an unknown suite).")
     p.add_argument("dir", nargs="?", help="dataset or tables folder")
     p.add_argument("--suite", metavar="NAME",
-                   help="run one suite: integrity_articles, integrity_claims, or the path of a suite JSON file")
+                   help="run one suite: integrity_articles, integrity_claims, consistency; integrity for both integrity "
+                        "suites; or the path of a suite JSON file")
     p.add_argument("--fail-on", choices=SEVERITIES, default="critical",
                    help="lowest severity that makes the command fail (default: critical)")
     p.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")

@@ -125,6 +125,7 @@ def _article(path: Path, number: int, values: dict, event: str, line: int | None
         language=language,
         title=_string(values.get("title")) or (page and page.title),
         event=_string(values.get("event")) or event,
+        event_given=bool(_string(values.get("event"))),
         problems=problems,
     )
 

@@ -25,6 +25,7 @@ class Article:
     language: str = "fr"
     title: str | None = None
     event: str = ""
+    event_given: bool = True               # the event comes from the manifest (else the stories stage may set it)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -79,5 +80,6 @@ def read_collection(folder: str | Path, skipped: list[BadArticle] | None = None)
             title=(row and row.title) or page.title,
             event=(row and row.event) or folder.name,
             problems=page.problems,
+            event_given=bool(row and row.event),
         ))
     return articles

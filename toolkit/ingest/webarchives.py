@@ -82,6 +82,7 @@ def read_archive(path: Path, *, event: str | None = None, language: str = "fr",
             language=page.language or language,
             title=page.title,
             event=event,
+            event_given=False,              # an archive names no event: the stories stage groups its pages
             problems=problems,
         )
         seen[url] = article

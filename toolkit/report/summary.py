@@ -36,7 +36,10 @@ SEVERITIES = ("high", "medium", "low")
 
 def alignment_summary(summary) -> list[str]:
     """Clusters, findings by kind and severity, and the top findings with the wordings that differ."""
-    lines = [f"  alignment: {summary.n_clusters} clusters, {summary.n_shared} carried by two articles or more"
+    lines = []
+    if getattr(summary, "n_stories", 0):
+        lines.append(f"  stories: {summary.n_stories}, {summary.n_stories_shared} of two articles or more")
+    lines += [f"  alignment: {summary.n_clusters} clusters, {summary.n_shared} carried by two articles or more"
              + (f"; {summary.n_reuse_pairs} article pair(s) copy each other heavily" if summary.n_reuse_pairs else "")]
     total = sum(summary.findings.values())
     by_severity = Counter()

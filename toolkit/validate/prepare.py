@@ -118,11 +118,14 @@ def _claims(frame, articles):
 
 def _discrepancies(frame, dataset: Path, notes: list[str]):
     """Mark each finding reviewed or not from the dataset's reviews.csv; stale reviews become notes."""
+    from toolkit.align.confidence import CONFIDENT
     from toolkit.validate.review import read_reviews, review_path
 
     reviews = read_reviews(dataset)
     ids = frame["discrepancy_id"].tolist()
     frame["reviewed"] = [i in reviews for i in ids]
+    # only findings the toolkit is sure of fail the suite unreviewed (toolkit.align.confidence.CONFIDENT)
+    frame["confident"] = [bool(c >= CONFIDENT) for c in frame["confidence"].tolist()]
     frame["verdict"] = [reviews[i].verdict if i in reviews else None for i in ids]
     stale = sorted(set(reviews) - set(ids))
     if stale:

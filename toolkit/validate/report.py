@@ -14,7 +14,7 @@ TEXT_ROWS = 5  # of which the text summary shows this many
 EXCERPT = 60
 # What names a row for a reader: the claim and where it was read, or the article.
 IDENTITY = {"claims": ("claim_id", "article_id", "source", "wording"), "articles": ("article_id", "source"),
-            "discrepancies": ("discrepancy_id", "kind", "severity", "sources", "explanation")}
+            "discrepancies": ("discrepancy_id", "kind", "severity", "confidence", "sources", "explanation")}
 
 
 @dataclass
@@ -172,7 +172,9 @@ def _sentence(table: str, row: dict) -> str:
                 f" · «{row.get('wording')}»")
     elif table == "discrepancies":
         sources = list(dict.fromkeys(row.get("sources") or []))
-        return (f"finding {row.get('discrepancy_id')} · {row.get('severity')} {row.get('kind')} · "
+        sure = row.get("confidence")
+        sure = f" · confidence {sure:.2f}" if isinstance(sure, (int, float)) else ""
+        return (f"finding {row.get('discrepancy_id')} · {row.get('severity')} {row.get('kind')}{sure} · "
                 f"{', '.join(sources)}: {row.get('explanation')}")
     else:
         head = f"row {row['row']} · article {row.get('article_id')} ({row.get('source')})"

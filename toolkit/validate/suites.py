@@ -52,15 +52,19 @@ SUITES = {s.name: s for s in (_bundled("integrity_articles", "articles"), _bundl
 
 
 def select(suite: str | Path | None = None) -> list[Suite]:
-    """Every bundled suite, one by name, or a user's suite JSON file whose meta names the table it checks."""
+    """Every bundled suite, one by name, a family by the start of their names (« integrity » selects
+    integrity_articles and integrity_claims), or a user's suite JSON file whose meta names the table it checks."""
     if suite is None:
         return list(SUITES.values())
     if str(suite) in SUITES:
         return [SUITES[str(suite)]]
+    family = [s for name, s in SUITES.items() if name.startswith(f"{suite}_")]
+    if family:
+        return family                       # « integrity »: integrity_articles and integrity_claims
     path = Path(suite)
     if path.suffix == ".json" and path.is_file():
         return [_from_file(path)]
-    raise BadSuite(suite, "is not a known suite", f"use one of {', '.join(SUITES)}, or the path of a suite JSON file")
+    raise BadSuite(suite, "is not a known suite", f"use one of {', '.join(SUITES)} (or integrity for both integrity suites), or the path of a suite JSON file")
 
 
 def _from_file(path: Path) -> Suite:
