@@ -7,7 +7,7 @@ import pytest
 
 import toolkit
 from toolkit.pipeline import build
-from toolkit.errors import CorruptTable, MissingTable
+from toolkit.errors import CannotWrite, CorruptTable, MissingTable
 from toolkit.schema import CLAIMS, METADATA_KEY, SCHEMA_VERSION
 
 
@@ -54,7 +54,7 @@ def test_a_build_that_fails_midway_leaves_the_old_tables_intact(seed_copy, tmp_p
     original = toolkit.tables.pq.write_table
     monkeypatch.setattr(toolkit.tables.pq, "write_table", crash_on_second)
     (seed_copy / "000_228e09c1b8d5bd34.txt").write_text("« Tout autre texte », a dit Paul.", encoding="utf-8")
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(CannotWrite, match="disk full"):
         build(seed_copy, out, progress=False)
     assert pq.read_table(out / "claims.parquet").equals(before)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds", "tables"]

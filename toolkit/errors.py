@@ -71,3 +71,11 @@ class BadTable(ToolkitError):
 
 class BadArchive(ToolkitError):
     """A web archive (WARC) is truncated or malformed."""
+
+
+class OutputBusy(ToolkitError):
+    """Another build is writing into the same place and did not finish in time."""
+
+
+class CannotWrite(ToolkitError):
+    """The output folder cannot be written (a full disk, no permission); the previous tables are untouched."""

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from toolkit.errors import CorruptTable, MissingTable, UnsafeOutput
+from toolkit.errors import CannotWrite, CorruptTable, MissingTable, OutputBusy, UnsafeOutput
 from toolkit.schema import METADATA_KEY, TABLES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,32 +36,72 @@ def tables_dir(path: str | Path) -> Path:
     return path / TABLES_DIR if (path / TABLES_DIR).is_dir() else path
 
 
+LOCK_WAIT_SECONDS = 600  # a second build into the same place waits this long for the first, then gives up
+
+
 def write_tables(out: str | Path, tables: dict[str, pa.Table], info: dict) -> Path:
     """Write every table into a new sibling folder, check it reads back, then swap it in place of `out`.
 
     A crash or error before the swap leaves the previous folder untouched; a crash during the two renames
-    leaves the previous folder as `.NAME.old-*`, which the next write puts back first."""
+    leaves the previous folder as `.NAME.old-*`, which the next write puts back first. Writers into the same
+    parent folder take turns (an exclusive lock on that folder, processes and threads alike); temporary folders
+    have a name of their own per call, and those a killed build left behind are removed by the next one."""
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out)
-    _check_replaceable(out)
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    try:
-        for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
-            pq.read_metadata(tmp / f"{name}.parquet")
-        (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            os.rename(out, old)
-        os.rename(tmp, out)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    with _exclusive(out):
+        _recover(out)
+        _check_replaceable(out)
+        _remove_stale(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        try:
+            for name, table in tables.items():
+                pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+                pq.read_metadata(tmp / f"{name}.parquet")
+            (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes a private folder; the tables are as shareable as any folder
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.rmdir(old)  # a unique name, free: the previous tables move there
+            if out.exists():
+                os.rename(out, old)
+            os.rename(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        except BaseException as err:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(err, OSError):  # a full disk, a read-only folder: the previous tables are untouched
+                raise CannotWrite(out, f"the tables cannot be written ({err.strerror or err}); the previous tables "
+                                       "are untouched", "free some space or give another --out") from err
+            raise
     return out
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def _exclusive(out: Path):
+    """Hold an exclusive lock on the folder that receives `out` (flock on the folder itself: no lock file left
+    behind, released by the system if the process dies). Waits for a build already writing there."""
+    fd = os.open(out.parent, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OutputBusy(out, f"another build has been writing next to it for over {LOCK_WAIT_SECONDS} s",
+                                     "wait for that build to finish, or give another --out") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _recover(out: Path) -> None:
@@ -66,6 +110,12 @@ def _recover(out: Path) -> None:
     for old in sorted(out.parent.glob(f".{out.name}.old-*")):
         os.rename(old, out)
         return
+
+
+def _remove_stale(out: Path) -> None:
+    """Temporary and previous folders of builds that died: under the lock, no running build owns one."""
+    for stale in sorted(out.parent.glob(f".{out.name}.tmp-*")) + sorted(out.parent.glob(f".{out.name}.old-*")):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _check_replaceable(out: Path) -> None:
