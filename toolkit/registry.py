@@ -114,9 +114,15 @@ def _case_fits(entity: Entity, alias: str, found: str) -> bool:
 
 def _read(path: Path) -> list[Entity]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is accepted, as in the manifest
     except FileNotFoundError:
         raise BadRegistry(path, "does not exist", "give the path of a registry TOML file") from None
+    except IsADirectoryError:
+        raise BadRegistry(path, "is a folder, not a file", "give the path of a registry TOML file") from None
+    except UnicodeDecodeError as err:
+        raise BadRegistry(path, f"is not UTF-8 ({err.reason} at byte {err.start})", "save the registry as UTF-8") from None
+    except OSError as err:
+        raise BadRegistry(path, f"cannot be read ({err.strerror or err})", "check that the file is readable") from None
     except tomllib.TOMLDecodeError as err:
         raise BadRegistry(path, f"is not valid TOML ({err})", "fix the syntax; see README 'Entity registry'") from None
     items = data.get("entity", [])
