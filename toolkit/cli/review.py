@@ -44,6 +44,8 @@ def run(args) -> int:
             args.parser.error(f"{datasets[0]} is not a dataset folder (no articles): reviews live beside the articles, "
                               "so that a rebuild of the tables never removes them")
         finding, verdict = args.set
+        if verdict not in VERDICTS:
+            args.parser.error(f"unknown verdict '{verdict}'; use one of {', '.join(VERDICTS)}")
         findings = load("discrepancies", datasets[0], columns=["discrepancy_id"])
         if finding not in set(findings["discrepancy_id"]):
             raise UnknownFinding(datasets[0], f"no finding '{finding}'", "copy an id listed by `claims review`")

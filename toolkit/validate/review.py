@@ -48,16 +48,29 @@ def read_reviews(dataset: str | Path) -> dict[str, Review]:
     if not path.exists():
         return {}
     try:
-        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BadReviewFile(path, f"is not UTF-8 ({err.reason} at byte {err.start})", "save it as UTF-8 CSV") from None
+    except OSError as err:  # a folder named reviews.csv, no permission
+        raise BadReviewFile(path, f"cannot be read ({err.strerror or err})", f"{REVIEW_FILE} must be a CSV file") from None
+    # strict: an unclosed quotation mark at the end is an error, not a value that runs to the end of the file.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
         rows = [(reader.line_num, row) for row in reader]
-    except (UnicodeDecodeError, csv.Error) as err:
-        raise BadReviewFile(path, f"cannot be read as UTF-8 CSV ({err})", "save it as UTF-8 CSV") from None
+    except csv.Error as err:
+        raise BadReviewFile(path, f"is not valid CSV ({err})", "close every quotation mark", line=reader.line_num + 1) from None
     header = reader.fieldnames or []
     missing = [c for c in ("discrepancy_id", "verdict") if c not in header]
     if missing:
         raise BadReviewFile(path, f"no column {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}", line=1)
     reviews: dict[str, Review] = {}
     for line, row in rows:
+        if None in row:
+            raise BadReviewFile(path, "more values than columns", f"quote values that contain commas; the columns are {','.join(COLUMNS)}", line=line)
+        spanning = [name for name, value in row.items() if value and ("\n" in value or "\r" in value)]
+        if spanning:
+            raise BadReviewFile(path, "a value runs over several lines (an unclosed quotation mark?)", "close the quotation mark",
+                                line=line, field=spanning[0])
         finding, verdict = (row.get("discrepancy_id") or "").strip(), (row.get("verdict") or "").strip()
         if not finding:
             raise BadReviewFile(path, "empty discrepancy_id", "copy the id from `claims review`", line=line, field="discrepancy_id")
@@ -76,6 +89,7 @@ def record(dataset: str | Path, discrepancy_id: str, verdict: str, note: str = "
     if verdict not in VERDICTS:
         raise BadReviewFile(review_path(dataset), f"unknown verdict '{verdict}'", f"use one of {', '.join(VERDICTS)}", field="verdict")
     reviews = read_reviews(dataset)
+    note, reviewer = " ".join(note.split()), " ".join(reviewer.split())  # one line each: a line break reads as a broken row
     review = Review(discrepancy_id, verdict, note, reviewer, (on or date.today()).isoformat())
     reviews[discrepancy_id] = review
     path = review_path(dataset)
@@ -84,9 +98,18 @@ def record(dataset: str | Path, discrepancy_id: str, verdict: str, note: str = "
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
         for r in sorted(reviews.values(), key=lambda r: r.discrepancy_id):
-            writer.writerow([r.discrepancy_id, r.verdict, r.note, r.reviewer, r.date])
+            writer.writerow([r.discrepancy_id, r.verdict, inert(r.note), inert(r.reviewer), r.date])
     os.replace(tmp, path)
     return review
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
+
+
+def inert(value: str) -> str:
+    """A value a spreadsheet shows as text: one that would start a formula (=, +, -, @) gets a leading apostrophe,
+    as OWASP advises against CSV injection; reading the file back keeps the apostrophe."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def split(findings, reviews: dict[str, Review]):
