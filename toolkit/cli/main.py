@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from toolkit.cli import build as build_cmd
@@ -10,6 +11,7 @@ from toolkit.cli import entities as entities_cmd
 from toolkit.cli import review as review_cmd
 from toolkit.cli import validate as validate_cmd
 
+INTERNAL_ERROR = 3  # exit codes: 0 success, 1 failed expectations, 2 unusable input, 3 a bug
 COMMANDS = {"build": build_cmd, "validate": validate_cmd, "review": review_cmd, "entities": entities_cmd}
 
 
@@ -43,6 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:               # `claims validate | head`: the reader left, nothing is wrong
         sys.stderr.close()
         return 0
+    except Exception as err:              # a bug, or a case no check foresaw: a short message, never a traceback
+        print(f"Error: unexpected {type(err).__name__}: {err}\n"
+              f"This is a bug in claims-toolkit; please report it with the command you ran "
+              f"(set CLAIMS_DEBUG=1 to see the traceback).", file=sys.stderr)
+        if os.environ.get("CLAIMS_DEBUG"):
+            raise
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

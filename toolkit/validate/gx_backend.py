@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -104,12 +105,18 @@ def run(suite: Suite, frame, parameters: dict, run_name: str) -> list[dict]:
         batch_parameters={"dataframe": frame},
         expectation_parameters=parameters,
         result_format={"result_format": "COMPLETE"},
-        run_id=RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.timezone.utc)),
+        run_id=RunIdentifier(run_name=safe_name(run_name), run_time=dt.datetime.now(dt.timezone.utc)),
     )
     # GX returns results grouped by its own plan, not in suite order; the ids it gave on add put them back.
     order = {e.id: i for i, e in enumerate(definition.suite.expectations)}
     results = sorted(outcome.results, key=lambda r: order.get(r.expectation_config.id, len(order)))
     return [_plain(r) for r in results]
+
+
+def safe_name(label: str) -> str:
+    """A run name GX can store and render: its store keys refuse '/', and Data Docs show the name unescaped,
+    so only letters, digits, '.', '_' and '-' are kept (a folder path becomes 'path_to_tables')."""
+    return re.sub(r"[^\w.-]+", "_", label, flags=re.ASCII).strip("_") or "tables"
 
 
 def _plain(result) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.errors import MissingTable
+from toolkit.errors import MissingTable, UnsafeOutput
 from toolkit.tables import DATASETS, bundled_datasets
 from toolkit.validate import gx_backend
 from toolkit.validate.prepare import prepare
@@ -26,6 +26,8 @@ def validate(path: str | Path | None = None, *, suite: str | Path | None = None,
     """
     if fail_on not in SEVERITIES:
         raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {fail_on!r}")
+    if docs is not None and Path(docs).exists() and not Path(docs).is_dir():
+        raise UnsafeOutput(docs, "is a file, not a folder", "give a folder for the Data Docs (--docs)")
     suites = select(suite)
     paths = [Path(path)] if path is not None else bundled_datasets()
     if not paths:
