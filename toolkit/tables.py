@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from toolkit.errors import CannotWrite, CorruptTable, MissingTable, OutputBusy, UnsafeOutput
-from toolkit.schema import METADATA_KEY, TABLES
+from toolkit.schema import METADATA_KEY, SCHEMA_VERSION, TABLE_KEY, TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "datasets"
@@ -134,20 +134,41 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
     file = tables_dir(path) / f"{name}.parquet"
     if not file.exists():
         raise MissingTable(file, f"no {name} table here", "run `claims build` first, or give the folder it wrote")
+    if not file.is_file():
+        raise CorruptTable(file, "is not a file", "remove it and rebuild the tables with `claims build`")
     known = TABLES[name].names
     asked = list(columns or []) + [f[0] for f in _flat(filters)]
     unknown = [c for c in asked if c not in known]
     if unknown:
         raise ValueError(f"{name}: unknown column(s) {', '.join(map(str, unknown))}; the columns are {', '.join(known)}")
     try:
+        stored = pq.read_schema(file)
         table = pq.read_table(file, columns=columns, filters=filters)
+        table.validate(full=True)  # e.g. invalid UTF-8 in a string column
     except (pa.ArrowInvalid, OSError) as err:
         raise CorruptTable(file, f"cannot be read as Parquet ({err})", "rebuild it with `claims build`") from None
     except (KeyError, ValueError) as err:
         raise CorruptTable(file, f"bad column or filter ({err})", "check the column names against the README schema") from None
-    if METADATA_KEY not in (pq.read_schema(file).metadata or {}):
-        raise CorruptTable(file, "has no claims-toolkit schema version", "it was not written by `claims build`; rebuild it")
+    check_schema(file, stored, name)
     return table
+
+
+def check_schema(file: Path, stored: pa.Schema, name: str) -> None:
+    """CorruptTable unless the file carries this toolkit's schema version and each of its columns the README type."""
+    version = (stored.metadata or {}).get(METADATA_KEY)
+    if version is None:
+        raise CorruptTable(file, "has no claims-toolkit schema version", "it was not written by `claims build`; rebuild it")
+    if version.decode("utf-8", "replace") != SCHEMA_VERSION:
+        raise CorruptTable(file, f"has schema version {version.decode('utf-8', 'replace')!r}; this toolkit reads {SCHEMA_VERSION!r}",
+                           "rebuild the tables with this version of `claims build`")
+    stamped = (stored.metadata or {}).get(TABLE_KEY)
+    if stamped is not None and stamped.decode("utf-8", "replace") != name:
+        raise CorruptTable(file, f"holds the {stamped.decode('utf-8', 'replace')} table, not {name}", f"put the {name} table in {file.name}")
+    expected = TABLES[name]
+    for column in stored:
+        if column.name in expected.names and not column.type.equals(expected.field(column.name).type):
+            raise CorruptTable(file, f"column {column.name} is {column.type}; the schema says {expected.field(column.name).type}",
+                               "it does not follow the README schema; rebuild it with `claims build`", field=column.name)
 
 
 def _flat(filters) -> list:

@@ -16,9 +16,9 @@ from toolkit.tables import TABLES_DIR, read_table, tables_dir
 
 # Columns the suites check that are not in the files; each suite's column list ends with them.
 DERIVED = {
-    "articles": ("sha256_of_text", "length_of_text"),
-    "claims": ("article_n_chars", "article_source", "text_at_offsets"),
-    "discrepancies": ("reviewed", "verdict"),
+    "articles": ("sha256_of_text", "length_of_text", "in_table_order"),
+    "claims": ("article_n_chars", "article_source", "text_at_offsets", "in_table_order", "cluster_listed"),
+    "discrepancies": ("reviewed", "verdict", "claims_listed"),
 }
 # Values the suites receive as {"$PARAMETER": name}: they depend on the dataset, so they cannot sit in the JSON.
 PARAMETERS = ("article_ids", "article_sources", "registry_ids", "latest_plausible_date")
@@ -41,14 +41,15 @@ def prepare(path: str | Path, tables: set[str]) -> Prepared:
     folder = tables_dir(path)
     dataset = _dataset_folder(Path(path), folder)
     prepared = Prepared(dataset.name if dataset else str(folder), folder)
-    needed = {"articles"} | set(tables)
-    raw = {name: _read(folder, name) for name in sorted(needed)}
+    # Every table is read whatever the suites: a dataset with a missing, unreadable or mistyped table is unusable.
+    raw = {name: _read(folder, name) for name in TABLES}
     articles = prepared.frames["articles"] = _articles(raw["articles"])
-    if "claims" in needed:
-        prepared.frames["claims"] = _claims(raw["claims"], articles)
-    if "discrepancies" in needed:
+    if "claims" in tables:
+        prepared.frames["claims"] = _claims(raw["claims"], articles, raw["clusters"])
+    if "discrepancies" in tables:
         # A dataset keeps its reviews.csv beside the articles; a bare tables folder, inside itself.
-        prepared.frames["discrepancies"] = _discrepancies(raw["discrepancies"], dataset or folder, prepared.notes)
+        prepared.frames["discrepancies"] = _discrepancies(raw["discrepancies"], dataset or folder, prepared.notes,
+                                                          set(raw["claims"]["claim_id"].dropna()))
     prepared.parameters = {
         "article_ids": sorted(set(articles["article_id"].dropna())),
         "article_sources": sorted(set(articles["source"].dropna())),
@@ -99,10 +100,25 @@ def _articles(frame):
     texts = frame["text"].tolist()
     frame["sha256_of_text"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() if isinstance(t, str) else None for t in texts]
     frame["length_of_text"] = [len(t) if isinstance(t, str) else None for t in texts]
+    frame["in_table_order"] = _in_order(list(zip(frame["article_id"].tolist())))
     return frame
 
 
-def _claims(frame, articles):
+def _in_order(keys: list[tuple]) -> list[bool]:
+    """Whether each row's sort key is at or after the previous row's (the README promises sorted rows).
+    A key with a null or a value of another type is out of order."""
+    flags, previous = [], None
+    for key in keys:
+        try:
+            fine = all(v is not None and v == v for v in key) and (previous is None or key >= previous)
+        except TypeError:
+            fine = False
+        flags.append(bool(fine))
+        previous = key if fine else previous
+    return flags
+
+
+def _claims(frame, articles, clusters):
     # First row wins for a repeated article_id: the articles suite reports the repeat itself.
     first = articles.drop_duplicates("article_id")
     texts = dict(zip(first["article_id"], first["text"]))
@@ -113,10 +129,13 @@ def _claims(frame, articles):
     frame["article_source"] = [sources.get(i) for i in ids]
     frame["text_at_offsets"] = [_slice(texts.get(i), s, e)
                                 for i, s, e in zip(ids, frame["char_start"].tolist(), frame["char_end"].tolist())]
+    frame["in_table_order"] = _in_order(list(zip(ids, frame["char_start"].tolist(), frame["char_end"].tolist())))
+    known = set(clusters["cluster_id"].dropna())
+    frame["cluster_listed"] = [c in known for c in frame["cluster_id"].tolist()]
     return frame
 
 
-def _discrepancies(frame, dataset: Path, notes: list[str]):
+def _discrepancies(frame, dataset: Path, notes: list[str], claim_ids: set[str]):
     """Mark each finding reviewed or not from the dataset's reviews.csv; stale reviews become notes."""
     from toolkit.align.confidence import CONFIDENT
     from toolkit.validate.review import read_reviews, review_path
@@ -127,6 +146,7 @@ def _discrepancies(frame, dataset: Path, notes: list[str]):
     # only findings the toolkit is sure of fail the suite unreviewed (toolkit.align.confidence.CONFIDENT)
     frame["confident"] = [bool(c >= CONFIDENT) for c in frame["confidence"].tolist()]
     frame["verdict"] = [reviews[i].verdict if i in reviews else None for i in ids]
+    frame["claims_listed"] = [all(c in claim_ids for c in (listed if listed is not None else [])) for listed in frame["claim_ids"].tolist()]
     stale = sorted(set(reviews) - set(ids))
     if stale:
         notes.append(f"{len(stale)} review(s) in {review_path(dataset)} name findings that no longer exist "

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from toolkit.tables import TABLES_DIR
+from toolkit.errors import ToolkitError
+from toolkit.tables import TABLES_DIR, read_table
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,12 @@ def compare(dataset: str | Path, registry: list[str | Path] = ()) -> list[Differ
             if not old_file.exists():
                 differences.append(Difference(fresh_file.stem, f"{old_file} is missing; run `claims build {dataset}`"))
                 continue
-            fresh, old = pq.read_table(fresh_file), pq.read_table(old_file)
+            fresh = pq.read_table(fresh_file)
+            try:
+                old = read_table(committed, fresh_file.stem)
+            except ToolkitError as err:  # unreadable, a folder, another schema version or types
+                differences.append(Difference(fresh_file.stem, f"{err.problem}; run `claims build {dataset}`"))
+                continue
             if fresh.schema.remove_metadata() != old.schema.remove_metadata():
                 differences.append(Difference(fresh_file.stem, "columns or types differ from a fresh build"))
             elif not fresh.equals(old):
