@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 import toolkit
 from toolkit.tables import TABLES
@@ -52,6 +53,7 @@ def test_threads_building_into_one_folder_all_succeed_and_leave_one_complete_fol
     assert pq.read_table(out / "claims.parquet").num_rows >= 2
 
 
+@pytest.mark.slow  # four builds in subprocesses
 def test_processes_building_into_one_folder_all_succeed(tmp_path):
     folder, out = corpus(tmp_path), tmp_path / "out"
     env = {**os.environ, "GX_ANALYTICS_ENABLED": "false"}

@@ -10,6 +10,8 @@ import toolkit
 from toolkit.pipeline import build
 from toolkit.cli.main import main
 
+pytestmark = pytest.mark.slow  # Great Expectations runs
+
 
 @pytest.fixture
 def built(seed_copy):

@@ -130,6 +130,7 @@ def test_cli_never_shows_a_traceback(tmp_path, capsys, monkeypatch):
     assert "unexpected RuntimeError: something nobody foresaw" in err and "report" in err and "Traceback" not in err
 
 
+@pytest.mark.slow  # imports Great Expectations
 def test_docs_pointing_at_a_file_is_refused_before_validating(tmp_path, seed_build):
     (tmp_path / "docs").write_text("mine")
     with pytest.raises(ToolkitError, match="docs.*is a file"):
