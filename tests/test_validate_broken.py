@@ -147,3 +147,27 @@ def test_check_build_with_a_corrupt_table_reports_it(tmp_path, capsys):
     assert main(["validate", str(folder), "--check-build"]) == 1
     out, err = capsys.readouterr()
     assert "clusters" in out and "Traceback" not in out + err
+
+
+def test_data_docs_never_show_article_values_unescaped(copy, tmp_path):
+    script, image = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+
+    def hostile(table):
+        for column, rows, value in (("article_id", (0, 1), script), ("source", (2,), image)):
+            index = table.schema.get_field_index(column)
+            values = table.column(column).to_pylist()
+            for row in rows:
+                values[row] = value
+            array = pa.array(values, pa.string())
+            if pa.types.is_dictionary(table.schema.field(index).type):
+                array = array.dictionary_encode()
+            table = table.set_column(index, table.schema.field(index), array)
+        return table
+
+    rewrite(copy, "articles", hostile)
+    report = validate(copy, docs=tmp_path / "docs")
+    assert "expect_column_values_to_be_unique(article_id)" in {r.label for r in report.failures}
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html"))
+    assert script not in pages and image not in pages and "<script>alert" not in pages and "<img src=x" not in pages
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages  # still shown, as text
+    assert script in report.to_json()  # the JSON report keeps the values as they are (JSON escapes them itself)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -161,6 +162,34 @@ def forget() -> None:
         store.remove_key(key)
 
 
+def escaped(value):
+    """Every string inside `value` (dicts, lists, tuples) with &, <, >, " and ' written as HTML entities."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, dict):
+        return {k: escaped(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(escaped(v) for v in value)
+    return value
+
+
+def _escape_stored_results(context) -> None:
+    """Data Docs print failing values and the values a suite was given (article ids, outlets, wordings) as they
+    are, some unescaped: an article named `<script>…</script>` would run in the reader's browser. So every value
+    that comes from the data is escaped in the stored results before rendering; the report and its JSON and JUnit
+    forms were made from the results before this, with the values as they are."""
+    store = context.validation_results_store
+    for key in store.list_keys():
+        suite_result = store.get(key)
+        for result in suite_result.results:
+            result.result = escaped(result.result or {})
+            result.exception_info = escaped(result.exception_info or {})
+            if result.expectation_config is not None:
+                result.expectation_config.kwargs = escaped(result.expectation_config.kwargs)
+        suite_result.meta = escaped(suite_result.meta or {})
+        store.set(key, suite_result)
+
+
 def build_docs(out: str | Path, suites: list[Suite]) -> Path:
     """Write Data Docs (these suites and the stored results) as static HTML into `out`, and nowhere else.
 
@@ -172,6 +201,7 @@ def build_docs(out: str | Path, suites: list[Suite]) -> Path:
     # Without identifiers GX renders every suite the context ever held, a user's suite from an earlier call included.
     resources = [k for k in context.expectations_store.list_keys() if k.name in names]
     resources += context.validation_results_store.list_keys()
+    _escape_stored_results(context)
     # A site is a filesystem store even in an ephemeral context: add one rooted at `out` for this build only.
     context.add_data_docs_site(DOCS_SITE, {
         "class_name": "SiteBuilder",
