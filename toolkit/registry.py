@@ -72,7 +72,7 @@ class Registry:
     def _patterns(self) -> tuple[re.Pattern, dict[str, list[tuple[Entity, bool, str]]]]:
         forms: dict[str, list[tuple[Entity, bool, str]]] = {}
         for entity in self.entities:
-            for alias in {entity.name, *entity.aliases}:
+            for alias in sorted({entity.name, *entity.aliases}):  # sorted: the same order under every hash seed
                 forms.setdefault(fold(alias), []).append((entity, False, alias))
             for role in entity.roles:
                 forms.setdefault(fold(role), []).append((entity, True, role))

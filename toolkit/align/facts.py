@@ -146,7 +146,7 @@ def about_score(a: Fact, b: Fact, weights: dict[str, float]) -> float:
     shared = a.context & b.context
     if not shared:
         return 0.0
-    weight = lambda stems: sum(weights.get(s, 1.0) for s in stems)
+    weight = lambda stems: math.fsum(weights.get(s, 1.0) for s in stems)  # exact whatever the set order (hash seed)
     return 2 * weight(shared) / (weight(a.context) + weight(b.context))
 
 

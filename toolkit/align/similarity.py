@@ -54,8 +54,8 @@ def idf(profiles) -> dict[str, float]:
 def weigh(profiles, weights: dict[str, float], default: float = 2.0) -> None:
     """Store each profile's total weights (so that `similarity` does not sum them for every pair)."""
     for p in profiles:
-        p.w_senses = sum(weights.get(s, default) for s in p.senses)
-        p.w_stems = sum(weights.get(s, default) for s in p.stems)
+        p.w_senses = math.fsum(weights.get(s, default) for s in p.senses)  # fsum: exact, so set order (hash seed) cannot change it
+        p.w_stems = math.fsum(weights.get(s, default) for s in p.stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def similarity(a: Profile, b: Profile, weights: dict[str, float], default: float
     shared = a.senses & b.senses
     if not shared:
         return NOTHING
-    weight = lambda stems: sum(weights.get(s, default) for s in stems)
+    weight = lambda stems: math.fsum(weights.get(s, default) for s in stems)  # exact whatever the set order
     wa, wb, wi = a.w_senses or weight(a.senses), b.w_senses or weight(b.senses), weight(shared)
     dice = 2 * wi / (wa + wb)
     chars = fuzz.token_sort_ratio(a.text, b.text) / 100.0
