@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 _APOSTROPHES = "’‘ʼ`´"
@@ -49,6 +50,65 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class Spans(list):
+    """(start, end) spans, sorted, that answer "is this offset inside one?" in log time.
+
+    A plain list of pairs to any code that iterates it; the questions below replace scans of every span, which made
+    extraction quadratic in the length of an article. Spans may nest or overlap: `_reach[i]` is the furthest end
+    among the first i + 1 spans, so "some span that starts before x ends after y" is one bisect."""
+
+    def __init__(self, spans=()):
+        super().__init__(sorted((int(a), int(b)) for a, b in spans))
+        self._starts = [a for a, _ in self]
+        self._reach, furthest = [], -1
+        for _, b in self:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
+        self._ends = frozenset(b for _, b in self)
+
+    @classmethod
+    def of(cls, spans) -> "Spans":
+        return spans if isinstance(spans, Spans) else cls(spans)
+
+    def _reaches(self, count: int, beyond: int) -> bool:
+        """Whether one of the first `count` spans ends after `beyond`."""
+        return count > 0 and self._reach[count - 1] > beyond
+
+    def strictly_inside(self, pos: int) -> bool:
+        """a < pos < b for some span."""
+        return self._reaches(bisect_left(self._starts, pos), pos)
+
+    def inside(self, pos: int) -> bool:
+        """a <= pos < b for some span."""
+        return self._reaches(bisect_right(self._starts, pos), pos)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """a < end and start < b for some span."""
+        return self._reaches(bisect_left(self._starts, end), start)
+
+    def crosses(self, start: int, end: int) -> bool:
+        """a < start and end < b for some span (it opens before start and closes after end)."""
+        return self._reaches(bisect_left(self._starts, start), end)
+
+    def covers(self, start: int, end: int) -> bool:
+        """a <= start and end <= b for some span."""
+        return self._reaches(bisect_right(self._starts, start), end - 1)
+
+    def ends_at(self, pos: int) -> bool:
+        return pos in self._ends
+
+    def starting_from(self, start: int, end: int | None = None) -> list[tuple[int, int]]:
+        """The spans with start <= a (and a <= end), in order."""
+        lo = bisect_left(self._starts, start)
+        hi = len(self) if end is None else bisect_right(self._starts, end)
+        return self[lo:hi]
+
+    def first_from(self, start: int) -> tuple[int, int] | None:
+        """The first span with a >= start."""
+        i = bisect_left(self._starts, start)
+        return self[i] if i < len(self) else None
+
+
 # A sentence ends at . ! ? … followed by space(s) and a capital, a quote mark, a dash or a digit; not after an
 # abbreviation or an initial.
 _END = re.compile(r"[.!?…]+[\u00a0\u202f ]?[»”\"]?(?=[\s\u00a0]+[«“\"A-ZÀ-ÖØ-Þ0-9—–(-])")
@@ -57,12 +117,13 @@ _ABBREV = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St|Ste|av|apr|J\.-C|et
 
 def sentences(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of the sentences of text[start:end]; no boundary falls inside a masked span (a quotation)."""
+    masked = Spans.of(masked)
     spans, cursor = [], start
     segment = text[start:end]
     for match in _END.finditer(segment):
         stop = start + match.end()
         # inside a quotation no sentence ends, except where its closing mark ends the sentence too (« … réserves. »)
-        if any(a < stop - 1 < b - 1 for a, b in masked) or (text[stop - 1] in "»”\"" and not any(stop == b for _, b in masked)):
+        if masked.crosses(stop - 1, stop) or (text[stop - 1] in "»”\"" and not masked.ends_at(stop)):
             continue
         if _ABBREV.search(text[max(cursor, stop - 12): stop - 1]) and match.group() == ".":
             continue

@@ -3,6 +3,8 @@ statements, each with its speaker and relay. This module only orders the steps; 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from toolkit.extract import interviews, quotations, relays, reported, speakers, statements
 from toolkit.extract.attribution import attribute
 from toolkit.extract.claim import Claim, Pending
@@ -11,14 +13,14 @@ from toolkit.extract.mentions import ArticleMentions
 from toolkit.extract.quotes import quotations as find_quotations
 from toolkit.ingest.articles import Article
 from toolkit.registry import Registry
-from toolkit.text import fold, paragraphs, sentences
+from toolkit.text import Spans, fold, paragraphs, sentences
 
 
 def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Claim]:
     text = article.text
     folded = fold(text)
     quotes = find_quotations(text, lexicon, article.problems)
-    quote_spans = [(q.open, q.close + 1) for q in quotes]
+    quote_spans = Spans((q.open, q.close + 1) for q in quotes)   # a list of pairs answering offset questions in log time
     mentions = ArticleMentions.read(text, lexicon, registry, quote_spans)
     sentence_of = _Sentences(text, quote_spans)
     pending: list[Pending] = []
@@ -77,12 +79,14 @@ class _Sentences:
     """The article's sentences (never cut inside a quotation), and the one holding a given offset."""
 
     def __init__(self, text: str, masked: list[tuple[int, int]]):
+        masked = Spans.of(masked)
         self.all = [s for lo, hi in paragraphs(text) for s in sentences(text, lo, hi, masked)]
+        self._starts = [lo for lo, _ in self.all]
 
     def __call__(self, pos: int) -> tuple[int, int]:
-        for lo, hi in self.all:
-            if lo <= pos < hi:
-                return lo, hi
+        i = bisect_right(self._starts, pos) - 1   # sentences are in order and do not overlap: the last one starting at or before pos
+        if i >= 0 and self.all[i][0] <= pos < self.all[i][1]:
+            return self.all[i]
         return pos, pos
 
 
