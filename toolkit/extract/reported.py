@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from toolkit.extract import speakers
 from toolkit.extract.lexicon import Lexicon
-from toolkit.text import fold
+from toolkit.text import Spans, fold
 
 _QUE = re.compile(r"(?<![\w'’])(que|qu['’])", re.IGNORECASE)
 
@@ -382,7 +382,7 @@ def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lex
     """`…s'apaisent : « Elles … », a-t-elle estimé`: the incise attributes the quotation standing before it, which
     opens the clause or follows a colon; only an embedded fragment ("discuter de « tous les sujets »") leaves the
     incise to the clause around it."""
-    for a, b in quotes:
+    for a, b in Spans.of(quotes).starting_from(start, end):
         if start <= a and b <= end and all(fold(w) in lexicon.syntax.time_words for w in text[b:end].split()):
             before = text[start:a].rstrip()
             return not before or before.endswith((":", "—", "–", " -", ","))
@@ -650,20 +650,23 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
 
 _NEW_PREDICATE = re.compile(r"(?:mais|et|puis)\s+(?:[\w'-]+\s+)?(?:a|ont|avait|avaient|est|sont|etait)\s+(?:[\w'-]+\s+)?[\w'-]+(?:e|es|u|i|is|it)\b")
 
+# The quotation spans arrive as toolkit.text.Spans (any list of pairs is turned into one): each question below is
+# a bisect, not a scan of every quotation of the article, so that cost stays linear in the article's length.
 
 def _inside(pos: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in quotes)
+    return Spans.of(quotes).strictly_inside(pos)
 
 
 def _starts_with_quote(text: str, start: int, quotes) -> bool:
     """`Selon X, « … »`: the words after the source are a quotation (its claim), not a reported clause."""
-    return any(a == start or (a > start and not text[start:a].strip()) for a, _ in quotes)
+    first = Spans.of(quotes).first_from(start)   # a later quotation has more words before it: the first decides
+    return first is not None and (first[0] == start or not text[start:first[0]].strip())
 
 
 def _overlaps_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
     """Selon-clauses around a quotation belong to the quotation (its relay), not to a reported clause."""
-    return any(a < end and start < b for a, b in quotes)
+    return Spans.of(quotes).overlaps(start, end)
 
 
 def _wholly_quoted(start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(a <= start + 1 and end - 1 <= b for a, b in quotes)
+    return Spans.of(quotes).covers(start + 1, end - 1)   # a <= start + 1 and end - 1 <= b
