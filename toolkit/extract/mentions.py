@@ -16,7 +16,7 @@ from functools import cached_property
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.speakers import FINITE_VERB
 from toolkit.extract.given_names import given_name, person_noun
-from toolkit.text import fold
+from toolkit.text import Spans, fold
 from toolkit.registry import Registry
 
 UNKNOWN = "unknown"
@@ -57,6 +57,7 @@ class Floor:
     sentences: int
 
 
+ANTECEDENT_REACH = 400   # mentions before a pronoun that may be its antecedent (an article rarely names 100 people)
 _FLOOR_REACH = 300       # characters between the floor holder's last sentence and the pronoun
 
 
@@ -72,7 +73,7 @@ class ArticleMentions:
     local_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # folded surname/full -> (name, gender)
     relays: list = field(default_factory=list)
     places: list = field(default_factory=list)
-    quoted: list[tuple[int, int]] = field(default_factory=list)   # quotation spans: names inside are not antecedents
+    quoted: Spans = field(default_factory=Spans)   # quotation spans: names inside are not antecedents
     last_sentence_end: int = 0                                     # end of the sentence of the last attributed claim
     floor: "Floor | None" = None                                   # who has been speaking in the latest claims
     spoken: list[tuple[int, str | None]] = field(default_factory=list)  # (sentence end, speaker gender) per claim
@@ -80,7 +81,7 @@ class ArticleMentions:
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
-        self = cls(text, lexicon, registry, quoted=list(quoted))
+        self = cls(text, lexicon, registry, quoted=Spans(quoted))   # offset questions in log time
         folded = fold(text)
         for m in registry.find(text, folded):
             if m.entity.is_relay:
@@ -123,9 +124,9 @@ class ArticleMentions:
     def _read_names(self) -> None:
         """Two or three capitalised words not after a preposition ("Jean Roux", not "à Saint-Firmin"): a person the
         article names, so a pronoun after it can refer to them."""
-        taken = [(m.start, m.end) for m in self.mentions]
+        taken = Spans((m.start, m.end) for m in self.mentions)
         for m in _PERSON_NAME.finditer(self.text):
-            if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in self.quoted):
+            if taken.inside(m.start()) or self.quoted.inside(m.start()):
                 continue
             if m.group().split()[0] in self._networks:
                 continue          # "Facebook La France en colère": a page on a network, not a person
@@ -146,13 +147,13 @@ class ArticleMentions:
         for m in _VOX_POP.finditer(self.text):
             # "Gaétan, 34 ans", "Zineb, une étudiante": a person the article names by a given name alone
             name = m.group("name")
-            if given_name(name, self.lexicon) and not any(a <= m.start() < b for a, b in self.quoted) \
-                    and fold(name) not in self.local_names and not any(a <= m.start() < b for a, b in taken):
+            if given_name(name, self.lexicon) and not self.quoted.inside(m.start()) \
+                    and fold(name) not in self.local_names and not taken.inside(m.start()):
                 det = fold(m.group("det") or "")
                 self.remember(name, {"une": "f", "un": "m"}.get(det), m.start("name"), m.end("name"))
 
     def _read_appositions(self) -> None:
-        taken = [(m.start, m.end) for m in self.mentions]
+        taken = Spans((m.start, m.end) for m in self.mentions)
         for m in self._appositions():
             name, start = m.group("name"), m.start("name")
             glued = self.text[start - 1:start] in "'’" and start > 0      # "à l'AFP Fabrice": AFP is not his name
@@ -162,9 +163,9 @@ class ArticleMentions:
                 first = name.split()[0]
                 complement = " " + first if after_preposition else ""      # "le ministre de la [Santé] Roman Prymula"
                 name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
-            if len(name.split()) < 2 or any(a <= start < b for a, b in taken) or self._title_only(name) \
+            if len(name.split()) < 2 or taken.inside(start) or self._title_only(name) \
                     or fold(name.split()[0]) in self.lexicon.syntax.function_words \
-                    or any(a < start < b for a, b in self.quoted):
+                    or self.quoted.strictly_inside(start):
                 continue      # "Le PDG, arrivé en 2019, …" is no name; names inside quotations are nobody's mention
             if m.re is _APPOSED_AFTER and _PREPOSITION.search(self.text, max(0, start - 6), start) \
                     and not person_noun(fold(m.group("role")).split()[0], self.lexicon):
@@ -233,6 +234,10 @@ class ArticleMentions:
 
     def before(self, pos: int) -> list[Mention]:
         return self.mentions[: bisect_left(self._starts, pos)]
+
+    def between(self, start: int, pos: int) -> list[Mention]:
+        """The mentions that start at or after `start` and before `pos`."""
+        return self.mentions[bisect_left(self._starts, start): bisect_left(self._starts, pos)]
 
     # -- resolving a phrase ---------------------------------------------------------------------------------------
 
@@ -374,7 +379,7 @@ class ArticleMentions:
                         or head in self.lexicon.institution_heads or opening:
                     found.append(lo + m.start())
                     break
-        found = [f for f in found if not any(a <= f < b for a, b in self.quoted)]
+        found = [f for f in found if not self.quoted.inside(f)]
         return min(found) if found else None
 
     @cached_property
@@ -422,11 +427,11 @@ class ArticleMentions:
         if pos - self.last_sentence_end > _FLOOR_REACH:
             return False
         spoke = next((end for end, g in reversed(self.spoken) if g == gender), 0)
-        named = {m.name for m in self.before(pos) if m.kind == "person" and m.gender in (gender, None) and m.start >= spoke
-                 and not any(a < m.start < b for a, b in self.quoted)}
+        named = {m.name for m in self.between(spoke, pos) if m.kind == "person" and m.gender in (gender, None)
+                 and not self.quoted.strictly_inside(m.start)}
         since_floor = any(m.kind == "person" and m.gender in (gender, None) and m.name != last.name
-                          and not any(a < m.start < b for a, b in self.quoted)
-                          for m in self.before(pos) if m.start >= floor.since)
+                          and not self.quoted.strictly_inside(m.start)
+                          for m in self.between(floor.since, pos))
         return len(named) >= 2 and not since_floor
 
     def took_floor(self, speaker: Speaker, sentence_start: int, sentence_end: int) -> None:
@@ -447,8 +452,10 @@ class ArticleMentions:
         Someone named since the last claim's sentence takes over ("Si Poutine…, il s'est montré…"): the first
         person named in the latest such sentence, its likely subject. Otherwise the last speaker, if the gender
         fits; otherwise the latest person named. Names inside quotations are never antecedents."""
-        compatible = [m for m in self.before(pos) if m.kind == "person" and (gender is None or m.gender in (gender, None))
-                      and not any(a < m.start < b for a, b in self.quoted)]
+        # Only the latest ANTECEDENT_REACH mentions are candidates: a pronoun refers to someone named nearby, and
+        # scanning every earlier name for every pronoun made long articles cost the square of their length.
+        compatible = [m for m in self.before(pos)[-ANTECEDENT_REACH:] if m.kind == "person"
+                      and (gender is None or m.gender in (gender, None)) and not self.quoted.strictly_inside(m.start)]
         if not recency_only:
             newer = [m for m in compatible if m.start >= self.last_sentence_end]
             if newer:
