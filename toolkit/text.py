@@ -103,6 +103,12 @@ class Spans(list):
         hi = len(self) if end is None else bisect_right(self._starts, end)
         return self[lo:hi]
 
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans with a < end and start < b, in order."""
+        first = bisect_right(self._reach, start)      # before it, no span reaches past start
+        last = bisect_left(self._starts, end)
+        return [(a, b) for a, b in self[first:last] if b > start]
+
     def first_from(self, start: int) -> tuple[int, int] | None:
         """The first span with a >= start."""
         i = bisect_left(self._starts, start)

@@ -57,10 +57,11 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
 def _statements(article: Article, text: str, all_sentences, claims: list[Claim], mentions: ArticleMentions) -> list[Claim]:
     """The journalist's own sentences (no quotation, no reported speech) that carry a checkable fact."""
     spoken = {(c.sentence_start, c.sentence_end) for c in claims}
+    claimed = Spans((c.char_start, c.char_end) for c in claims)
     published = article.published.date() if article.published else None
     rows = []
     for lo, hi in all_sentences:
-        if (lo, hi) in spoken or any(c.char_start < hi and lo < c.char_end for c in claims):
+        if (lo, hi) in spoken or claimed.overlaps(lo, hi):
             continue
         end = hi
         while end > lo and text[end - 1] in ".…!? ":
@@ -93,7 +94,7 @@ class _Sentences:
 def _attribution_spans(claim: Claim, quote_spans) -> list[tuple[int, int]]:
     """The parts of the claim's sentence outside any quotation and outside the claim's own wording."""
     lo, hi = claim.sentence_start, claim.sentence_end
-    cuts = sorted([(a, b) for a, b in quote_spans if a < hi and b > lo] + [(claim.char_start, claim.char_end)])
+    cuts = sorted(Spans.of(quote_spans).overlapping(lo, hi) + [(claim.char_start, claim.char_end)])
     spans, cursor = [], lo
     for a, b in cuts:
         if a > cursor:

@@ -4,13 +4,15 @@ and read the attribution around it (incise, introduction, reporting verb before 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 from toolkit.extract import reported, speakers
 from toolkit.extract.claim import Claim, Pending
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.quotes import Quotation
 from toolkit.ingest.articles import Article
-from toolkit.text import fold, words
+from toolkit.text import Spans, fold, words
 
 _SENTENCE_PUNCT = ".!?…"
 
@@ -204,17 +206,26 @@ def _is_heading(text: str, q: Quotation) -> bool:
 def _in_title(text: str, q: Quotation) -> bool:
     """A quotation in the article's first line when that line reads as a title (no final full stop):
     "…, la droite dénonce une « fausse bonne idée »" is the body's quotation, summarised."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    title = _title_line(text)
+    return title is not None and title[0] <= q.open < title[1]
+
+
+@lru_cache(maxsize=4)
+def _title_line(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first line when it reads as a title and another line follows; read once per article
+    (reading it again for every quotation cost the square of the length of a one-paragraph article)."""
+    lines = list(islice((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), 2))
     if len(lines) < 2:
-        return False
+        return None
     first = lines[0]
-    return (first.start() <= q.open < first.end() and first.group().rstrip()[-1:] not in "."
-            and not re.search(r"[.!?…]\s+[A-ZÀ-Ý«]", first.group()))
+    if first.group().rstrip()[-1:] not in "." and not re.search(r"[.!?…]\s+[A-ZÀ-Ý«]", first.group()):
+        return first.start(), first.end()
+    return None
 
 
 def _after_quote_incise(text: str, lo: int, pos: int, quote_spans) -> bool:
     """`« A », a-t-il dit, « B »`: B follows a quotation and its incise, so it stands alone too."""
-    previous = [b for a, b in quote_spans if lo <= a and b <= pos]
+    previous = [b for a, b in Spans.of(quote_spans).starting_from(lo, pos) if b <= pos]
     if not previous:
         return False
     between = text[previous[-1]:pos].strip()
