@@ -76,8 +76,10 @@ class Registry:
                 forms.setdefault(fold(alias), []).append((entity, False, alias))
             for role in entity.roles:
                 forms.setdefault(fold(role), []).append((entity, True, role))
+        forms = {f: found for f, found in forms.items() if any(ch.isalnum() for ch in f)}  # "-" is no name
         ordered = sorted(forms, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
+        alternatives = "|".join(re.escape(f) for f in ordered) or r"(?!)"   # no form: a pattern that matches nothing
+        pattern = re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])")
         return pattern, forms
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:
@@ -143,6 +145,10 @@ def _read(path: Path) -> list[Entity]:
             if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
                 raise BadRegistry(path, f"{where} ({item['name']}): '{key}' must be a list of non-empty strings",
                                   "remove empty entries", field=key)
+        for key, value in [("name", item["name"])] + [(k, v) for k in ("aliases", "roles") for v in item.get(k, [])]:
+            if not any(ch.isalnum() for ch in value):   # "-" would match the hyphen of « a-t-il »
+                raise BadRegistry(path, f"{where} ({item['name']}): {key} {value!r} has no letter or digit",
+                                  "give the name as it is printed in articles", field=key)
         entities.append(Entity(item["id"], item["name"], item["kind"], item.get("gender"),
                                tuple(item.get("aliases", [])), tuple(item.get("roles", []))))
     return entities

@@ -51,7 +51,21 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
         relay = relays.find(text, folded, _attribution_spans(claim, quote_spans), mentions.relays, lexicon)
         if relay and not (claim.speaker_mention and fold(relay.mention) in fold(claim.speaker_mention)):
             claim.via, claim.via_id, claim.via_mention = relay.name, relay.id, relay.mention
-    return sorted(claims, key=lambda c: (c.char_start, c.char_end, c.claim_type, c.fact_start or 0))
+    return sorted(_well_formed(claims, text), key=lambda c: (c.char_start, c.char_end, c.claim_type, c.fact_start or 0))
+
+
+def _well_formed(claims: list[Claim], text: str) -> list[Claim]:
+    """The last rule, whatever the others did on odd input (« , a-t-il ajouté. », control characters): a claim
+    has words (a letter or a digit), and its sentence holds it (sentence_start ≤ char_start < char_end ≤
+    sentence_end), the sentence being widened to the wording when a trimmed boundary fell inside it."""
+    kept = []
+    for claim in claims:
+        if claim.char_end <= claim.char_start or not any(ch.isalnum() for ch in text[claim.char_start:claim.char_end]):
+            continue
+        claim.sentence_start = min(claim.sentence_start, claim.char_start)
+        claim.sentence_end = max(claim.sentence_end, claim.char_end)
+        kept.append(claim)
+    return kept
 
 
 def _statements(article: Article, text: str, all_sentences, claims: list[Claim], mentions: ArticleMentions) -> list[Claim]:
