@@ -171,3 +171,13 @@ def test_data_docs_never_show_article_values_unescaped(copy, tmp_path):
     assert script not in pages and image not in pages and "<script>alert" not in pages and "<img src=x" not in pages
     assert "&lt;img src=x onerror=alert(1)&gt;" in pages  # still shown, as text
     assert script in report.to_json()  # the JSON report keeps the values as they are (JSON escapes them itself)
+
+
+def test_data_docs_for_a_bare_tables_folder_given_by_absolute_path(tmp_path, capsys):
+    bare = tmp_path / "some where" / "tables"
+    shutil.copytree(SEEDS / "tables", bare)
+    shutil.copy(SEEDS / "reviews.csv", bare / "reviews.csv")
+    code = main(["validate", str(bare.resolve()), "--docs", str(tmp_path / "docs")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "must not contain" not in out + err
+    assert len(list((tmp_path / "docs" / "validations").rglob("*.html"))) == 3  # one page per suite, none dropped
