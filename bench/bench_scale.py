@@ -1,8 +1,8 @@
 """How extraction cost grows with article size, and a build with the number of files.
 
 Prints, for one synthetic single-paragraph article of 10 KB, 100 KB and 1 MB, the extraction time and the time per
-KB (linear cost keeps it flat); then, for N one-line files (default 5,000), the wall time and peak memory of a whole
-`claims build` in a child process. The text is generated here from a fictional vocabulary (quotations in « » and
+KB (linear cost keeps it flat); then, for N one-line files (default 5,000; each one quotation of made-up words by one
+of four people, in one event), the wall and CPU time and peak memory of a whole `claims build` in a child process. The text is generated here from a fictional vocabulary (quotations in « » and
 " ", incises, pronouns, `selon`, reported clauses), so it reads like a long wire story without copying any article.
 
 Run: python bench/bench_scale.py [N_FILES] [--sizes 10,100,1000]
@@ -73,8 +73,11 @@ def build_many(n_files: int) -> None:
         folder = Path(tmp) / "many"
         folder.mkdir()
         rng = random.Random(1)
-        for i in range(n_files):
-            (folder / f"a{i:05d}.txt").write_text(sentence(rng) + "\n", encoding="utf-8")
+        vocabulary = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyzéè") for _ in range(rng.randint(3, 9))) for _ in range(3000)]
+        for i in range(n_files):  # one quotation each, of made-up words: every article is one speaker's sole quotation
+            words = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 12)))
+            who = rng.choice(NAMES[:4])
+            (folder / f"a{i:05d}.txt").write_text(f"« {words.capitalize()} », a déclaré {who} mardi.\n", encoding="utf-8")
         code = ("import resource, sys, time; from toolkit.pipeline import build; t = time.perf_counter(); "
                 f"build({str(folder)!r}, {str(Path(tmp) / 'out')!r}, progress=False); "
                 "usage = resource.getrusage(resource.RUSAGE_SELF); "
