@@ -47,37 +47,45 @@ def write_tables(out: str | Path, tables: dict[str, pa.Table], info: dict) -> Pa
     parent folder take turns (an exclusive lock on that folder, processes and threads alike); temporary folders
     have a name of their own per call, and those a killed build left behind are removed by the next one."""
     out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive(out):
-        _recover(out)
-        _check_replaceable(out)
-        _remove_stale(out)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-        try:
-            for name, table in tables.items():
-                pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
-                pq.read_metadata(tmp / f"{name}.parquet")
-            (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes a private folder; the tables are as shareable as any folder
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.rmdir(old)  # a unique name, free: the previous tables move there
-            if out.exists():
-                os.rename(out, old)
-            os.rename(tmp, out)
-            shutil.rmtree(old, ignore_errors=True)
-        except BaseException as err:
-            shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(err, OSError):  # a full disk, a read-only folder: the previous tables are untouched
-                raise CannotWrite(out, f"the tables cannot be written ({err.strerror or err}); the previous tables "
-                                       "are untouched", "free some space or give another --out") from err
-            raise
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive(out):
+            _recover(out)
+            _check_replaceable(out)
+            _remove_stale(out)
+            _swap_in(out, tables, info)
+    except OSError as err:  # a full disk, a read-only folder: the previous tables are untouched
+        raise CannotWrite(out, f"the tables cannot be written ({err.strerror or err}); the previous tables are "
+                               "untouched", "free some space or give another --out") from err
     return out
+
+
+def _swap_in(out: Path, tables: dict[str, pa.Table], info: dict) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        for name, table in tables.items():
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+            pq.read_metadata(tmp / f"{name}.parquet")
+        (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        os.chmod(tmp, 0o777 & ~_UMASK)  # mkdtemp makes a private folder; the tables are as shareable as any folder
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.rmdir(old)  # a unique name, free: the previous tables move there
+        if out.exists():
+            os.rename(out, old)
+        os.rename(tmp, out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _umask()  # read once, at import: os.umask sets as it reads, which threads must not see
 
 
 @contextmanager
