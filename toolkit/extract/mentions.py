@@ -239,6 +239,13 @@ class ArticleMentions:
         """The mentions that start at or after `start` and before `pos`."""
         return self.mentions[bisect_left(self._starts, start): bisect_left(self._starts, pos)]
 
+    def _within(self, start: int, end: int) -> list[Mention]:
+        """`between`, in mention order, and right even while the mentions are still being read (not yet sorted):
+        a bisect instead of a scan of every mention of the article for every phrase."""
+        if len(getattr(self, "_starts", ())) == len(self.mentions):
+            return self.between(start, end)
+        return [m for m in self.mentions if start <= m.start < end]
+
     # -- resolving a phrase ---------------------------------------------------------------------------------------
 
     def resolve(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
@@ -254,7 +261,7 @@ class ArticleMentions:
         if words and words[0] in ("un", "une", "des", "plusieurs") and not re.search(r"[A-ZÀ-Ý]", phrase[1:]):
             gender = {"un": "m", "une": "f"}.get(words[0])       # "un ministre": not the minister the registry knows
             return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
-        inside = [m for m in self.mentions if start <= m.start < end and m.kind in ("person", "institution")]
+        inside = [m for m in self._within(start, end) if m.kind in ("person", "institution")]
         if inside:
             m = inside[0]
             return Speaker(m.name, m.id, phrase, method, m.gender, m.kind)
@@ -342,7 +349,7 @@ class ArticleMentions:
         return self.resolve(pos, span_end, "subject")
 
     def _first_candidate(self, lo: int, hi: int) -> int | None:
-        found = [m.start for m in self.mentions if lo <= m.start < hi and m.kind in ("person", "institution")]
+        found = [m.start for m in self._within(lo, hi) if m.kind in ("person", "institution")]
         found += [m.start for m in self.relays if lo <= m.start < hi]
         piece = self.text[lo:hi]
         low = fold(piece)
