@@ -11,6 +11,7 @@ import toolkit
 from toolkit.cli.main import main
 from toolkit.errors import BadArticle, BadManifest, BadRegistry, BadReviewFile, ToolkitError
 from toolkit.ingest import read_collection
+from toolkit.ingest.inputs import read_input
 from toolkit.registry import Registry
 from toolkit.validate.review import read_reviews, record
 
@@ -30,8 +31,8 @@ def test_two_files_whose_ids_differ_only_in_case_are_refused(tmp_path):
     folder = folder_with(tmp_path, {"a.txt": "Un.", "a.TXT": "Deux."})
     if len(list(folder.iterdir())) < 2:
         pytest.skip("case-insensitive file system")
-    with pytest.raises(BadArticle, match=r"a\.(txt|TXT).*same article id"):
-        read_collection(folder)
+    with pytest.raises(BadArticle, match=r"a\.(txt|TXT).*article id '(a)' is also the id of an article of .*a\.(txt|TXT)"):
+        read_input(folder)
 
 
 def test_a_symbolic_link_is_refused_not_followed(tmp_path):
@@ -124,7 +125,7 @@ def test_cli_never_shows_a_traceback(tmp_path, capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("something nobody foresaw")
 
-    monkeypatch.setattr("toolkit.pipeline.read_collection", broken)
+    monkeypatch.setattr("toolkit.pipeline.build", broken)
     assert main(["build", str(folder), "--out", str(tmp_path / "t")]) == 3
     err = capsys.readouterr().err
     assert "unexpected RuntimeError: something nobody foresaw" in err and "report" in err and "Traceback" not in err

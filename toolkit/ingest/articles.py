@@ -41,20 +41,12 @@ def normalize_text(raw: str) -> str:
 
 def article_files(folder: Path) -> list[Path]:
     """The article files of a folder, sorted by name. A symbolic link is refused (it could make the build read and
-    store a file from anywhere), and so are two files whose ids differ only in case (`a.txt`, `a.TXT`): ids must
-    name one file on every file system."""
+    store a file from anywhere); ids equal but for case are refused with every input's (toolkit.ingest.inputs)."""
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and (p.is_file() or p.is_symlink()))
     for path in files:
         if path.is_symlink():
             raise BadArticle(path, "is a symbolic link; articles are read only from files inside the folder",
                              "copy the article into the folder instead of linking it")
-    seen: dict[str, Path] = {}
-    for path in files:
-        key = path.stem.casefold()
-        if key in seen:
-            raise BadArticle(path, f"has the same article id as {seen[key].name} (ids ignore case)",
-                             "rename or remove one of the two files")
-        seen[key] = path
     return files
 
 

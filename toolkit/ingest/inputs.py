@@ -77,9 +77,11 @@ def default_tables(path: str | Path, tables_dir: str) -> Path:
 
 
 def _check_unique(articles: list[Article]) -> None:
+    """Ids are unique ignoring case (`a.txt` and `a.TXT` would be one file on some file systems, one row in a
+    case-insensitive lookup)."""
     first: dict[str, Article] = {}
     for article in articles:
-        earlier = first.setdefault(article.article_id, article)
+        earlier = first.setdefault(article.article_id.casefold(), article)
         if earlier is not article:
             raise BadArticle(article.path, f"article id '{article.article_id}' is also the id of an article of {earlier.path}",
                              "give every article its own id (file name, id column or URL)")
