@@ -98,7 +98,7 @@ def _later_incise(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -
     end of the sentence or a circumstance."""
     for m in re.finditer(r",\s*(?:comme\s+(?:l['’]|le\s+|la\s+|les\s+)?)?", text[pos:hi]):
         at = pos + m.start()
-        if any(a < at < b for a, b in quote_spans):
+        if Spans.of(quote_spans).strictly_inside(at):
             continue
         found = speakers.incise(text, pos + (m.end() if "comme" in m.group() else m.start()), hi, lexicon)
         if found and found.cue and found.cue != "selon" and (found.subject or found.pronoun):
@@ -142,7 +142,7 @@ def _continued(text: str, q: Quotation, quote_spans, lexicon: Lexicon) -> speake
     for _ in range(6):
         m = re.compile(r"\s*").match(text, pos)
         nxt = m.end()
-        span = next(((a, b) for a, b in quote_spans if a == nxt), None)
+        span = next(((a, b) for a, b in Spans.of(quote_spans).starting_from(nxt, nxt)), None)
         if span is None:
             return None
         line_end = text.find("\n", span[1])
@@ -160,7 +160,7 @@ def _reaction_list(text: str, lo: int, hi: int, q: Quotation, quote_spans) -> bo
     colon = text.find(":", lo, hi)
     if colon < 0 or q.open > colon:
         return False
-    inside = [(a, b) for a, b in quote_spans if lo <= a and b <= colon + 1]
+    inside = [(a, b) for a, b in Spans.of(quote_spans).starting_from(lo, colon + 1) if b <= colon + 1]
     if len(inside) < 2:
         return False
     rest, cursor = [], lo

@@ -392,7 +392,7 @@ def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lex
 def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
     """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb, outside quotes or
     in a quoted fragment the journalist's words carry on from ("La Russie « a besoin » de migrants, a déclaré X")."""
-    outside = _outside_quotes(text, start, end, [(a + 1, b) for a, b in quotes])
+    outside = _outside_quotes(text, start, end, [(a + 1, b) for a, b in Spans.of(quotes).overlapping(start, end)])
     return bool(_FINITE.search(outside) or _FINITE_MORE.search(outside)) or (
         len(outside.split()) >= 3 and bool(_FINITE.search(text[start:end]) or _FINITE_MORE.search(text[start:end])))
 
