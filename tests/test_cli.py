@@ -58,13 +58,11 @@ def test_empty_alias_in_a_registry_is_refused(seed_copy, tmp_path, capsys):
     assert "aliases" in capsys.readouterr().err
 
 
-def test_reviews_are_never_written_into_a_tables_folder(seed_copy, tmp_path, capsys):
-    out = tmp_path / "tables"
+def test_a_verdict_set_on_tables_built_elsewhere_lands_beside_the_articles(seed_copy, tmp_path, capsys):
+    out = tmp_path / "elsewhere" / "tables"
     assert main(["build", str(seed_copy), "--out", str(out), "--quiet"]) == 0
     finding = toolkit.load_discrepancies(out).discrepancy_id.iloc[0]
-    try:
-        main(["review", str(out), "--set", finding, "confirmed"])
-    except SystemExit as stop:
-        assert stop.code == 2
-    assert "not a dataset folder" in capsys.readouterr().err
+    assert main(["review", str(out), "--set", finding, "false_alarm"]) == 0
+    assert str(seed_copy / "reviews.csv") in capsys.readouterr().out
+    assert f"{finding},false_alarm" in (seed_copy / "reviews.csv").read_text(encoding="utf-8")
     assert not (out / "reviews.csv").exists()

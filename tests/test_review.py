@@ -54,3 +54,81 @@ def test_unknown_verdict_is_refused_before_writing(tmp_path):
     with pytest.raises(BadReviewFile, match="unknown verdict"):
         record(tmp_path, "d1", "looks fine")
     assert not (tmp_path / "reviews.csv").exists()
+
+
+# Issue 13: reviews that follow the tables, wherever they are built.
+
+import json
+import shutil
+
+import toolkit
+from toolkit.cli.main import main
+from toolkit.pipeline import build
+
+
+def test_build_json_records_where_articles_registry_and_reviews_are(seed_copy, tmp_path):
+    out = tmp_path / "out" / "tables"
+    build(seed_copy, out, progress=False)
+    inputs = json.loads((out / "build.json").read_text(encoding="utf-8"))["inputs"]
+    assert inputs == {"articles": "../../seeds", "registry": ["../../seeds/registry.toml"],
+                      "reviews": "../../seeds/reviews.csv"}
+    assert review_path(out) == seed_copy / "reviews.csv"
+
+
+def test_review_lists_the_findings_of_tables_built_elsewhere_with_their_verdicts(seed_copy, tmp_path, capsys):
+    out = tmp_path / "out"
+    build(seed_copy, out, progress=False)
+    n = len(toolkit.load_discrepancies(out))
+    reviewed = len(read_reviews(seed_copy))
+    assert main(["review", str(out)]) == 0
+    assert f"{n - reviewed} open, {reviewed} reviewed" in capsys.readouterr().out
+
+
+def test_reviews_inside_the_tables_come_first_and_survive_a_rebuild(seed_copy, tmp_path):
+    out = tmp_path / "tables"
+    build(seed_copy, out, progress=False)
+    finding = toolkit.load_discrepancies(out).discrepancy_id.iloc[0]
+    record(out, finding, "acceptable", reviews_file=out / "reviews.csv")
+    assert review_path(out) == out / "reviews.csv"
+    build(seed_copy, out, progress=False)                       # the swap carries the verdicts over
+    assert read_reviews(out)[finding].verdict == "acceptable"
+
+
+def test_tables_moved_away_from_their_articles_keep_their_reviews_inside(seed_copy, tmp_path):
+    build(seed_copy, tmp_path / "tables", progress=False)
+    moved = tmp_path / "ci" / "artifacts" / "tables"
+    shutil.move(tmp_path / "tables", moved)
+    shutil.rmtree(seed_copy)                                     # the recorded article folder is gone
+    finding = toolkit.load_discrepancies(moved).discrepancy_id.iloc[0]
+    record(moved, finding, "confirmed")
+    assert (moved / "reviews.csv").exists() and read_reviews(moved)[finding].verdict == "confirmed"
+
+
+def test_a_named_reviews_file_is_read_and_written(seed_copy, tmp_path, capsys):
+    out = tmp_path / "tables"
+    build(seed_copy, out, progress=False)
+    finding = toolkit.load_discrepancies(out).discrepancy_id.iloc[0]
+    named = tmp_path / "team" / "verdicts.csv"
+    assert main(["review", str(out), "--reviews", str(named), "--set", finding, "translation_variant"]) == 0
+    assert list(read_reviews(out, named)) == [finding]
+    capsys.readouterr()
+    assert main(["review", str(out), "--reviews", str(named)]) == 0
+    assert "1 reviewed" in capsys.readouterr().out
+
+
+def test_a_verdict_follows_its_finding_across_rebuilds_and_goes_stale_when_it_changes(seed_copy, tmp_path):
+    out = tmp_path / "tables"
+    (seed_copy / "reviews.csv").unlink()
+    build(seed_copy, out, progress=False)
+    findings = toolkit.load_discrepancies(out)
+    # 002 prints « RDPC » for the registered acronym RPDC inside Putin's quotation: a name_spelling finding of 002.
+    [rdpc] = [r.discrepancy_id for r in findings.itertuples() if "RDPC" in list(r.values)]
+    record(out, rdpc, "confirmed")
+    build(seed_copy, out, progress=False)
+    open_, reviewed, stale = split(toolkit.load_discrepancies(out), read_reviews(out))
+    assert list(reviewed.discrepancy_id) == [rdpc] and not stale
+    text = (seed_copy / "002_f0eadd47b8ac161f.txt").read_text(encoding="utf-8")
+    (seed_copy / "002_f0eadd47b8ac161f.txt").write_text(text.replace("RDPC", "RPDC"), encoding="utf-8")
+    build(seed_copy, out, progress=False)
+    open_, reviewed, stale = split(toolkit.load_discrepancies(out), read_reviews(out))
+    assert [r.discrepancy_id for r in stale] == [rdpc] and reviewed.empty

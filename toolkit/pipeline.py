@@ -20,6 +20,7 @@ from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.extract.mentions import UNKNOWN
 from toolkit.ingest import Article
 from toolkit.ingest.inputs import collection_folder, default_tables, read_input
+from toolkit.inputs import record as record_inputs
 from toolkit.registry import Registry
 from toolkit.resolve.speakers import resolve_collection
 from toolkit.stories import find_stories, stories_table
@@ -58,12 +59,14 @@ class BuildResult:
 
 def build(input_dir: str | Path | None = None, out: str | Path | None = None, *, registry: list[str | Path] = (),
           progress: bool | None = None, columns: dict[str, str] | None = None,
-          skip_bad: bool = False) -> BuildResult | list[BuildResult]:
+          skip_bad: bool = False, reviews: str | Path | None = None) -> BuildResult | list[BuildResult]:
     """Build the tables of one input into `out` (default: a folder's `tables/`, or `NAME-tables/` beside a file).
 
     The input is a folder of `.txt`/`.html` articles (and `.warc` archives), a web archive, or a table of
     articles whose columns `columns` names (`toolkit.ingest.inputs.read_input`). A file, row or record that cannot
     be read stops the build, unless `skip_bad`: it is then left out and listed in `skipped` and `build.json`.
+    build.json records where the input, the registry files and the reviews file (`reviews`, default `reviews.csv`
+    beside the articles) are, so that validate, review and report find them from the tables alone.
     With no input, rebuild every bundled dataset in place and return the list of results."""
     if input_dir is None:
         if out is not None:
@@ -90,6 +93,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         "extractor_version": schema.EXTRACTOR_VERSION,
         "articles": {a.article_id: a.sha256 for a in articles},
         "rows": {name: t.num_rows for name, t in tables.items()},
+        "inputs": record_inputs(input_dir, out_dir, list(registry), reviews, collection_folder(input_dir)),
     }
     if ingested.skipped:
         info["skipped"] = [str(err) for err in ingested.skipped]

@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "datasets"
 TABLES_DIR = "tables"
 BUILD_INFO = "build.json"
+REVIEW_FILE = "reviews.csv"     # an analyst's verdicts may travel inside the tables folder: a rebuild carries them over
 
 
 def bundled_datasets() -> list[Path]:
@@ -67,6 +68,8 @@ def _swap_in(out: Path, tables: dict[str, pa.Table], info: dict) -> None:
             pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
             pq.read_metadata(tmp / f"{name}.parquet")
         (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        if (out / REVIEW_FILE).is_file():
+            shutil.copy2(out / REVIEW_FILE, tmp / REVIEW_FILE)
         os.chmod(tmp, 0o777 & ~_UMASK)  # mkdtemp makes a private folder; the tables are as shareable as any folder
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
         os.rmdir(old)  # a unique name, free: the previous tables move there
@@ -131,7 +134,7 @@ def _check_replaceable(out: Path) -> None:
         return
     if not out.is_dir():
         raise UnsafeOutput(out, "is a file, not a folder", "give a folder for the tables")
-    foreign = [p.name for p in out.iterdir() if not (p.suffix == ".parquet" or p.name == BUILD_INFO)]
+    foreign = [p.name for p in out.iterdir() if not (p.suffix == ".parquet" or p.name in (BUILD_INFO, REVIEW_FILE))]
     if foreign:
         raise UnsafeOutput(out, f"holds files that are not tables ({', '.join(sorted(foreign)[:3])})",
                            "give an empty folder or one written by `claims build`")

@@ -35,6 +35,9 @@ def add_parser(sub) -> None:
     group = p.add_argument_group("tables of articles (.jsonl, .csv, .parquet)")
     for name, defaults in COLUMN_DEFAULTS.items():
         group.add_argument(f"--{name}-column", metavar="COLUMN", help=f"column of the article {name} (default: {defaults})")
+    p.add_argument("--reviews", metavar="FILE",
+                   help="the reviews CSV these tables are reviewed in, recorded in build.json "
+                        "(default: INPUT_DIR/reviews.csv)")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(parser=p)
 
@@ -47,8 +50,11 @@ def run(args) -> int:
 
     if args.out and not args.input_dir:
         args.parser.error("--out needs an INPUT")
+    if args.reviews and not args.input_dir:
+        args.parser.error("--reviews needs an INPUT")
     columns = {name: getattr(args, f"{name}_column") for name in COLUMN_DEFAULTS if getattr(args, f"{name}_column")}
-    results = build(args.input_dir, args.out, registry=args.registry, columns=columns or None, skip_bad=args.skip_bad)
+    results = build(args.input_dir, args.out, registry=args.registry, columns=columns or None, skip_bad=args.skip_bad,
+                    reviews=args.reviews)
     for result in results if isinstance(results, list) else [results]:
         for message in result.skipped:
             print(f"Skipped: {message}", file=sys.stderr)

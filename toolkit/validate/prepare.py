@@ -10,9 +10,11 @@ from pathlib import Path
 import pyarrow as pa
 
 from toolkit.errors import CorruptTable
+from toolkit.inputs import Inputs
+from toolkit.inputs import of as find_inputs
 from toolkit.registry import GENERAL_RELAYS, REGISTRY_NAME, Registry
 from toolkit.schema import TABLE_KEY, TABLES
-from toolkit.tables import TABLES_DIR, read_table, tables_dir
+from toolkit.tables import read_table, tables_dir
 
 # Columns the suites check that are not in the files; each suite's column list ends with them.
 DERIVED = {
@@ -36,10 +38,14 @@ class Prepared:
     notes: list[str] = field(default_factory=list)
 
 
-def prepare(path: str | Path, tables: set[str]) -> Prepared:
-    """Read `tables` (claims bring articles along: their checks join on them) and derive what the suites need."""
+def prepare(path: str | Path, tables: set[str], reviews: str | Path | None = None) -> Prepared:
+    """Read `tables` (claims bring articles along: their checks join on them) and derive what the suites need.
+
+    The registry and the reviews file are those the build recorded in build.json (`toolkit.inputs`), or for older
+    tables the ones beside a `tables/` folder; `reviews` names another reviews file."""
     folder = tables_dir(path)
-    dataset = _dataset_folder(Path(path), folder)
+    inputs = find_inputs(path)
+    dataset = inputs.articles
     prepared = Prepared(dataset.name if dataset else str(folder), folder)
     # Every table is read whatever the suites: a dataset with a missing, unreadable or mistyped table is unusable.
     raw = {name: _read(folder, name) for name in TABLES}
@@ -47,37 +53,26 @@ def prepare(path: str | Path, tables: set[str]) -> Prepared:
     if "claims" in tables:
         prepared.frames["claims"] = _claims(raw["claims"], articles, raw["clusters"])
     if "discrepancies" in tables:
-        # A dataset keeps its reviews.csv beside the articles; a bare tables folder, inside itself.
-        prepared.frames["discrepancies"] = _discrepancies(raw["discrepancies"], dataset or folder, prepared.notes,
+        prepared.frames["discrepancies"] = _discrepancies(raw["discrepancies"], path, reviews, prepared.notes,
                                                           set(raw["claims"]["claim_id"].dropna()))
     prepared.parameters = {
         "article_ids": sorted(set(articles["article_id"].dropna())),
         "article_sources": sorted(set(articles["source"].dropna())),
-        "registry_ids": sorted(e.id for e in _registry(dataset, prepared.notes).entities),
+        "registry_ids": sorted(e.id for e in _registry(inputs, prepared.notes).entities),
         "latest_plausible_date": (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=FUTURE_DAYS)).isoformat(),
     }
     return prepared
 
 
-def _dataset_folder(given: Path, folder: Path) -> Path | None:
-    """The dataset folder around the tables (it holds the registry), or None for a bare tables folder."""
-    if folder != given:
-        return given
-    parent = folder.parent
-    if folder.name == TABLES_DIR and ((parent / REGISTRY_NAME).exists() or any(parent.glob("*.txt"))):
-        return parent
-    # `claims build FILE` writes NAME-tables beside the file, and reads the registry.toml beside it.
-    if folder.name.endswith(f"-{TABLES_DIR}") and (parent / REGISTRY_NAME).exists():
-        return parent
-    return None
-
-
-def _registry(dataset: Path | None, notes: list[str]) -> Registry:
-    if dataset is None:
+def _registry(inputs: Inputs, notes: list[str]) -> Registry:
+    if inputs.missing:
+        notes.append(f"The registry file(s) these tables were built with are gone ({', '.join(inputs.missing)}), so "
+                     f"speaker and relay ids are checked against the general relays ({GENERAL_RELAYS.name}) and the "
+                     "rest of the recorded registry only.")
+    if not inputs.recorded and inputs.articles is None:
         notes.append("No dataset folder around these tables, so speaker and relay ids are checked against the general "
                      f"relays only ({GENERAL_RELAYS.name}); validate the dataset folder to use its {REGISTRY_NAME}.")
-        return Registry.load(GENERAL_RELAYS)
-    return Registry.for_collection(dataset)
+    return Registry.load(GENERAL_RELAYS, *inputs.registry)
 
 
 def _read(folder: Path, name: str):
@@ -135,12 +130,12 @@ def _claims(frame, articles, clusters):
     return frame
 
 
-def _discrepancies(frame, dataset: Path, notes: list[str], claim_ids: set[str]):
-    """Mark each finding reviewed or not from the dataset's reviews.csv; stale reviews become notes."""
+def _discrepancies(frame, path: Path, given: str | Path | None, notes: list[str], claim_ids: set[str]):
+    """Mark each finding reviewed or not from the tables' reviews file; stale reviews become notes."""
     from toolkit.align.confidence import CONFIDENT
     from toolkit.validate.review import read_reviews, review_path
 
-    reviews = read_reviews(dataset)
+    reviews = read_reviews(path, given)
     ids = frame["discrepancy_id"].tolist()
     frame["reviewed"] = [i in reviews for i in ids]
     # only findings the toolkit is sure of fail the suite unreviewed (toolkit.align.confidence.CONFIDENT)
@@ -149,7 +144,7 @@ def _discrepancies(frame, dataset: Path, notes: list[str], claim_ids: set[str]):
     frame["claims_listed"] = [all(c in claim_ids for c in (listed if listed is not None else [])) for listed in frame["claim_ids"].tolist()]
     stale = sorted(set(reviews) - set(ids))
     if stale:
-        notes.append(f"{len(stale)} review(s) in {review_path(dataset)} name findings that no longer exist "
+        notes.append(f"{len(stale)} review(s) in {review_path(path, given)} name findings that no longer exist "
                      f"(stale): {', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}. Remove them or re-review.")
     return frame
 

@@ -1,7 +1,9 @@
-"""The analyst's review file of a dataset: a verdict per discrepancy finding, so reviewed findings stop failing CI.
+"""The analyst's review file of a set of tables: a verdict per discrepancy finding, so reviewed findings stop failing CI.
 
-`reviews.csv` sits in the dataset folder (next to the articles) with one row per finding:
-discrepancy_id, verdict, note, reviewer, date. A review whose finding no longer exists is stale and is reported.
+`reviews.csv` has one row per finding: discrepancy_id, verdict, note, reviewer, date. By default it sits beside the
+articles the tables were built from (recorded in the tables' build.json), or inside the tables folder, or wherever
+`--reviews FILE` names; `toolkit.inputs` gives the order. Finding ids are hashes of the finding's content, so a
+verdict follows its finding across rebuilds; a review whose finding no longer exists is stale and is reported.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from toolkit.errors import BadReviewFile
-
-REVIEW_FILE = "reviews.csv"
+from toolkit.inputs import reviews_file
+from toolkit.tables import REVIEW_FILE, tables_dir
 COLUMNS = ("discrepancy_id", "verdict", "note", "reviewer", "date")
 VERDICTS = {  # also spelled out in toolkit/cli/review.py for a light `claims --help`
     "confirmed": "a real inconsistency between outlets, acknowledged",
@@ -34,17 +36,25 @@ class Review:
     date: str
 
 
-def review_path(dataset: str | Path) -> Path:
-    """DATASET/reviews.csv; for a dataset's `tables` folder, the file beside it; for another bare tables folder,
-    the file inside it."""
-    dataset = Path(dataset)
-    beside = dataset.parent / REVIEW_FILE
-    return beside if dataset.name == "tables" and (beside.exists() or any(dataset.parent.glob("*.txt"))) else dataset / REVIEW_FILE
+def review_path(dataset: str | Path, reviews: str | Path | None = None) -> Path:
+    """The reviews file of the tables at `dataset` (a tables folder or an article folder holding `tables/`):
+    `reviews` when given, else the one `toolkit.inputs.reviews_file` finds."""
+    return reviews_file(dataset, reviews)
 
 
-def read_reviews(dataset: str | Path) -> dict[str, Review]:
+def writable_review_path(dataset: str | Path, reviews: str | Path | None = None) -> Path:
+    """Where `claims review --set` writes: the file `review_path` finds, unless it does not exist yet and its folder
+    cannot be written (articles on a read-only share); then `reviews.csv` inside the tables folder, which
+    `review_path` finds first from then on."""
+    path = review_path(dataset, reviews)
+    if reviews is not None or path.exists() or (path.parent.is_dir() and os.access(path.parent, os.W_OK)):
+        return path
+    return tables_dir(dataset) / REVIEW_FILE
+
+
+def read_reviews(dataset: str | Path, reviews: str | Path | None = None) -> dict[str, Review]:
     """Reviews by finding id; no file means no reviews. Errors name the file, line and field."""
-    path = review_path(dataset)
+    path = review_path(dataset, reviews)
     if not path.exists():
         return {}
     try:
@@ -84,15 +94,17 @@ def read_reviews(dataset: str | Path) -> dict[str, Review]:
 
 
 def record(dataset: str | Path, discrepancy_id: str, verdict: str, note: str = "", reviewer: str = "",
-           on: date | None = None) -> Review:
-    """Add or replace the verdict on one finding; the file is rewritten atomically, sorted by id."""
+           on: date | None = None, *, reviews_file: str | Path | None = None) -> Review:
+    """Add or replace the verdict on one finding in the file `writable_review_path` gives; the file is rewritten
+    atomically, sorted by id."""
+    path = writable_review_path(dataset, reviews_file)
     if verdict not in VERDICTS:
-        raise BadReviewFile(review_path(dataset), f"unknown verdict '{verdict}'", f"use one of {', '.join(VERDICTS)}", field="verdict")
-    reviews = read_reviews(dataset)
+        raise BadReviewFile(path, f"unknown verdict '{verdict}'", f"use one of {', '.join(VERDICTS)}", field="verdict")
+    reviews = read_reviews(dataset, path)
     note, reviewer = " ".join(note.split()), " ".join(reviewer.split())  # one line each: a line break reads as a broken row
     review = Review(discrepancy_id, verdict, note, reviewer, (on or date.today()).isoformat())
     reviews[discrepancy_id] = review
-    path = review_path(dataset)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     with open(tmp, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)

@@ -13,11 +13,12 @@ from toolkit.validate.suites import SEVERITIES, select
 
 
 def validate(path: str | Path | None = None, *, suite: str | Path | None = None, fail_on: str = "critical",
-             docs: str | Path | None = None) -> Report:
+             docs: str | Path | None = None, reviews: str | Path | None = None) -> Report:
     """Run the expectation suites on the tables of `path` (a dataset or tables folder; None: every bundled dataset).
 
     `suite` picks one suite by name (see `toolkit.validate.suites.SUITES`) or a suite JSON file; `fail_on` is the
-    lowest severity that makes the report fail; `docs` is a folder to write GX Data Docs (HTML) into.
+    lowest severity that makes the report fail; `docs` is a folder to write GX Data Docs (HTML) into; `reviews` a
+    reviews file other than the one the build recorded (see `toolkit.inputs`).
     Raises MissingTable or CorruptTable, naming the file, when a table is absent, unreadable or lacks columns.
     The first call in a process imports Great Expectations (a few seconds).
 
@@ -33,7 +34,7 @@ def validate(path: str | Path | None = None, *, suite: str | Path | None = None,
     if not paths:
         raise MissingTable(DATASETS, "no bundled dataset", "give the folder of a dataset or of its tables")
     # Read and check every table before running anything: unusable input fails fast, before GX is even imported.
-    prepared = [prepare(p, {s.table for s in suites}) for p in paths]
+    prepared = [prepare(p, {s.table for s in suites}, reviews) for p in paths]
     gx_backend.forget()
     report = Report([], fail_on)
     for dataset in prepared:
