@@ -14,6 +14,7 @@ _LAZY = {
     "load_entities": "toolkit.tables",
     "build": "toolkit.pipeline",
     "validate": "toolkit.validate",
+    "report": "toolkit.report",
 }
 
 

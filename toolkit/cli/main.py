@@ -8,11 +8,13 @@ import sys
 
 from toolkit.cli import build as build_cmd
 from toolkit.cli import entities as entities_cmd
+from toolkit.cli import report as report_cmd
 from toolkit.cli import review as review_cmd
 from toolkit.cli import validate as validate_cmd
 
 INTERNAL_ERROR = 3  # exit codes: 0 success, 1 failed expectations, 2 unusable input, 3 a bug
-COMMANDS = {"build": build_cmd, "validate": validate_cmd, "review": review_cmd, "entities": entities_cmd}
+COMMANDS = {"build": build_cmd, "validate": validate_cmd, "review": review_cmd, "entities": entities_cmd,
+            "report": report_cmd}
 
 
 def parser() -> argparse.ArgumentParser:
