@@ -4,8 +4,7 @@ Named pipeline (not build) so that the function `toolkit.build` is never shadowe
 
 from __future__ import annotations
 
-import os
-import sys
+import contextlib
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from toolkit.ingest import Article
 from toolkit.ingest.inputs import collection_folder, default_tables, read_input
 from toolkit.inputs import record as record_inputs
 from toolkit.registry import Registry
+from toolkit.report.progress import Progress
 from toolkit.resolve.speakers import resolve_collection
 from toolkit.stories import find_stories, stories_table
 from toolkit.tables import TABLES_DIR, bundled_datasets, write_tables
@@ -75,48 +75,62 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     started = time.perf_counter()
     input_dir = Path(input_dir)
     out_dir = Path(out) if out else default_tables(input_dir, TABLES_DIR)
-    ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
-    articles = ingested.articles
-    found = find_stories(articles)          # sets the event of every article the manifest gives none
-    entities = Registry.for_collection(collection_folder(input_dir), list(registry))
-    by_article, stories = extract_claims(articles, entities, _progress(articles, progress, f"extract {input_dir.name}"))
+    bars = Progress(progress, input_dir.name)
+    with bars.step("read"):
+        ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
+        articles = ingested.articles
+        entities = Registry.for_collection(collection_folder(input_dir), list(registry))
+    with bars.step("stories"):
+        found = find_stories(articles)          # sets the event of every article the manifest gives none
+    by_article, stories = extract_claims(articles, entities, bars.each(articles, "extract"), bars.step)
     claims = [c for article in articles for c in by_article.get(article.article_id, [])]
     entity_columns = _entities(articles, by_article, stories)
     tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
               "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
-    tables, summary = _align(tables, entities, articles, {st.story_id for st in found if st.method == "content"})
+    with bars.step(f"align {len(claims):,} claims"):
+        tables, summary = _align(tables, entities, articles, {st.story_id for st in found if st.method == "content"})
     tables["stories"] = stories_table(found)
     summary.n_stories = len(found)
     summary.n_stories_shared = sum(1 for s in found if len(s.article_ids) > 1)
+    counts = Counter((c.article_id, c.claim_type) for c in claims)
+    # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
+    unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
+    problems = {a.article_id: a.problems for a in articles if a.problems}
     info = {
         "schema_version": schema.SCHEMA_VERSION,
         "extractor_version": schema.EXTRACTOR_VERSION,
         "articles": {a.article_id: a.sha256 for a in articles},
         "rows": {name: t.num_rows for name, t in tables.items()},
         "inputs": record_inputs(input_dir, out_dir, list(registry), reviews, collection_folder(input_dir)),
+        # The detail the printed summary leaves out: every article's problems, every registry candidate.
+        "problems": problems,
+        "unknown_speakers": dict(sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
     if ingested.skipped:
         info["skipped"] = [str(err) for err in ingested.skipped]
-    write_tables(out_dir, tables, info)
-    counts = Counter((c.article_id, c.claim_type) for c in claims)
-    # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
-    unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
+    with bars.step("write"):
+        write_tables(out_dir, tables, info)
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
-                       {a.article_id: a.problems for a in articles if a.problems}, summary,
-                       skipped=[str(err) for err in ingested.skipped])
+                       problems, summary, skipped=[str(err) for err in ingested.skipped])
 
 
-def extract_claims(articles: list[Article], registry: Registry, reading=None):
+def extract_claims(articles: list[Article], registry: Registry, reading=None, step=None):
     """Each article's claims (extract, article by article), then their speakers resolved against the entity model
-    of each story (resolve): (article id -> claims, event -> the story's entities)."""
+    of each story (resolve): (article id -> claims, event -> the story's entities). `reading` iterates the
+    articles (a progress bar); `step(name)` is a context manager around the resolve step (Progress.step)."""
     lexicons = {}
     by_article: dict[str, list[Claim]] = {}
     for article in reading if reading is not None else articles:
         lexicon = _lexicon(article, lexicons)
         if lexicon is not None:
             by_article[article.article_id] = extract(article, registry, lexicon)
-    stories = resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
+    with (step or _no_step)("resolve"):
+        stories = resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
     return by_article, stories
+
+
+def _no_step(name: str):
+    return contextlib.nullcontext()
 
 
 def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stories) -> dict[str, list]:
@@ -163,16 +177,6 @@ def _lexicon(article: Article, cache: dict):
         article.problems.append(f"no language data for '{article.language}': the article is kept but no claim is "
                                 f"extracted (add toolkit/data/{article.language}/ to support it)")
     return cache[article.language]
-
-
-def _progress(items, enabled: bool | None, label: str):
-    if enabled is None:
-        enabled = sys.stderr.isatty() and not os.environ.get("CI")
-    if not enabled:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, desc=label, unit="article", leave=False)
 
 
 def articles_table(articles: list[Article]) -> pa.Table:

@@ -38,7 +38,7 @@ def add_parser(sub) -> None:
     p.add_argument("--reviews", metavar="FILE",
                    help="the reviews CSV these tables are reviewed in, recorded in build.json "
                         "(default: INPUT_DIR/reviews.csv)")
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars, no summary)")
     p.set_defaults(parser=p)
 
 
@@ -54,7 +54,7 @@ def run(args) -> int:
         args.parser.error("--reviews needs an INPUT")
     columns = {name: getattr(args, f"{name}_column") for name in COLUMN_DEFAULTS if getattr(args, f"{name}_column")}
     results = build(args.input_dir, args.out, registry=args.registry, columns=columns or None, skip_bad=args.skip_bad,
-                    reviews=args.reviews)
+                    reviews=args.reviews, progress=False if args.quiet else None)
     for result in results if isinstance(results, list) else [results]:
         for message in result.skipped:
             print(f"Skipped: {message}", file=sys.stderr)
