@@ -59,11 +59,12 @@ def of(path: str | Path) -> Inputs:
     info = _build_info(tables)
     recorded = info.get("inputs") if isinstance(info, dict) else None
     if isinstance(recorded, dict):
-        articles = _resolve(recorded.get("articles"), tables)
-        registry = tuple(p for p in (_resolve(r, tables) for r in recorded.get("registry") or []) if p is not None)
+        base = tables.resolve()              # the paths were recorded from the resolved tables folder
+        articles = _resolve(recorded.get("articles"), base)
+        registry = tuple(p for p in (_resolve(r, base) for r in recorded.get("registry") or []) if p is not None)
         missing = [str(p) for p in registry if not p.exists()]
         return Inputs(tables, articles if articles and articles.exists() else None,
-                      tuple(p for p in registry if p.exists()), _resolve(recorded.get("reviews"), tables), True, missing)
+                      tuple(p for p in registry if p.exists()), _resolve(recorded.get("reviews"), base), True, missing)
     dataset = path if tables != path else _dataset_around(tables)
     if dataset is None:
         return Inputs(tables)
