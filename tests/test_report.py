@@ -79,11 +79,13 @@ def test_report_command_writes_the_file_it_names(seed_build, tmp_path, capsys):
 def test_big_tables_are_capped_and_the_rest_counted(seed_build, tmp_path):
     from toolkit.report.model import Limits
 
-    out = toolkit.report(seed_build, tmp_path / "r.html", limits=Limits(findings=3, clusters_per_story=1, coverage_rows=2))
+    out = toolkit.report(seed_build, tmp_path / "r.html",
+                         limits=Limits(findings=3, clusters_per_story=1, coverage_rows=2, witnesses_per_cluster=1))
     html = out.read_text(encoding="utf-8")
     n = len(toolkit.load_discrepancies(seed_build))
     assert html.count('<tbody class="finding"') == 3
     assert f"The {n - 3} least severe findings are not listed" in html
+    assert html.count('<div class="cluster"') == 1 and "more renderings in this cluster" in html
 
 
 def test_stories_table_groups_articles_when_present(seed_build, tmp_path):

@@ -25,6 +25,7 @@ class Limits:
     clusters_per_story: int = 60     # clusters with findings shown side by side per story
     coverage_rows: int = 40          # clusters in a story's coverage table (most outlets first)
     stories: int = 200               # stories shown (most findings first)
+    witnesses_per_cluster: int = 12  # renderings side by side in one cluster's view
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Cluster:
     severity: str | None
     witnesses: list[Witness] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)   # finding ids
+    witnesses_left: int = 0
 
 
 @dataclass
@@ -302,9 +304,10 @@ def _story_views(articles, claims, clusters, findings, findings_by_cluster, stor
             view = Cluster(cl["cluster_id"], cl["kind"], cl["speaker"], reference,
                            sorted({outlet_name(c["source"], c["article_id"]) for c in members}), cl["severity"],
                            findings=findings_by_cluster[cl["cluster_id"]])
-            for c in members:
+            for c in members[:limits.witnesses_per_cluster]:
                 pieces = marks(c["wording"] or "", reference) if cl["kind"] == "utterance" else None
                 view.witnesses.append(_witness(c, by_article, pieces))
+            view.witnesses_left = max(0, len(members) - limits.witnesses_per_cluster)
             story.clusters.append(view)
         story.clusters_left = max(0, len(with_findings) - limits.clusters_per_story)
         stories.append(story)
