@@ -132,3 +132,10 @@ def test_a_verdict_follows_its_finding_across_rebuilds_and_goes_stale_when_it_ch
     build(seed_copy, out, progress=False)
     open_, reviewed, stale = split(toolkit.load_discrepancies(out), read_reviews(out))
     assert [r.discrepancy_id for r in stale] == [rdpc] and reviewed.empty
+
+
+def test_review_of_an_article_folder_built_elsewhere_says_where_the_tables_are(seed_copy, tmp_path, capsys):
+    build(seed_copy, tmp_path / "tables", progress=False)
+    assert main(["review", str(seed_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "article folder without built tables" in err and "--out TABLES" in err

@@ -112,3 +112,19 @@ def _resolve(value, tables: Path) -> Path | None:
     if not isinstance(value, str) or not value:
         return None
     return Path(os.path.normpath(tables / value))
+
+
+def require_tables(path: str | Path, name: str = "discrepancies") -> Path:
+    """The tables folder of `path`, or MissingTable naming the file, with the fix for an article folder whose tables
+    were built elsewhere (`claims build ARTICLES --out TABLES`)."""
+    from toolkit.errors import MissingTable
+
+    tables = tables_dir(path)
+    file = tables / f"{name}.parquet"
+    if not file.exists():
+        if any(Path(path).glob("*.txt")):
+            raise MissingTable(file, f"no {name} table: {path} is an article folder without built tables",
+                               f"give the tables folder its build wrote (`claims build {path} --out TABLES`), "
+                               f"or build in place with `claims build {path}`")
+        raise MissingTable(file, f"no {name} table here", "run `claims build` first, or give the folder it wrote")
+    return tables

@@ -33,10 +33,13 @@ def run(args) -> int:
     from pathlib import Path
 
     from toolkit.errors import UnknownFinding
+    from toolkit.inputs import require_tables
     from toolkit.tables import bundled_datasets, load, tables_dir
     from toolkit.validate.review import read_reviews, record, review_path, split, writable_review_path
 
     datasets = [Path(args.dataset)] if args.dataset else bundled_datasets()
+    for dataset in datasets:
+        require_tables(dataset)
     if args.reviews and len(datasets) != 1:
         args.parser.error("--reviews needs the TABLES folder it reviews")
     if args.set:

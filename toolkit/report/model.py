@@ -11,7 +11,8 @@ from urllib.parse import quote
 import pyarrow as pa
 
 from toolkit.report.diff import marks, marks_against_all
-from toolkit.tables import read_table, tables_dir
+from toolkit.inputs import require_tables
+from toolkit.tables import read_table
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 CONTEXT = 160            # characters of the sentence shown on each side of a wording, at most
@@ -124,7 +125,7 @@ def gather(path: str | Path, reviews: str | Path | None = None, limits: Limits |
     from toolkit.validate.review import read_reviews, review_path, split  # noqa: F401  (split: same rule as review)
 
     limits = limits or Limits()
-    folder = tables_dir(path)
+    folder = require_tables(path)
     articles = _rows(read_table(folder, "articles", columns=["article_id", "source", "url", "title", "event", "text"]))
     claims = _rows(read_table(folder, "claims", columns=[
         "claim_id", "article_id", "source", "event", "claim_type", "speaker", "via", "wording", "char_start",
