@@ -95,10 +95,10 @@ def test_stories_table_groups_articles_when_present(seed_build, tmp_path):
     tables = tmp_path / "tables"
     shutil.copytree(seed_build, tables)
     ids = sorted(toolkit.load_articles(tables).article_id)
-    pq.write_table(pa.table({"story_id": ["s1"], "title": ["Kim chez Poutine"], "article_ids": [ids]}),
+    pq.write_table(pa.table({"story_id": ["2023-09-13-kim"], "label": ["Kim chez Poutine"], "article_ids": [ids]}),
                    tables / "stories.parquet")
     html = toolkit.report(tables, tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "<h2>Kim chez Poutine</h2>" in html
+    assert "<h2>Kim chez Poutine</h2>" in html and 'data-sort-story="Kim chez Poutine"' in html
 
 
 # ---- in a real browser -------------------------------------------------------------------------------------------

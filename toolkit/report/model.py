@@ -139,7 +139,7 @@ def gather(path: str | Path, reviews: str | Path | None = None, limits: Limits |
 
     by_article = {a["article_id"]: a for a in articles}
     by_claim = {c["claim_id"]: c for c in claims}
-    story_of = _stories(folder, articles)
+    story_of, labels = _stories(folder, articles)
 
     findings = []
     for d in sorted(discrepancies, key=lambda d: (SEVERITY_ORDER.get(d["severity"], 9), d["kind"] or "", d["event"] or "",
@@ -147,6 +147,7 @@ def gather(path: str | Path, reviews: str | Path | None = None, limits: Limits |
         review = verdicts.get(d["discrepancy_id"])
         article_ids = list(d["article_ids"] or [])
         story = story_of.get(article_ids[0], d["event"] or "") if article_ids else d["event"] or ""
+        story = labels.get(story, story)
         findings.append(Finding(
             d["discrepancy_id"], story, d["kind"], d["severity"], d["change"] or "", d["explanation"] or "",
             d["diff"] or "", d.get("score"), d.get("confidence"), d["cluster_id"],
@@ -159,7 +160,8 @@ def gather(path: str | Path, reviews: str | Path | None = None, limits: Limits |
     for f in findings:
         if f.cluster_id:
             findings_by_cluster[f.cluster_id].append(f.id)
-    stories = _story_views(articles, claims, clusters, findings, findings_by_cluster, story_of, by_claim, by_article, limits)
+    stories = _story_views(articles, claims, clusters, findings, findings_by_cluster, story_of, labels, by_claim,
+                           by_article, limits)
     label = Path(folder).resolve()
     return Model(
         title=f"Claims report — {', '.join(s.title for s in stories[:3])}{'…' if len(stories) > 3 else ''}",
@@ -180,13 +182,14 @@ def _rows(table: pa.Table) -> list[dict]:
     return pa.table(columns, names=table.column_names).to_pylist()
 
 
-def _stories(folder: Path, articles: list[dict]) -> dict[str, str]:
-    """article_id → story: from stories.parquet when the build wrote one (a list of article ids per story, or a
-    story column in articles), else the article's event."""
+def _stories(folder: Path, articles: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
+    """(article_id → story, story → its label): from stories.parquet when the build wrote one (story_id, label,
+    article_ids), else the article's event, labelled by itself."""
     story = {a["article_id"]: a["event"] or "" for a in articles}
+    labels: dict[str, str] = {}
     file = folder / "stories.parquet"
     if not file.exists():
-        return story
+        return story, labels
     import pyarrow.parquet as pq
 
     table = pq.read_table(file)
@@ -195,12 +198,13 @@ def _stories(folder: Path, articles: list[dict]) -> dict[str, str]:
     title = next((n for n in ("title", "label", "name", "headline") if n in names), key)
     members = next((n for n in ("article_ids", "articles") if n in names), None)
     if key is None or members is None:
-        return story
+        return story, labels
     for row in table.select([c for c in dict.fromkeys([key, title, members])]).to_pylist():
+        labels[str(row[key])] = str(row[title] or row[key])
         for article_id in row[members] or []:
             if article_id in story:
-                story[article_id] = str(row[title] or row[key])
-    return story
+                story[article_id] = str(row[key])
+    return story, labels
 
 
 def _context(article: dict | None, claim: dict) -> tuple[str, str, str | None]:
@@ -260,7 +264,7 @@ def _finding_witnesses(d: dict, by_claim: dict, by_article: dict) -> list[Witnes
     return out
 
 
-def _story_views(articles, claims, clusters, findings, findings_by_cluster, story_of, by_claim, by_article,
+def _story_views(articles, claims, clusters, findings, findings_by_cluster, story_of, labels, by_claim, by_article,
                  limits: Limits) -> list[Story]:
     outlets_of_story = defaultdict(set)
     articles_of_story = Counter()
@@ -268,7 +272,7 @@ def _story_views(articles, claims, clusters, findings, findings_by_cluster, stor
         outlets_of_story[story_of[a["article_id"]]].add(outlet_name(a["source"], a["article_id"]))
         articles_of_story[story_of[a["article_id"]]] += 1
     claims_of_story = Counter(story_of.get(c["article_id"], "") for c in claims)
-    findings_of_story = Counter(f.story for f in findings)
+    findings_of_story = Counter(story_of.get(f.witnesses[0].article_id, "") if f.witnesses else "" for f in findings)
     clusters_of_story = defaultdict(list)
     for cl in clusters:
         ids = cl["article_ids"] or []
@@ -278,7 +282,7 @@ def _story_views(articles, claims, clusters, findings, findings_by_cluster, stor
     order = sorted(articles_of_story, key=lambda s: (-findings_of_story[s], -articles_of_story[s], s))
     for name in order[:limits.stories]:
         outlets = sorted(outlets_of_story[name])
-        story = Story(name, name, outlets, articles_of_story[name], claims_of_story[name], len(clusters_of_story[name]),
+        story = Story(name, labels.get(name, name), outlets, articles_of_story[name], claims_of_story[name], len(clusters_of_story[name]),
                       findings_of_story[name])
         shared = [cl for cl in clusters_of_story[name] if (cl["n_sources"] or 0) >= 2 or findings_by_cluster.get(cl["cluster_id"])]
         shared.sort(key=lambda cl: (-(cl["n_sources"] or 0), -len(findings_by_cluster.get(cl["cluster_id"], [])),
