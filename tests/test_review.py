@@ -139,3 +139,17 @@ def test_review_of_an_article_folder_built_elsewhere_says_where_the_tables_are(s
     assert main(["review", str(seed_copy)]) == 2
     err = capsys.readouterr().err
     assert "article folder without built tables" in err and "--out TABLES" in err
+
+
+def test_a_read_only_article_folder_gets_its_reviews_in_the_tables(seed_copy, tmp_path):
+    (seed_copy / "reviews.csv").unlink()
+    out = tmp_path / "tables"
+    build(seed_copy, out, progress=False)
+    finding = toolkit.load_discrepancies(out).discrepancy_id.iloc[0]
+    mode = seed_copy.stat().st_mode
+    seed_copy.chmod(0o555)                                       # as a shared folder without write bits
+    try:
+        record(out, finding, "confirmed")
+    finally:
+        seed_copy.chmod(mode)
+    assert not (seed_copy / "reviews.csv").exists() and list(read_reviews(out)) == [finding]

@@ -44,12 +44,20 @@ def review_path(dataset: str | Path, reviews: str | Path | None = None) -> Path:
 
 def writable_review_path(dataset: str | Path, reviews: str | Path | None = None) -> Path:
     """Where `claims review --set` writes: the file `review_path` finds, unless it does not exist yet and its folder
-    cannot be written (articles on a read-only share); then `reviews.csv` inside the tables folder, which
-    `review_path` finds first from then on."""
+    cannot be written or has no write bit (articles on a read-only share); then `reviews.csv` inside the tables
+    folder, which `review_path` finds first from then on."""
     path = review_path(dataset, reviews)
-    if reviews is not None or path.exists() or (path.parent.is_dir() and os.access(path.parent, os.W_OK)):
+    if reviews is not None or path.exists() or _writable(path.parent):
         return path
     return tables_dir(dataset) / REVIEW_FILE
+
+
+def _writable(folder: Path) -> bool:
+    """A folder this process may write and that is not marked read-only (no write bit: root could write it anyway)."""
+    try:
+        return folder.is_dir() and os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
+    except OSError:
+        return False
 
 
 def read_reviews(dataset: str | Path, reviews: str | Path | None = None) -> dict[str, Review]:
