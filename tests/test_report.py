@@ -84,8 +84,12 @@ def test_big_tables_are_capped_and_the_rest_counted(seed_build, tmp_path):
     html = out.read_text(encoding="utf-8")
     n = len(toolkit.load_discrepancies(seed_build))
     assert html.count('<tbody class="finding"') == 3
-    assert f"The {n - 3} least severe findings are not listed" in html
+    assert f"{n - 3} more findings are not listed" in html
     assert html.count('<div class="cluster"') == 1 and "more renderings in this cluster" in html
+    # Every kind and severity keeps a place: 6 findings shown from tables whose most severe 6 are all high.
+    out = toolkit.report(seed_build, tmp_path / "r6.html", limits=Limits(findings=6))
+    severities = set(re.findall(r'data-severity="(\w+)"', out.read_text(encoding="utf-8")))
+    assert severities == set(toolkit.load_discrepancies(seed_build).severity)
 
 
 def test_stories_table_groups_articles_when_present(seed_build, tmp_path):
@@ -192,3 +196,15 @@ def test_script_and_markup_in_articles_show_as_text(page, hostile_report):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img").count() == 0
     assert "Le Quotidien <b>gras</b>" in page.inner_text("body")
+
+
+def test_word_differences_are_marked_word_by_word():
+    from toolkit.report.diff import marks, marks_against_all
+
+    assert [t for t, differs in marks("Nous ne fermerons pas l'usine", "Nous fermerons l'usine") if differs] == ["ne", "pas"]
+    assert [t for t, differs in marks("Il est temps", "Nous avons le temps") if differs] == ["Il est"]
+    # Against several renderings, a word is marked when at least half of them lack it.
+    pieces = marks_against_all("Ils essaient de partir", ["Ils essaient de partir", "Il essaie de partir"])
+    assert [t for t, differs in pieces if differs] == ["Ils essaient"]
+    long_a, long_b = " ".join(["mot"] * 200) + " hausse", " ".join(["mot"] * 200) + " baisse"
+    assert [t for t, differs in marks(long_a, long_b) if differs] == ["hausse"]   # long renderings: by their words

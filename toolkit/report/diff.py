@@ -20,33 +20,45 @@ def _key(token: str) -> str:
     return " " if token.isspace() else fold(token)
 
 
+LONG = 150   # words: past this, a rendering is compared by its words, not their order (difflib grows quadratically)
+
+
+def _missing(mine: list[str], theirs: list[str]) -> list[bool]:
+    """For each of my tokens: whether it is a word the other rendering lacks at that place (difflib on the words,
+    spaces and punctuation aside), or lacks at all when either rendering is long."""
+    positions = [i for i, t in enumerate(mine) if re.search(r"\w", t)]
+    keys = [_key(mine[i]) for i in positions]
+    other = [_key(t) for t in theirs if re.search(r"\w", t)]
+    missing = [False] * len(mine)
+    if len(keys) > LONG or len(other) > LONG:
+        have = set(other)
+        for i, key in zip(positions, keys):
+            missing[i] = key not in have
+        return missing
+    matcher = SequenceMatcher(None, keys, other, autojunk=False)
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op in ("replace", "delete"):
+            for k in range(i1, i2):
+                missing[positions[k]] = True
+    return missing
+
+
 def marks(text: str, against: str) -> list[tuple[str, bool]]:
     """`text` cut into (piece, differs) pieces: differs is True for the words that `against` does not have at
     that place. Spaces and punctuation are never marked alone."""
-    mine, theirs = tokens(text), tokens(against)
-    differs = [False] * len(mine)
-    matcher = SequenceMatcher(None, [_key(t) for t in mine], [_key(t) for t in theirs], autojunk=False)
-    for op, i1, i2, _, _ in matcher.get_opcodes():
-        if op in ("replace", "delete"):
-            for i in range(i1, i2):
-                differs[i] = bool(re.search(r"\w", mine[i]))
-    return _merge(mine, differs)
+    mine = tokens(text)
+    return _merge(mine, _missing(mine, tokens(against)))
 
 
 def marks_against_all(text: str, others: list[str]) -> list[tuple[str, bool]]:
     """`text` with the words marked that at least half of `others` lack at that place: with one other rendering,
     a plain word diff; with several, what sets this rendering apart rather than every small variant of each."""
     mine = tokens(text)
-    missing = [0] * len(mine)
-    keys = [_key(t) for t in mine]
+    counts = [0] * len(mine)
     for other in others:
-        matcher = SequenceMatcher(None, keys, [_key(t) for t in tokens(other)], autojunk=False)
-        for op, i1, i2, _, _ in matcher.get_opcodes():
-            if op in ("replace", "delete"):
-                for i in range(i1, i2):
-                    missing[i] += 1
-    differs = [bool(others) and 2 * n >= len(others) and bool(re.search(r"\w", t)) for n, t in zip(missing, mine)]
-    return _merge(mine, differs)
+        for i, flag in enumerate(_missing(mine, tokens(other))):
+            counts[i] += flag
+    return _merge(mine, [bool(others) and 2 * n >= len(others) and n > 0 for n in counts])
 
 
 def _merge(pieces: list[str], differs: list[bool]) -> list[tuple[str, bool]]:

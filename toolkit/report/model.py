@@ -22,11 +22,12 @@ CONTEXT = 160            # characters of the sentence shown on each side of a wo
 class Limits:
     """Caps that keep the page a sane size on big tables (what is left out is counted on the page)."""
 
-    findings: int = 2000             # findings listed (most severe first); the rest are counted
+    findings: int = 1000             # findings listed (most severe first); the rest are counted
     clusters_per_story: int = 60     # clusters with findings shown side by side per story
     coverage_rows: int = 40          # clusters in a story's coverage table (most outlets first)
     stories: int = 200               # stories shown (most findings first)
     witnesses_per_cluster: int = 12  # renderings side by side in one cluster's view
+    witnesses_per_finding: int = 8   # renderings side by side in one finding's view
 
 
 @dataclass
@@ -67,6 +68,8 @@ class Finding:
     note: str = ""
     reviewer: str = ""
     witnesses: list[Witness] = field(default_factory=list)
+    witnesses_left: int = 0
+    row: dict = field(default_factory=dict, repr=False)      # the discrepancies row
 
 
 @dataclass
@@ -152,9 +155,12 @@ def gather(path: str | Path, reviews: str | Path | None = None, limits: Limits |
             d["discrepancy_id"], story, d["kind"], d["severity"], d["change"] or "", d["explanation"] or "",
             d["diff"] or "", d.get("score"), d.get("confidence"), d["cluster_id"],
             sorted({outlet_name(s, a) for s, a in zip(d["sources"] or [], article_ids)}),
-            review.verdict if review else "open", review.note if review else "", review.reviewer if review else "",
-            _finding_witnesses(d, by_claim, by_article)))
-    listed, left = findings[:limits.findings], max(0, len(findings) - limits.findings)
+            review.verdict if review else "open", review.note if review else "", review.reviewer if review else ""))
+        findings[-1].row = d
+    listed, left = _cap(findings, limits.findings), max(0, len(findings) - limits.findings)
+    for f in listed:                     # the side-by-side views only for the findings on the page
+        f.witnesses = _finding_witnesses(f.row, by_claim, by_article, limits.witnesses_per_finding)
+        f.witnesses_left = max(0, len(f.row["wordings"] or []) - limits.witnesses_per_finding)
 
     findings_by_cluster = defaultdict(list)
     for f in findings:
@@ -175,6 +181,23 @@ def gather(path: str | Path, reviews: str | Path | None = None, limits: Limits |
         counts={"articles": len(articles), "claims": len(claims), "clusters": len(clusters), "findings": len(findings),
                 "open": sum(f.status == "open" for f in findings),
                 "by_severity": Counter(f.severity for f in findings)})
+
+
+def _cap(findings: list[Finding], most: int) -> list[Finding]:
+    """At most `most` findings, most severe first, but every kind and severity represented: each (severity, kind)
+    group gets an equal share first, the places left go by order."""
+    if len(findings) <= most:
+        return findings
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        groups[(f.severity, f.kind)].append(i)
+    share = most // len(groups)
+    chosen = {i for rows in groups.values() for i in rows[:share]}
+    for i in range(len(findings)):
+        if len(chosen) >= most:
+            break
+        chosen.add(i)
+    return [findings[i] for i in sorted(chosen)]
 
 
 def _rows(table: pa.Table) -> list[dict]:
@@ -241,9 +264,9 @@ def _witness(claim: dict, by_article: dict, pieces=None, value: str = "") -> Wit
                    before, after, url, article.get("title") if article else None)
 
 
-def _finding_witnesses(d: dict, by_claim: dict, by_article: dict) -> list[Witness]:
-    """The finding's witnesses, each wording marked where it differs from the others'."""
-    wordings = [w or "" for w in d["wordings"] or []]
+def _finding_witnesses(d: dict, by_claim: dict, by_article: dict, most: int) -> list[Witness]:
+    """The finding's first `most` witnesses, each wording marked where it differs from the others shown."""
+    wordings = [w or "" for w in d["wordings"] or []][:most]
     values = [v or "" for v in d["values"] or []]
     claim_ids = list(d["claim_ids"] or [])
     article_ids = list(d["article_ids"] or [])
@@ -272,7 +295,7 @@ def _story_views(articles, claims, clusters, findings, findings_by_cluster, stor
         outlets_of_story[story_of[a["article_id"]]].add(outlet_name(a["source"], a["article_id"]))
         articles_of_story[story_of[a["article_id"]]] += 1
     claims_of_story = Counter(story_of.get(c["article_id"], "") for c in claims)
-    findings_of_story = Counter(story_of.get(f.witnesses[0].article_id, "") if f.witnesses else "" for f in findings)
+    findings_of_story = Counter(story_of.get((f.row["article_ids"] or [""])[0], "") for f in findings)
     clusters_of_story = defaultdict(list)
     for cl in clusters:
         ids = cl["article_ids"] or []
