@@ -14,8 +14,8 @@ def add_parser(sub) -> None:
     p.add_argument("--out", metavar="FILE", help="HTML file to write (default: report.html beside the tables folder)")
     p.add_argument("--reviews", metavar="FILE",
                    help="reviews CSV for the verdicts (default: the one the tables' build.json records)")
-    p.add_argument("--max-findings", type=int, default=2000, metavar="N",
-                   help="list at most N findings, most severe first (default: 2000)")
+    p.add_argument("--max-findings", type=int, default=1000, metavar="N",
+                   help="list at most N findings, most severe first (default: 1000)")
     p.set_defaults(parser=p)
 
 
