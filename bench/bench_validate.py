@@ -87,6 +87,9 @@ def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
                   "explanation": "The same words are rendered differently by 2 articles."}
         for name in DISCREPANCIES.names:
             findings[name].append(values[name])
+    for name, values in claims.items():            # columns added since (speaker_confidence, …): left null
+        if not values:
+            values.extend([None] * len(claims["claim_id"]))
     tables = {"articles": _table(articles, ARTICLES, "articles"), "claims": _table(claims, CLAIMS, "claims"),
               "discrepancies": _table(findings, DISCREPANCIES, "discrepancies")}
     write_tables(out, tables, {"synthetic": True})

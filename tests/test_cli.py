@@ -66,3 +66,31 @@ def test_a_verdict_set_on_tables_built_elsewhere_lands_beside_the_articles(seed_
     assert str(seed_copy / "reviews.csv") in capsys.readouterr().out
     assert f"{finding},false_alarm" in (seed_copy / "reviews.csv").read_text(encoding="utf-8")
     assert not (out / "reviews.csv").exists()
+
+
+def test_build_with_jobs_reuses_the_cache_and_says_so(seed_copy, tmp_path, capsys):
+    out = tmp_path / "tables"
+    assert main(["build", str(seed_copy), "--out", str(out), "--jobs", "2"]) == 0
+    first = toolkit.load_claims(out)
+    article = sorted(seed_copy.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n« Nous verrons », a dit Paul Martin.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", str(seed_copy), "--out", str(out), "--jobs", "2"]) == 0
+    assert "incremental: extracted 1 of 5 articles and aligned 1 of 1 events" in capsys.readouterr().out
+    assert main(["build", str(seed_copy), "--out", str(tmp_path / "plain"), "--jobs", "1", "--no-cache"]) == 0
+    assert not (tmp_path / "plain.cache").exists()
+    again, plain = toolkit.load_claims(out), toolkit.load_claims(tmp_path / "plain")
+    assert again.equals(plain) and len(again) == len(first) + 1
+
+
+def test_bad_jobs_and_a_scheduler_without_dask_are_refused(seed_copy, tmp_path, capsys):
+    for args in (["--jobs", "0"], ["--jobs", "two"], ["--scheduler", "tcp://127.0.0.1:8786"]):
+        try:
+            main(["build", str(seed_copy), "--out", str(tmp_path / "t"), *args])
+        except SystemExit as exit:
+            assert exit.code == 2
+        else:
+            raise AssertionError(f"{args} accepted")
+    err = capsys.readouterr().err
+    assert "--jobs" in err and "--scheduler needs --engine dask" in err
+    assert not (tmp_path / "t").exists()

@@ -20,6 +20,14 @@ class ToolkitError(Exception):
             message += f" — {fix}"
         super().__init__(message)
 
+    def __reduce__(self):
+        """Errors raised in a worker process travel back to the main process whole (file, line, field)."""
+        return _rebuild, (type(self), self.path, self.problem, self.fix, self.line, self.field)
+
+
+def _rebuild(cls, path, problem, fix, line, field):
+    return cls(path, problem, fix, line=line, field=field)
+
 
 class BadManifest(ToolkitError):
     """The manifest CSV is malformed or points at files that do not exist."""
@@ -79,3 +87,11 @@ class OutputBusy(ToolkitError):
 
 class CannotWrite(ToolkitError):
     """The output folder cannot be written (a full disk, no permission); the previous tables are untouched."""
+
+
+class ExtractionFailed(ToolkitError):
+    """Extraction raised an error on one article: the build stops and the previous tables stay."""
+
+
+class WorkerCrashed(ToolkitError):
+    """A worker process died (killed, out of memory) while it held some articles or events."""

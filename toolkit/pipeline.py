@@ -4,7 +4,8 @@ Named pipeline (not build) so that the function `toolkit.build` is never shadowe
 
 from __future__ import annotations
 
-import contextlib
+import os
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,7 +15,8 @@ import pyarrow as pa
 
 from toolkit import schema
 from toolkit.extract import Claim, extract
-from toolkit.errors import BadLexicon
+from toolkit.cache import folder as cache_folder
+from toolkit.errors import BadLexicon, ExtractionFailed
 from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.extract.mentions import UNKNOWN
 from toolkit.ingest import Article
@@ -49,6 +51,10 @@ class BuildResult:
     problems: dict[str, list[str]] = field(default_factory=dict)
     alignment: AlignmentSummary | None = None
     skipped: list[str] = field(default_factory=list)   # files, rows or records left out (skip_bad=True), why
+    n_extracted: int = 0                    # articles extracted by this build (the others came from the cache)
+    n_groups: int = 0                       # events aligned...
+    n_groups_aligned: int = 0               # ...of which this build aligned (the others came from the cache)
+    stage_seconds: dict[str, float] = field(default_factory=dict)   # read, extract, resolve, align, write: wall time
 
     def by_type(self) -> Counter:
         total = Counter()
@@ -56,10 +62,25 @@ class BuildResult:
             total[claim_type] += n
         return total
 
+    @property
+    def extra_lines(self) -> list[str]:
+        if self.n_extracted == self.n_articles and self.n_groups_aligned == self.n_groups:
+            return []
+        return [f"  incremental: extracted {self.n_extracted} of {self.n_articles} articles and aligned "
+                f"{self.n_groups_aligned} of {self.n_groups} events; the rest came from the cache"]
+
+
+ENGINES = ("local", "dask")
+AUTO_MIN_ARTICLES = 64      # with the default jobs, fewer articles to extract than this run in this process
+CHUNK = 32                  # most articles per task sent to a worker
+ALIGN_BATCHES_PER_WORKER = 4
+AUTO_MIN_STORIES = 8        # with the default jobs, fewer stories than this are resolved in this process
+
 
 def build(input_dir: str | Path | None = None, out: str | Path | None = None, *, registry: list[str | Path] = (),
-          progress: bool | None = None, columns: dict[str, str] | None = None,
-          skip_bad: bool = False, reviews: str | Path | None = None) -> BuildResult | list[BuildResult]:
+          progress: bool | None = None, columns: dict[str, str] | None = None, skip_bad: bool = False,
+          reviews: str | Path | None = None, jobs: int | None = None, engine: str = "local", client=None,
+          cache: bool = True) -> BuildResult | list[BuildResult]:
     """Build the tables of one input into `out` (default: a folder's `tables/`, or `NAME-tables/` beside a file).
 
     The input is a folder of `.txt`/`.html` articles (and `.warc` archives), a web archive, or a table of
@@ -67,14 +88,25 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     be read stops the build, unless `skip_bad`: it is then left out and listed in `skipped` and `build.json`.
     build.json records where the input, the registry files and the reviews file (`reviews`, default `reviews.csv`
     beside the articles) are, so that validate, review and report find them from the tables alone.
-    With no input, rebuild every bundled dataset in place and return the list of results."""
+
+    `jobs`: worker processes (default: every core; 1 runs everything in this process). `engine="dask"` runs
+    the work on a Dask cluster through `client` (a dask.distributed Client). `cache`: reuse the extraction
+    and alignment results of earlier builds kept in `<out>.cache/` (see toolkit.cache). Every choice gives the
+    same tables. With no input, rebuild every bundled dataset in place and return the list of results."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
     if input_dir is None:
         if out is not None:
             raise ValueError("build(out=...) needs an input folder; with none, every bundled dataset is rebuilt in place")
-        return [build(folder, registry=registry, progress=progress) for folder in bundled_datasets()]
+        return [build(folder, registry=registry, progress=progress, jobs=jobs, engine=engine, client=client, cache=cache)
+                for folder in bundled_datasets()]
     started = time.perf_counter()
     input_dir = Path(input_dir)
     out_dir = Path(out) if out else default_tables(input_dir, TABLES_DIR)
+    cache_dir = cache_folder(out_dir) if cache else None
+    stages = _Stopwatch()
     bars = Progress(progress, input_dir.name)
     with bars.step("read"):
         ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
@@ -82,13 +114,24 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         entities = Registry.for_collection(collection_folder(input_dir), list(registry))
     with bars.step("stories"):
         found = find_stories(articles)          # sets the event of every article the manifest gives none
-    by_article, stories = extract_claims(articles, entities, bars.each(articles, "extract"), bars.step)
-    claims = [c for article in articles for c in by_article.get(article.article_id, [])]
-    entity_columns = _entities(articles, by_article, stories)
-    tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
-              "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
-    with bars.step(f"align {len(claims):,} claims"):
-        tables, summary = _align(tables, entities, articles, {st.story_id for st in found if st.method == "content"})
+    stages.lap("read")
+    with _Workers(engine, jobs, client, entities) as workers:
+        keys, by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars.enabled,
+                                                             input_dir.name)
+        if cache_dir is not None and fresh is not None:
+            _keep_extracted(cache_dir, fresh)       # now: resolving changes the claims in place
+        stages.lap("extract")
+        with bars.step("resolve"):
+            stories = resolve_stage(articles, by_article, workers)
+            claims = [c for article in articles for c in by_article.get(article.article_id, [])]
+            entity_columns = _entities(articles, by_article, stories)
+            tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
+                      "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
+        stages.lap("resolve")
+        with bars.step(f"align {len(claims):,} claims"):
+            tables, summary, aligned = align_stage(tables, entities, articles, keys, workers, cache_dir,
+                                                   {st.story_id for st in found if st.method == "content"})
+        stages.lap("align")
     tables["stories"] = stories_table(found)
     summary.n_stories = len(found)
     summary.n_stories_shared = sum(1 for s in found if len(s.article_ids) > 1)
@@ -110,27 +153,109 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         info["skipped"] = [str(err) for err in ingested.skipped]
     with bars.step("write"):
         write_tables(out_dir, tables, info)
+    if cache_dir is not None:
+        _keep_aligned(cache_dir, aligned)
+    stages.lap("write")
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
-                       problems, summary, skipped=[str(err) for err in ingested.skipped])
+                       problems, summary, skipped=[str(err) for err in ingested.skipped], n_extracted=n_extracted,
+                       n_groups=aligned.n_groups, n_groups_aligned=aligned.n_done, stage_seconds=stages.seconds)
 
 
-def extract_claims(articles: list[Article], registry: Registry, reading=None, step=None):
-    """Each article's claims (extract, article by article), then their speakers resolved against the entity model
-    of each story (resolve): (article id -> claims, event -> the story's entities). `reading` iterates the
-    articles (a progress bar); `step(name)` is a context manager around the resolve step (Progress.step)."""
-    lexicons = {}
+class _Stopwatch:
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = round(now - self._last, 3)
+        self._last = now
+
+
+# --- extraction: one article at a time ----------------------------------------------------------------------
+
+def extract_article(article: Article, registry: Registry, lexicons: dict) -> tuple[list[Claim], list[str]]:
+    """The claims of one article and the problems extraction noted on it (also appended to article.problems).
+
+    An error inside the rules stops the build with ExtractionFailed naming the article's file."""
+    before = len(article.problems)
+    lexicon = _lexicon(article, lexicons)
+    if lexicon is None:
+        return [], article.problems[before:]
+    try:
+        claims = extract(article, registry, lexicon)
+    except Exception as err:                # a bug in a rule: name the article so it can be reproduced
+        raise ExtractionFailed(article.path, f"extraction failed ({type(err).__name__}: {err})",
+                               "the previous tables are untouched; report this article with the error") from err
+    return claims, article.problems[before:]
+
+
+def extract_chunk(articles: list[Article], registry: Registry) -> list[tuple[list[Claim], list[str]]]:
+    """extract_article over consecutive articles (one task of a worker; language data loaded once per process)."""
+    lexicons: dict = {}
+    return [extract_article(a, registry, lexicons) for a in articles]
+
+
+def extract_stage(articles: list[Article], registry: Registry, workers, cache_dir: Path | None, progress, label: str):
+    """Every article's claims, from the cache when its key is there, else extracted (by the workers)."""
+    from toolkit import cache
+
+    version = cache.registry_hash(registry)
+    keys = {a.article_id: cache.article_key(a, version) for a in articles}
+    found = cache.read_extracted(cache_dir, set(keys.values())) if cache_dir is not None else {}
+    todo = [a for a in articles if keys[a.article_id] not in found]
+    bar = _progress(len(todo), progress, f"extract {label}")
+    results = workers.extract(todo, registry, bar)
+    if bar is not None:
+        bar.close()
+    fresh = dict(found)
+    for article, (claims, problems) in zip(todo, results):
+        fresh[keys[article.article_id]] = (claims, problems)
     by_article: dict[str, list[Claim]] = {}
-    for article in reading if reading is not None else articles:
-        lexicon = _lexicon(article, lexicons)
-        if lexicon is not None:
-            by_article[article.article_id] = extract(article, registry, lexicon)
-    with (step or _no_step)("resolve"):
-        stories = resolve_collection(articles, by_article, lambda a: lexicons.get(a.language))
-    return by_article, stories
+    for article in articles:
+        article_claims, problems = fresh[keys[article.article_id]]
+        if keys[article.article_id] in found:       # extracted articles carry their problems already
+            article.problems.extend(problems)
+        by_article[article.article_id] = article_claims
+    return keys, by_article, len(todo), (fresh if todo or len(found) != len(set(keys.values())) else None)
 
 
-def _no_step(name: str):
-    return contextlib.nullcontext()
+def extract_claims(articles: list[Article], registry: Registry, reading=None):
+    """Each article's claims (extract, article by article, in this process), then their speakers resolved against
+    the entity model of each story (resolve): (article id -> claims, event -> the story's entities)."""
+    lexicons: dict = {}
+    by_article = {a.article_id: extract_article(a, registry, lexicons)[0]
+                  for a in (reading if reading is not None else articles)}
+    return by_article, resolve_collection(articles, by_article, lambda a: _language_data(a.language))
+
+
+def resolve_batch(batch: list[tuple[str, list[Article], dict[str, list[Claim]]]]) -> list[tuple[dict, dict]]:
+    """resolve_collection over (event, its articles, their claims) items, one story each (one task of a worker):
+    the claims with their speakers resolved, and the story's entities."""
+    return [(claims, resolve_collection(arts, claims, lambda a: _language_data(a.language))) for _, arts, claims in batch]
+
+
+def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], workers) -> dict:
+    """Resolve the speakers of every story (by the workers, a story at a time); `by_article` gets the resolved
+    claims. Returns event -> the story's entities, as resolve_collection over the whole collection does."""
+    members: dict[str, list[Article]] = {}
+    for a in articles:
+        members.setdefault(a.event, []).append(a)
+    items = [(event, arts, {a.article_id: by_article.get(a.article_id, []) for a in arts})
+             for event, arts in sorted(members.items())]
+    stories: dict = {}
+    for resolved, story in workers.resolve(items):
+        by_article.update(resolved)
+        stories.update(story)
+    return dict(sorted(stories.items()))
+
+
+def _language_data(language: str):
+    """The language data resolution reads, or None for a language without data (extraction noted it)."""
+    try:
+        return load_lexicon(language)
+    except BadLexicon:
+        return None
 
 
 def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stories) -> dict[str, list]:
@@ -147,14 +272,56 @@ def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stori
 TOP_FINDINGS = 5
 
 
-def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Article], found_events=frozenset()):
-    """Cluster the claims across outlets: fill claims.cluster_id and add the clusters, discrepancies and reuse
-    tables (written in the same atomic swap as the claims)."""
-    from toolkit.align import align
+# --- alignment: one event at a time -------------------------------------------------------------------------
+
+@dataclass
+class _Aligned:
+    n_groups: int
+    n_done: int
+    results: dict | None            # group key -> tables, to keep in the cache (None: nothing new)
+
+
+def alignment_groups(articles: list[Article]) -> dict[str, str]:
+    """article_id -> the group its claims are aligned in: its event."""
+    return {a.article_id: a.event for a in articles}
+
+
+def align_batch(batch: list[tuple[str, pa.Table, pa.Table, bool]], registry: Registry, language: str) -> list[dict]:
+    """align_event over (group, claims, articles, grouped from the texts?) items (one task of a worker)."""
+    from toolkit.align.events import align_event
+
+    return [align_event(claims, articles, registry, language, {group} if content else frozenset())
+            for group, claims, articles, content in batch]
+
+
+def align_stage(tables: dict[str, pa.Table], entities: Registry, articles: list[Article], keys: dict[str, str],
+                workers, cache_dir: Path | None, found_events=frozenset()):
+    """Cluster the claims across outlets, event by event: fill claims.cluster_id and add the clusters,
+    discrepancies and reuse tables (written in the same atomic swap as the claims)."""
+    from toolkit import cache
+    from toolkit.align.events import combine, split
 
     languages = Counter(a.language for a in articles)
-    result = align(tables["claims"], tables["articles"], entities, languages.most_common(1)[0][0] if languages else "fr",
-                   found_events)
+    language = languages.most_common(1)[0][0] if languages else "fr"
+    group_of = alignment_groups(articles)
+    groups = split(tables["claims"], tables["articles"], group_of)
+    members: dict[str, list[Article]] = {}
+    for a in articles:
+        members.setdefault(group_of[a.article_id], []).append(a)
+    version = cache.registry_hash(entities)
+    # a story grouped from the texts is aligned a little differently from a curated event (toolkit.align.align)
+    gkeys = {g: cache.group_key(members[g], keys, version, language + ("|found" if g in found_events else ""))
+             for g in groups}
+    found = cache.read_aligned(cache_dir, set(gkeys.values())) if cache_dir is not None else {}
+    todo = [(g, claims, arts, g in found_events) for g, (_, claims, arts) in groups.items() if gkeys[g] not in found]
+    done = dict(zip((item[0] for item in todo), workers.align(todo, entities, language)))
+    parts = []
+    kept = {}
+    for g, (rows, _, _) in groups.items():
+        part = found[gkeys[g]] if gkeys[g] not in done and gkeys[g] in found else done[g]
+        kept[gkeys[g]] = part
+        parts.append((rows, part))
+    result = combine(parts, tables["claims"].num_rows)
     claims = tables["claims"]
     index = claims.schema.get_field_index("cluster_id")
     claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), pa.array(result.cluster_ids, pa.string()))
@@ -163,7 +330,140 @@ def _align(tables: dict[str, pa.Table], entities: Registry, articles: list[Artic
     shared = sum(1 for n in result.clusters.column("n_articles").to_pylist() if n >= 2)
     heavy = {(a, b) for a, b, h in zip(result.reuse.column("article_a").to_pylist(), result.reuse.column("article_b").to_pylist(),
                                        result.reuse.column("heavy").to_pylist()) if h}
-    return tables, AlignmentSummary(result.n_clusters, shared, result.counts(), result.findings[:TOP_FINDINGS], len(heavy))
+    summary = AlignmentSummary(result.n_clusters, shared, result.counts(), result.findings[:TOP_FINDINGS], len(heavy))
+    new = bool(todo) or len(found) != len(set(gkeys.values()))
+    return tables, summary, _Aligned(len(groups), len(todo), kept if new else None)
+
+
+def _keep_extracted(cache_dir: Path, extracted) -> None:
+    """Keep this build's extraction results for the next build. A cache that cannot be written costs the next
+    build time, never its correctness, so a failure here is only reported."""
+    from toolkit import cache
+
+    try:
+        cache.write_extracted(cache_dir, extracted)
+    except OSError as err:
+        _cache_warning(cache_dir, err)
+
+
+def _keep_aligned(cache_dir: Path, aligned: _Aligned) -> None:
+    from toolkit import cache
+
+    try:
+        if aligned.results is not None:
+            cache.write_aligned(cache_dir, aligned.results)
+    except OSError as err:
+        _cache_warning(cache_dir, err)
+
+
+def _cache_warning(cache_dir: Path, err: OSError) -> None:
+    print(f"warning: the build cache {cache_dir} could not be written ({err}); the tables are complete",
+          file=sys.stderr)
+
+
+class _Workers:
+    """Runs extract_chunk and align_batch in this process, in a local process pool, or on a Dask cluster."""
+
+    def __init__(self, engine: str, jobs: int | None, client, registry: Registry):
+        from toolkit.engine import all_cores
+
+        self.engine, self.client, self.registry = engine, client, registry
+        self.auto = jobs is None
+        self.jobs = all_cores() if jobs is None else jobs
+        self._pool = None
+        self._own_client = False
+
+    def __enter__(self) -> "_Workers":
+        if self.engine == "dask" and self.client is None:      # no cluster given: one on this machine
+            from toolkit.engine.dask import connect
+
+            self.client, self._own_client = connect(), True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.__exit__(*exc)
+        if self._own_client:
+            cluster = self.client.cluster
+            self.client.close()
+            cluster.close()
+
+    def _local_pool(self):
+        if self._pool is None:
+            from toolkit.engine.local import Pool
+
+            self._pool = Pool(self.jobs, self.registry)
+        return self._pool
+
+    def extract(self, articles: list[Article], registry: Registry, bar) -> list[tuple[list[Claim], list[str]]]:
+        from toolkit.engine import chunks
+
+        tick = (lambda n: bar.update(n)) if bar is not None else None
+        if self.engine == "dask":
+            from toolkit.engine.dask import extract as dask_extract
+
+            results = dask_extract(self.client, articles, registry)
+            if tick:
+                tick(len(articles))
+            return results
+        if self.jobs == 1 or not articles or (self.auto and len(articles) < AUTO_MIN_ARTICLES):
+            lexicons: dict = {}
+            out = []
+            for article in articles:
+                out.append(extract_article(article, registry, lexicons))
+                if tick:
+                    tick(1)
+            return out
+        parts = chunks(articles, self.jobs * 8, CHUNK)
+        results = self._local_pool().extract(parts, tick)
+        flat = [r for part in results for r in part]
+        for article, (_, problems) in zip(articles, flat):      # the workers noted them on their copies
+            article.problems.extend(problems)
+        return flat
+
+    def resolve(self, items: list) -> list[tuple[dict, dict]]:
+        if self.engine == "dask":
+            from toolkit.engine.dask import resolve as dask_resolve
+
+            return dask_resolve(self.client, items)
+        if self.jobs == 1 or len(items) < 2 or (self.auto and len(items) < AUTO_MIN_STORIES):
+            return resolve_batch(items)
+        batches = _batches(items, self.jobs * ALIGN_BATCHES_PER_WORKER, _n_claims)
+        return [r for part in self._local_pool().resolve(batches) for r in part]
+
+    def align(self, todo: list, registry: Registry, language: str) -> list[dict]:
+        if self.engine == "dask":
+            from toolkit.engine.dask import align as dask_align
+
+            return dask_align(self.client, todo, registry, language)
+        if self.jobs == 1 or len(todo) < 2:
+            return align_batch(todo, registry, language)
+        batches = _batches(todo, self.jobs * ALIGN_BATCHES_PER_WORKER)
+        return [r for part in self._local_pool().align(batches, language) for r in part]
+
+
+def _rows(item) -> int:
+    return item[1].num_rows
+
+
+def _n_claims(item) -> int:
+    return sum(len(claims) for claims in item[2].values()) + 1
+
+
+def _batches(todo: list, n: int, size_of=_rows) -> list[list]:
+    """Consecutive batches of events of about equal numbers of claims (an event is never split)."""
+    total = sum(size_of(item) for item in todo) or 1
+    target = max(1, total // max(1, n))
+    batches, current, size = [], [], 0
+    for item in todo:
+        current.append(item)
+        size += size_of(item)
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _lexicon(article: Article, cache: dict):
@@ -177,6 +477,16 @@ def _lexicon(article: Article, cache: dict):
         article.problems.append(f"no language data for '{article.language}': the article is kept but no claim is "
                                 f"extracted (add toolkit/data/{article.language}/ to support it)")
     return cache[article.language]
+
+
+def _progress(total: int, enabled: bool | None, label: str):
+    if enabled is None:
+        enabled = sys.stderr.isatty() and not os.environ.get("CI")
+    if not enabled or not total:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="article", leave=False)
 
 
 def articles_table(articles: list[Article]) -> pa.Table:

@@ -30,6 +30,7 @@ class Alignment:
     discrepancies: pa.Table
     reuse: pa.Table
     findings: list[Finding] = field(default_factory=list)      # sorted as in the discrepancies table
+    anchors: list[int] = field(default_factory=list)           # per clusters row: the claim row it is ordered by
 
     @property
     def n_clusters(self) -> int:
@@ -101,7 +102,7 @@ def _align(claims, articles, registry, language, found_events=frozenset()) -> Al
 
     return Alignment([cluster_of.get(i) for i in range(len(cs))],
                      clusters_table(cs, members, ids, independent, findings),
-                     discrepancies_table(findings), reuse_table(passages, shares), findings)
+                     discrepancies_table(findings), reuse_table(passages, shares), findings, sorted(members))
 
 
 def _labels(cs: ClaimSet, w, registry, found_events=frozenset()):

@@ -1,0 +1,63 @@
+"""Time `toolkit.load_claims` with columns and filters on a synthetic dataset of N claims (default 1,000,000).
+
+The dataset is bench_validate.py's (valid offsets and wordings, the toolkit's schemas, written by
+toolkit.tables.write_tables). Each read runs in a fresh process after `import toolkit` (import time not counted),
+so no page of the table is already decoded in memory; the file itself is in the OS cache after the first run.
+Target (issue 14): under 1 s.
+
+Run: python bench/bench_load.py [N]
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_validate import write_dataset  # noqa: E402
+
+READS = {
+    "3 columns, claim_type = direct": ("['claim_id', 'speaker', 'wording']", "[('claim_type', '=', 'direct')]"),
+    "2 columns, one article": ("['claim_id', 'wording']", "[('article_id', '=', 'a012345')]"),
+    "4 columns, speaker in 2 names and via = TASS": (
+        "['claim_id', 'article_id', 'speaker', 'via']",
+        "[('speaker', 'in', ['Vladimir Poutine', 'Kim Jong-un']), ('via', '=', 'TASS')]"),
+    "every column, no filter": ("None", "None"),
+}
+
+CHILD = """
+import sys, time, toolkit
+started = time.perf_counter()
+df = toolkit.load_claims(sys.argv[1], columns={columns}, filters={filters})
+print(f"{{time.perf_counter() - started:.3f}} {{len(df)}} {{df.shape[1]}}")
+"""
+
+
+def main(n: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    try:
+        started = time.perf_counter()
+        write_dataset(work / "tables", n)
+        size = (work / "tables" / "claims.parquet").stat().st_size
+        print(f"wrote {n:,} claims in {time.perf_counter() - started:.1f} s (claims.parquet {size / 2**20:.0f} MiB)")
+        for label, (columns, filters) in READS.items():
+            code = CHILD.format(columns=columns, filters=filters)
+            best = None
+            for _ in range(3):
+                done = subprocess.run([sys.executable, "-c", code, str(work / "tables")], capture_output=True, text=True)
+                if done.returncode:
+                    raise SystemExit(done.stderr[-2000:])
+                seconds, rows, cols = done.stdout.split()
+                best = min(best or float(seconds), float(seconds))
+            print(f"  load_claims, {label}: {best:.3f} s (best of 3) -> {int(rows):,} rows × {cols} columns")
+        print("target: under 1 s with columns and filters")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
