@@ -144,3 +144,26 @@ def test_review_with_an_unknown_verdict_fails_before_saying_anything(seed_copy, 
     with pytest.raises(SystemExit):
         main(["review", str(seed_copy), "--set", "whatever", "bogus"])
     assert "replaces" not in capsys.readouterr().out
+
+
+def test_malformed_language_data_stops_the_build_instead_of_finding_nothing(tmp_path, monkeypatch):
+    import shutil
+
+    import toolkit
+    from toolkit.errors import BadLexicon
+    from toolkit.extract import lexicon
+
+    data = tmp_path / "data"
+    shutil.copytree(lexicon.DATA, data)
+    (data / "fr" / "grammar.toml").write_text('titles = { "M." = "m",\n  "Mme" = "f" }\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA", data)
+    lexicon.load.cache_clear()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("« Nous tiendrons », a déclaré Paul Martin.\n", encoding="utf-8")
+    try:
+        with pytest.raises(BadLexicon, match="grammar.toml"):
+            toolkit.build(folder, tmp_path / "out", jobs=1, cache=False)
+    finally:
+        lexicon.load.cache_clear()
+    assert not (tmp_path / "out").exists()

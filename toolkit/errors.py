@@ -49,6 +49,10 @@ class BadLexicon(ToolkitError):
     """A language data file (cue verbs, relays, quote marks) is malformed."""
 
 
+class NoLanguageData(BadLexicon):
+    """No language data folder for an article's language: the article is kept and not extracted."""
+
+
 class MissingTable(ToolkitError):
     """A Parquet table the command needs is not there."""
 

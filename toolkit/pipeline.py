@@ -16,7 +16,7 @@ import pyarrow as pa
 from toolkit import schema
 from toolkit.extract import Claim, extract
 from toolkit.cache import folder as cache_folder
-from toolkit.errors import BadLexicon, ExtractionFailed
+from toolkit.errors import ExtractionFailed, NoLanguageData
 from toolkit.extract.lexicon import load as load_lexicon
 from toolkit.extract.mentions import UNKNOWN
 from toolkit.ingest import Article
@@ -254,8 +254,8 @@ def _language_data(language: str):
     """The language data resolution reads, or None for a language without data (extraction noted it)."""
     try:
         return load_lexicon(language)
-    except BadLexicon:
-        return None
+    except NoLanguageData:
+        return None             # a malformed data file (BadLexicon) stops the build: it would silently find nothing
 
 
 def _entities(articles: list[Article], by_article: dict[str, list[Claim]], stories) -> dict[str, list]:
@@ -471,7 +471,7 @@ def _lexicon(article: Article, cache: dict):
     if article.language not in cache:
         try:
             cache[article.language] = load_lexicon(article.language)
-        except BadLexicon:
+        except NoLanguageData:
             cache[article.language] = None
     if cache[article.language] is None:
         article.problems.append(f"no language data for '{article.language}': the article is kept but no claim is "

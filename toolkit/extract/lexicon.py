@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from toolkit.errors import BadLexicon
+from toolkit.errors import BadLexicon, NoLanguageData
 from toolkit.text import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -218,7 +218,7 @@ def _load_toml(path: Path) -> dict:
 def load(language: str = "fr") -> Lexicon:
     folder = DATA / language
     if not folder.is_dir():
-        raise BadLexicon(folder, f"no language data for '{language}'", f"add {folder} with the same files as data/fr")
+        raise NoLanguageData(folder, f"no language data for '{language}'", f"add {folder} with the same files as data/fr")
     cues = _load_toml(folder / "cues.toml")
     grammar = _load_toml(folder / "grammar.toml")
     marks = _load_toml(folder / "quote_marks.toml")
