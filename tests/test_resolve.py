@@ -147,3 +147,10 @@ def test_what_someone_tells_is_theirs():
     by_article, _ = story("Sophie Garnier a été reçue à l'Élysée mardi. Selon le récit qu'elle livre, le président a "
                           "« écouté sans répondre ».")
     assert speaker_of(by_article, "écouté sans répondre")[0] == "Sophie Garnier"
+
+
+def test_a_quoted_name_opening_the_clause_is_the_subject_not_a_quotation():
+    by_article, _ = story("Le rapport est paru lundi. «Les Voix du Littoral» appelle les élus à prendre en compte ces "
+                          "résultats.")
+    claims = [c for c in by_article["a0"] if c.claim_type != "statement"]
+    assert [(c.claim_type, c.speaker) for c in claims] == [("indirect", "Les Voix du Littoral")]

@@ -43,7 +43,7 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
                           sentence[0], max(sentence[1], clause.end), cue=clause.cue)
             pending.append(Pending(claim, clause.cue_start, clause.attribution, clause.subject))
     pending.sort(key=lambda p: (p.order, p.claim.char_start))
-    claims = attribute(pending, text, mentions, lexicon, quote_spans)
+    claims = _without_quoted_subjects(attribute(pending, text, mentions, lexicon, quote_spans), text, lexicon)
     claims.extend(_statements(article, text, sentence_of.all, claims, mentions))
     for claim in claims:
         if claim.claim_type == "statement":
@@ -119,3 +119,16 @@ def _attribution_spans(claim: Claim, quote_spans) -> list[tuple[int, int]]:
     if claim.incise:
         spans.append(claim.incise)
     return spans
+
+
+def _without_quoted_subjects(claims: list[Claim], text: str, lexicon: Lexicon) -> list[Claim]:
+    """A quotation that is the subject of a reporting verb (« «Les voix des Femmes» appelle… ») names a speaker:
+    it is no partial quotation of its own."""
+    named = []
+    for c in claims:
+        mention = c.speaker_mention or ""
+        if c.speaker_method == "subject" and mention[:1] in lexicon.opening + lexicon.both:
+            at = text.find(mention, c.sentence_start, c.sentence_end)
+            if at >= 0:
+                named.append((at, at + len(mention)))
+    return [c for c in claims if not (c.claim_type == "partial" and any(a <= c.char_start and c.char_end <= b for a, b in named))]

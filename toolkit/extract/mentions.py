@@ -314,6 +314,9 @@ class ArticleMentions:
             found = self._spokesperson(end + voice.end())
             if found:
                 return found
+        named = self._quoted_name_before(start, end)
+        if named:
+            return Speaker(named[2], None, self.text[named[0]:named[1]], method, None, "institution")
         cuts = [start] + [i + 1 for i in range(start, end) if self.text[i] == ","] + [end]
         pieces = list(zip(cuts, cuts[1:]))
         verb = re.match(r"[\w’']+", self.text[end:end + 40])
@@ -338,6 +341,17 @@ class ArticleMentions:
             if pronoun:
                 return self.pronoun(pronoun, at, self.text[at:at + len(pronoun)], last)
             return self.resolve(at, _strip_verb_group(self.text, at, hi, self.lexicon), method, last)
+        return None
+
+    def _quoted_name_before(self, start: int, end: int):
+        """« «Les voix des Femmes» appelle les parties… »: a capitalised quotation that opens the clause and is
+        followed by nothing but the verb names the subject (an association, a collective), not a quotation.
+        (start, end, name) or None."""
+        for a, b in self.quoted:
+            if a >= start and b <= end and not self.text[b:end].strip() and not self.text[start:a].strip(" ,;:\n"):
+                inner = self.text[a:b].strip(" \u00a0\u202f«»\"“”")
+                if inner[:1].isupper() and 1 <= len(inner.split()) <= 8:
+                    return a, b, inner
         return None
 
     def _spokesperson(self, pos: int) -> Speaker | None:
