@@ -4,7 +4,6 @@ Named pipeline (not build) so that the function `toolkit.build` is never shadowe
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
@@ -116,8 +115,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         found = find_stories(articles)          # sets the event of every article the manifest gives none
     stages.lap("read")
     with _Workers(engine, jobs, client, entities) as workers:
-        keys, by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars.enabled,
-                                                             input_dir.name)
+        keys, by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars)
         if cache_dir is not None and fresh is not None:
             _keep_extracted(cache_dir, fresh)       # now: resolving changes the claims in place
         stages.lap("extract")
@@ -196,7 +194,7 @@ def extract_chunk(articles: list[Article], registry: Registry) -> list[tuple[lis
     return [extract_article(a, registry, lexicons) for a in articles]
 
 
-def extract_stage(articles: list[Article], registry: Registry, workers, cache_dir: Path | None, progress, label: str):
+def extract_stage(articles: list[Article], registry: Registry, workers, cache_dir: Path | None, bars: Progress):
     """Every article's claims, from the cache when its key is there, else extracted (by the workers)."""
     from toolkit import cache
 
@@ -204,7 +202,7 @@ def extract_stage(articles: list[Article], registry: Registry, workers, cache_di
     keys = {a.article_id: cache.article_key(a, version) for a in articles}
     found = cache.read_extracted(cache_dir, set(keys.values())) if cache_dir is not None else {}
     todo = [a for a in articles if keys[a.article_id] not in found]
-    bar = _progress(len(todo), progress, f"extract {label}")
+    bar = bars.counter(len(todo), "extract")
     results = workers.extract(todo, registry, bar)
     if bar is not None:
         bar.close()
@@ -477,16 +475,6 @@ def _lexicon(article: Article, cache: dict):
         article.problems.append(f"no language data for '{article.language}': the article is kept but no claim is "
                                 f"extracted (add toolkit/data/{article.language}/ to support it)")
     return cache[article.language]
-
-
-def _progress(total: int, enabled: bool | None, label: str):
-    if enabled is None:
-        enabled = sys.stderr.isatty() and not os.environ.get("CI")
-    if not enabled or not total:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=label, unit="article", leave=False)
 
 
 def articles_table(articles: list[Article]) -> pa.Table:

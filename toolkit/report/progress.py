@@ -31,6 +31,14 @@ class Progress:
 
         return tqdm(items, desc=self._label(name), unit=unit, leave=False, dynamic_ncols=True)
 
+    def counter(self, total: int, name: str, unit: str = "article"):
+        """A bar that others advance with `.update(n)` (extraction done by worker processes), or None."""
+        if not self.enabled or not total:
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, desc=self._label(name), unit=unit, leave=False, dynamic_ncols=True)
+
     @contextmanager
     def step(self, name: str):
         """A step without a count: a bar that shows the elapsed time, refreshed twice a second while it runs."""

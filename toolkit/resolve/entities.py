@@ -14,6 +14,7 @@ Built once per article from its text, with no side effects and no registry:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from toolkit.extract.given_names import given_name, person_noun
@@ -50,9 +51,6 @@ class Entity:
     @property
     def key(self) -> str:
         return name_key(self.name)
-
-    def role_words(self) -> set[str]:
-        return {w for role in self.roles for w in re.split(r"[\s']+", role) if w}
 
 
 def name_key(name: str) -> str:
@@ -235,6 +233,15 @@ class _Spans:
         return any(a < pos < b for a, b in self.spans)
 
 
+@lru_cache(maxsize=65536)
+def role_words(role: str, lexicon: Lexicon) -> frozenset[str]:
+    """The words of a role, with the phrases that name one function read as one word (`role_synonyms`)."""
+    text = " " + re.sub(r"[\s-]+", " ", fold(role)) + " "
+    for phrase, head in lexicon.role_synonyms:
+        text = text.replace(f" {phrase.replace('-', ' ')} ", f" {head} ")
+    return frozenset(w for w in re.split(r"[\s']+", text) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les"))
+
+
 @dataclass
 class StoryEntities:
     """The entities of the articles of one story, one per name key; roles and aliases pooled."""
@@ -281,12 +288,10 @@ class StoryEntities:
     def role_index(self, lexicon) -> dict[str, set[str]]:
         """Role word (synonyms read as one) -> keys of the persons given a role with it; built once."""
         if self._roles is None:
-            from toolkit.resolve.speakers import _role_words
-
             self._roles = {}
             for key, person in self.persons.items():
                 for role in person.roles:
-                    for word in _role_words(role, lexicon):
+                    for word in role_words(role, lexicon):
                         self._roles.setdefault(word, set()).add(key)
         return self._roles
 

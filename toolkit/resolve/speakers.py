@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from toolkit.extract.claim import Claim
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import UNKNOWN
-from toolkit.resolve.entities import ArticleEntities, Entity, StoryEntities, name_key, person_noun
+from toolkit.resolve.entities import ArticleEntities, Entity, StoryEntities, name_key, person_noun, role_words
 from toolkit.text import fold, words
 
 NAMED_METHODS = frozenset({"incise", "intro", "subject", "selon", "name", "pronoun", "carried", "context", "headline"})
@@ -157,7 +156,7 @@ def story_role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    wanted = _role_words(_described(claim), lexicon)
+    wanted = role_words(_described(claim), lexicon)
     holders = set.intersection(*(pooled.role_index(lexicon).get(w, set()) for w in wanted)) if wanted else set()
     candidates = [pooled.persons[k] for k in sorted(holders)
                   if _has_role(pooled.persons[k], _described(claim), lexicon) and _agrees(pooled.persons[k], gender)]
@@ -254,16 +253,8 @@ def _agrees(person: Entity, gender: str | None) -> bool:
 def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
     """Every content word of the description is a word of one of the person's roles, its head among them; words
     that name the same function (« leader », « dirigeant »; « chef d'État », « président ») are one."""
-    wanted = _role_words(description, lexicon)
-    return bool(wanted) and any(wanted <= _role_words(role, lexicon) for role in person.roles)
-
-
-@lru_cache(maxsize=65536)
-def _role_words(role: str, lexicon: Lexicon) -> frozenset[str]:
-    text = " " + re.sub(r"[\s-]+", " ", fold(role)) + " "
-    for phrase, head in lexicon.role_synonyms:
-        text = text.replace(f" {phrase.replace('-', ' ')} ", f" {head} ")
-    return frozenset(w for w in re.split(r"[\s']+", text) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les"))
+    wanted = role_words(description, lexicon)
+    return bool(wanted) and any(wanted <= role_words(role, lexicon) for role in person.roles)
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
