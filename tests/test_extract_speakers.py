@@ -183,3 +183,23 @@ def test_headline_quotation_takes_the_speaker_of_the_same_words_in_the_body():
             "La ministre a visité Brennac. « L'État sera là, aux côtés de chaque famille », a déclaré Anne Dupont.")
     headline = by_type(text, "direct")[0]
     assert (headline.wording, headline.speaker) == ("L'État sera là", "Anne Dupont")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause after the person: the fragment is theirs
+    ("« On nous a entendus », explique Claire Vautrin, une infirmière de Brest, qui reste pourtant « très inquiète ».",
+     "Claire Vautrin"),
+    # a pronoun subject with a verb that is not a reporting verb
+    ("Jérôme Lassalle a été arrêté mardi. La veille, il avait appelé à « bloquer les dépôts » de la région.",
+     "Jérôme Lassalle"),
+])
+def test_a_fragment_with_no_reporting_verb_belongs_to_its_sentence_subject(text, speaker):
+    (claim,) = by_type(text, "partial")
+    assert claim.speaker == speaker
+    assert claim.speaker_method in ("context", "pronoun")
+
+
+def test_a_fragment_inside_a_reported_clause_keeps_the_clause_speaker():
+    text = "Le maire Paul Girard a affirmé que la commune resterait « solidaire jusqu'au bout » des sinistrés."
+    (claim,) = by_type(text, "partial")
+    assert claim.speaker == "Paul Girard"

@@ -49,6 +49,9 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
         if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline \
                 and not _given_by_sentence(item, text) and not any(a <= claim.char_start and claim.char_end <= b for a, b in reported):
             continue              # a word or two held at a distance with nobody saying it: not a claim
+        if speaker is None and claim.claim_type == "partial" and not item.headline \
+                and not any(a <= claim.char_start and claim.char_end <= b for a, b in reported):
+            speaker = _fragment_holder(claim, mentions, last)     # (inside a reported clause, the clause's speaker)
         if speaker is None and not item.headline:
             speaker = Speaker(UNKNOWN, None, None, "none")
         if speaker:
@@ -70,6 +73,26 @@ def _given_by_sentence(item: Pending, text: str) -> bool:
     a = item.attribution
     span = item.subject_span or (a.subject if a and a.cue != "selon" else None)
     return bool(a and a.cue and span and re.search(r"\w{2,}", text[span[0]:span[1]]))
+
+
+def _fragment_holder(claim: Claim, mentions: ArticleMentions, last: Speaker | None) -> Speaker | None:
+    """Whose words a quoted fragment with no reporting verb of its own are (« Laure, qui n'est pourtant "pas
+    convaincue" », « où il avait appelé à mener une "action" », « Pour cette retraitée, qui espère "une
+    révolution" »): the subject its sentence gives before it, else the person the context gives (as for an
+    unattributed quotation). Marked `context`: a reading of the sentence, not a cue's subject."""
+    relative = None
+    for relative in re.finditer(r"(?<![\w'’])qui\s", mentions.text[claim.sentence_start:claim.char_start]):
+        pass
+    if relative:          # « X, une infirmière de Brest, qui reste "très inquiète" »: the person « qui » follows
+        named = [m for m in mentions.between(claim.sentence_start, claim.sentence_start + relative.start())
+                 if m.kind == "person" and not mentions.quoted.strictly_inside(m.start)]
+        if named:
+            return Speaker(named[-1].name, named[-1].id, None, "context", named[-1].gender)
+    found = mentions.subject(claim.sentence_start, claim.char_start, "context", last)
+    if found is None or found.name == UNKNOWN and found.method != "anonymous":
+        found = mentions.antecedent(claim.char_start, None, last)
+        return replace(found, mention=None, method="context") if found else None
+    return found if found.method != "subject" else replace(found, method="context")
 
 
 def _inherit_from_clauses(claims: list[Claim]) -> None:
