@@ -154,3 +154,27 @@ def test_a_quoted_name_opening_the_clause_is_the_subject_not_a_quotation():
                           "résultats.")
     claims = [c for c in by_article["a0"] if c.claim_type != "statement"]
     assert [(c.claim_type, c.speaker) for c in claims] == [("indirect", "Les Voix du Littoral")]
+
+
+def test_an_acronym_nobody_defines_takes_its_well_known_name():
+    by_article, _ = story("Selon l'OMS, l'épidémie recule dans la région depuis trois semaines.")
+    assert speaker_of(by_article, "l'épidémie recule")[0] == "Organisation mondiale de la santé"
+
+
+def test_an_acronym_the_article_defines_wins_over_the_well_known_name():
+    by_article, _ = story("L'Office montagnard de la santé (OMS) gère les refuges. Selon l'OMS, les refuges "
+                          "resteront ouverts tout l'hiver.")
+    assert speaker_of(by_article, "les refuges resteront ouverts")[0] == "Office montagnard de la santé"
+
+
+def test_a_subject_printed_with_its_definition_is_the_whole_name():
+    by_article, _ = story("La Fédération romande des apiculteurs amateurs (FRAA) a indiqué que les ruches avaient "
+                          "souffert du gel.")
+    assert speaker_of(by_article, "les ruches avaient souffert")[0] == "Fédération romande des apiculteurs amateurs"
+
+
+def test_a_feminine_description_matches_the_role_given_in_other_words():
+    # « la dirigeante de la FSN » is the function the text gave as « secrétaire générale de la FSN »
+    by_article, _ = story("Le ministre a reçu Claire Aubert, la secrétaire générale de la FSN, et Lucie Morel, "
+                          "présidente de l'UNPA. La dirigeante de la FSN affirme avoir transmis plusieurs messages.")
+    assert speaker_of(by_article, "transmis plusieurs messages")[0] == "Claire Aubert"

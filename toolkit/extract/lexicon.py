@@ -114,6 +114,8 @@ class Lexicon:
     epithets: frozenset[str]
     groups: frozenset[str]                # plural nouns of unnamed people ("les syndicats")
     institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
+    feminine_endings: tuple[tuple[str, str], ...]   # (feminine ending, masculine ending) of role nouns, longest first
+    known_institutions: dict[str, str]    # name key of a short name ("oms", "quai d'orsay") -> the full name
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
     exclusive_roles: frozenset[str]       # roles one person seldom holds with another of them ("procureur", "avocat")
     not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
@@ -265,6 +267,9 @@ def load(language: str = "fr") -> Lexicon:
         epithets=frozenset(fold(w) for w in grammar["determiners"]["epithets"]),
         groups=frozenset(fold(w) for w in grammar["determiners"]["groups"]),
         institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
+        feminine_endings=tuple(sorted(((fold(f), fold(m)) for f, m in grammar["descriptions"].get("feminine_endings", [])),
+                                      key=lambda pair: -len(pair[0]))),
+        known_institutions={fold(k): v for k, v in grammar.get("institutions", {}).get("known", {}).items()},
         person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
         exclusive_roles=frozenset(fold(w) for w in grammar["descriptions"]["exclusive_roles"]),
         not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),

@@ -236,10 +236,20 @@ class _Spans:
 @lru_cache(maxsize=65536)
 def role_words(role: str, lexicon: Lexicon) -> frozenset[str]:
     """The words of a role, with the phrases that name one function read as one word (`role_synonyms`)."""
-    text = " " + re.sub(r"[\s-]+", " ", fold(role)) + " "
+    text = " " + " ".join(_masculine(w, lexicon) for w in re.sub(r"[\s-]+", " ", fold(role)).split()) + " "
     for phrase, head in lexicon.role_synonyms:
-        text = text.replace(f" {phrase.replace('-', ' ')} ", f" {head} ")
+        phrase = " ".join(_masculine(w, lexicon) for w in phrase.replace("-", " ").split())
+        text = text.replace(f" {phrase} ", f" {head} ")
     return frozenset(w for w in re.split(r"[\s']+", text) if w and w not in ("de", "du", "des", "d", "la", "le", "l", "les"))
+
+
+def _masculine(word: str, lexicon: Lexicon) -> str:
+    """The masculine form of a role word (« dirigeante », « secrétaire générale », « directrice »): one function,
+    whatever the gender of its holder (`[descriptions] feminine_endings`)."""
+    for feminine, masculine in lexicon.feminine_endings:
+        if word.endswith(feminine) and len(word) > len(feminine) + 1:
+            return word[: -len(feminine)] + masculine
+    return word
 
 
 @dataclass

@@ -6,7 +6,8 @@ Extraction reads each claim's own sentence and its neighbours; what it cannot kn
 same story. Each strategy below is one named function; they are tried in this order, the first answer wins, and its
 name becomes the claim's `speaker_method`:
 
-1. `acronym`       an institution's acronym → the name the article (or story) defines it with.
+1. `acronym`       an institution's acronym → the name the article (or story) defines it with, else its name in
+                   the language's list of well-known institutions (`[institutions] known` in grammar.toml).
 2. `repeated`      words given to nobody, or to a group, in the lede → the named person the same article quotes with
                    the same words.
 3. `role`          a description → the one person of the article the text gives that role (« la toxicologue
@@ -114,10 +115,21 @@ def _first_answer(claim, item, pooled, lexicon, resolved):
 # -- the strategies, in order --------------------------------------------------------------------------------------
 
 def acronym(claim, item, pooled, lexicon) -> Entity | None:
+    """« l'OFAG » → the name the article or the story defines it with; a subject printed with its definition
+    (« La Société suisse de l'industrie du gaz et des eaux (SSIGE) a indiqué ») → that name, not its first word;
+    an acronym nobody defines → its name in the language's list of well-known institutions (« l'OMS »)."""
     key = claim.speaker.strip(" ()")
+    mention = claim.speaker_mention or ""
     for entity in item.entities.institutions + list(pooled.institutions.values()):
         if key in entity.aliases:
             return entity
+        if any(f"({alias})" in mention for alias in entity.aliases) and \
+                fold(entity.name).startswith(fold(re.sub(r"^(?:[Ll][ea] |[Ll]['’])", "", claim.speaker))):
+            return entity         # the subject phrase printed it whole; extraction kept its first word
+    if claim.speaker_method in NAMED_METHODS | {DESCRIPTION} and not claim.speaker_id:
+        known = lexicon.known_institutions.get(fold(key))
+        if known:
+            return Entity(known, "institution", aliases={key})
     return None
 
 
