@@ -203,3 +203,15 @@ def test_a_fragment_inside_a_reported_clause_keeps_the_clause_speaker():
     text = "Le maire Paul Girard a affirmé que la commune resterait « solidaire jusqu'au bout » des sinistrés."
     (claim,) = by_type(text, "partial")
     assert claim.speaker == "Paul Girard"
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    # the second verb's subject is the first verb's, not the last name of the first clause
+    ("Le maire Paul Girard a indiqué que les travaux dureraient jusqu'à la visite de Jean Roux, mais estimé que "
+     "le budget serait tenu.", "le budget serait tenu", "Paul Girard"),
+    ("Claire Vautrin est arrivée à Brest mardi et a annoncé que la clinique rouvrirait.", "la clinique rouvrirait",
+     "Claire Vautrin"),
+])
+def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first(text, wording, speaker):
+    (claim,) = [c for c in by_type(text, "indirect") if c.wording.startswith(wording)]
+    assert claim.speaker == speaker

@@ -39,6 +39,8 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
         elif a and a.subject:
             speaker = mentions.resolve(a.subject[0], a.subject[1], a.method, last)
         if speaker is None and item.subject_span:
+            speaker = _coordinated_subject(item.subject_span, claim, claims, text, mentions, last)
+        if speaker is None and item.subject_span:
             speaker = mentions.subject(item.subject_span[0], item.subject_span[1], "subject", last)
         if speaker is None and item.answer and interviewee is not None:
             speaker = replace(interviewee, mention=None, method="carried")     # not someone the last answer quoted
@@ -73,6 +75,28 @@ def _given_by_sentence(item: Pending, text: str) -> bool:
     a = item.attribution
     span = item.subject_span or (a.subject if a and a.cue != "selon" else None)
     return bool(a and a.cue and span and re.search(r"\w{2,}", text[span[0]:span[1]]))
+
+
+_COORDINATED = re.compile(r"(?<![\w'’])(?:et|mais|puis|ou)\s+(?:(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\s+)?"
+                          r"(?:(?:aussi|également|encore|ensuite|enfin|pourtant|même|notamment)\s+)?$", re.IGNORECASE)
+
+
+def _coordinated_subject(span, claim: Claim, claims: list[Claim], text: str, mentions: ArticleMentions,
+                         last: Speaker | None) -> Speaker | None:
+    """« Le porte-parole a indiqué que A, mais estimé que B », « Le président s'est montré heureux et a annoncé que
+    B »: a reporting verb coordinated with the one before shares its subject: the speaker of the sentence's claim
+    before it, else the subject of the sentence's first verb. Not the last name of the first clause (« lors de la
+    visite de Kim »)."""
+    m = _COORDINATED.search(text, span[0], span[1])
+    if not m or not text[span[0]:m.start()].strip():
+        return None
+    before = [c for c in claims if c.sentence_start == claim.sentence_start and c.claim_type == "indirect"
+              and c.char_end <= m.start() and c.speaker]
+    if before:
+        c = before[-1]
+        gender = last.gender if last and last.name == c.speaker else None
+        return Speaker(c.speaker, c.speaker_id, c.speaker_mention, c.speaker_method, gender)
+    return mentions.leading_subject(span[0], m.start(), "subject", last)
 
 
 def _fragment_holder(claim: Claim, mentions: ArticleMentions, last: Speaker | None) -> Speaker | None:

@@ -343,6 +343,22 @@ class ArticleMentions:
             return self.resolve(at, _strip_verb_group(self.text, at, hi, self.lexicon), method, last)
         return None
 
+    def leading_subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
+        """The subject of the first verb of text[start:end] (« Le président s'est montré heureux … et a annoncé »):
+        its leftmost name, pronoun or description, up to the verb."""
+        first_verb = _FIRST_VERB.search(self.text, start, end)
+        at = self._first_candidate(start, first_verb.start() if first_verb else end)
+        if at is None:
+            return None
+        low = fold(self.text[at:end])
+        pronoun = next((p for p in sorted(self.lexicon.pronouns, key=len, reverse=True)
+                        if re.match(rf"{re.escape(p)}(?![\w'-])", low)), None)
+        if pronoun:
+            return self.pronoun(pronoun, at, self.text[at:at + len(pronoun)], last)
+        stop = _strip_verb_group(self.text, at, end, self.lexicon)
+        verb = _FIRST_VERB.search(self.text, at, stop)
+        return self.resolve(at, verb.start() if verb else stop, method, last)
+
     def _quoted_name_before(self, start: int, end: int):
         """« «Les voix des Femmes» appelle les parties… »: a capitalised quotation that opens the clause and is
         followed by nothing but the verb names the subject (an association, a collective), not a quotation.
@@ -390,8 +406,10 @@ class ArticleMentions:
                 found.append(lo + m.start())       # "La Chine a appelé…", "Le Kremlin estime…" opening the clause
                 break
         if not found:
-            for m in re.finditer(r"(?<![\w'])(?:(les|la|le|une|un|des|plusieurs)\s+|(l)')([a-z][\w-]*)", low):
+            for m in re.finditer(r"(?<![\w'])(?:(les|la|le|une|un|des|plusieurs)\s+|(l)')([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", low):
                 head = m.group(3)
+                if m.group(4) and f"{head} {m.group(4)}" in self.lexicon.speaker_heads:
+                    head = f"{head} {m.group(4)}"     # "le porte-parole" (folded « porte parole »), "le premier ministre"
                 # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
                 opening = (m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
@@ -626,6 +644,9 @@ def _strip_verb_group(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     end = m.start() if m else end
     cue = lexicon.cue_pattern.search(text, start, end)
     return cue.start() if cue and text[start:cue.start()].strip() else end
+
+
+_FIRST_VERB = re.compile(r"(?<![\w'’-])(?:s['’]|se\s|ne\s|n['’])|" + FINITE_VERB.pattern)
 
 
 def _strip_determiner(phrase: str) -> str:
