@@ -215,3 +215,12 @@ def test_a_fragment_inside_a_reported_clause_keeps_the_clause_speaker():
 def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first(text, wording, speaker):
     (claim,) = [c for c in by_type(text, "indirect") if c.wording.startswith(wording)]
     assert claim.speaker == speaker
+
+
+def test_initials_and_a_surname_name_a_person_and_the_head_of_the_sentence_is_the_antecedent():
+    # "de Paul Girard" is a complement; the person the sentence is about is the apposed name, in initials
+    text = ("Le colistier de Paul Girard, JB Lenoir, a tenu à se présenter mardi avec une série d'anecdotes. "
+            "« Ma grand-mère était dure comme la pierre », a-t-il raconté.")
+    (claim,) = by_type(text, "direct")
+    assert claim.speaker == "JB Lenoir"
+

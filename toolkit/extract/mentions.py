@@ -144,6 +144,12 @@ class ArticleMentions:
                 self.remember(m.group(), None, m.start(), m.end())
             else:                 # named again: a later mention, so that "ce dernier" and pronouns see the latest
                 self.mentions.append(Mention(m.start(), m.end(), known[0], None, known[1], "person"))
+        for m in _INITIALS_NAME.finditer(self.text):
+            # "JD Vance", "J.K. Rowling": initials and a surname, unless the initials are an institution's ("PS")
+            initials = m.group().split()[0]
+            if not taken.inside(m.start()) and not self.quoted.inside(m.start()) \
+                    and fold(initials) not in self.lexicon.known_institutions and fold(m.group()) not in self.local_names:
+                self.remember(m.group().replace("\u00a0", " "), None, m.start(), m.end())
         for m in _VOX_POP.finditer(self.text):
             # "Gaétan, 34 ans", "Zineb, une étudiante": a person the article names by a given name alone
             name = m.group("name")
@@ -504,6 +510,8 @@ class ArticleMentions:
                     comma = self.text.find(",", cut + lead.end(), newer[-1].start + 1)
                     cut = comma if comma >= 0 else cut
                 main = [m for m in newer if m.start > cut] or newer[-1:]
+                heads = [m for m in main if not _PREPOSITION.search(self.text, max(cut, m.start - 12), m.start)]
+                main = heads or main      # "Le colistier de Donald Trump, JD Vance, a tenu…": not the complement
                 exact = [m for m in main if gender and m.gender == gender]   # a known "elle" beats a name of unknown gender
                 first = (exact or main)[0]
                 return Speaker(first.name, first.id, None, "context", first.gender)
@@ -601,6 +609,8 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2})[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+"
+                            r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")
