@@ -224,3 +224,11 @@ def test_initials_and_a_surname_name_a_person_and_the_head_of_the_sentence_is_th
     (claim,) = by_type(text, "direct")
     assert claim.speaker == "JB Lenoir"
 
+
+
+def test_a_pronoun_right_after_an_institution_speaks_with_nobody_named_since_is_the_institution():
+    text = ("« Trente drones ont été interceptés », rapporte le ministère de la Défense dans un communiqué. "
+            "Il précise que dix drones navals ont aussi été détruits.")
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker == "ministère de la Défense"
+    assert claim.speaker_method == "pronoun"

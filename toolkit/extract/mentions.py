@@ -517,6 +517,9 @@ class ArticleMentions:
                 return Speaker(first.name, first.id, None, "context", first.gender)
             if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
                 return last
+            if last and last.name != UNKNOWN and last.kind == "institution" and gender and last.gender in (gender, None) \
+                    and pos - self.last_sentence_end < _INSTITUTION_REACH:
+                return last           # "…, rapporte le ministère de la Défense. Il précise que…": nobody named since
             if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300 \
                     and (gender is None or last.gender in (gender, None)):
                 return last           # "Un témoin a décrit… « … », a-t-il raconté": still the anonymous witness
@@ -609,6 +612,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_INSTITUTION_REACH = 200       # characters after the institution's claim within which « il » / « elle » may be it
 _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2})[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+"
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
