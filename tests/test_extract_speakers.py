@@ -232,3 +232,18 @@ def test_a_pronoun_right_after_an_institution_speaks_with_nobody_named_since_is_
     (claim,) = by_type(text, "indirect")
     assert claim.speaker == "ministère de la Défense"
     assert claim.speaker_method == "pronoun"
+
+
+def test_a_body_that_goes_by_a_quoted_name_speaks_under_that_name_and_ce_collectif_refers_back_to_it():
+    text = ("Le groupe de « motards en colère » dénommé « Les Roues libres » a appelé à « rouvrir le dialogue avec "
+            "la préfecture ». « Nous ne céderons rien », écrit ce collectif.")
+    fragment = [c for c in by_type(text, "partial") if c.wording.startswith("rouvrir")]
+    assert [c.speaker for c in fragment] == ["Les Roues libres"]
+    assert not [c for c in claims(text) if c.wording == "Les Roues libres"]      # a name, not a quotation
+    (direct,) = by_type(text, "direct")
+    assert (direct.speaker, direct.speaker_mention) == ("Les Roues libres", "ce collectif")
+
+
+def test_ce_opening_a_time_phrase_is_no_speaker_but_ce_before_a_noun_is():
+    (claim,) = by_type("« Rien n'est joué », a déclaré ce matin le préfet.", "direct")
+    assert claim.speaker == "Paul Martin"

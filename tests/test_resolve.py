@@ -178,3 +178,14 @@ def test_a_feminine_description_matches_the_role_given_in_other_words():
     by_article, _ = story("Le ministre a reçu Claire Aubert, la secrétaire générale de la FSN, et Lucie Morel, "
                           "présidente de l'UNPA. La dirigeante de la FSN affirme avoir transmis plusieurs messages.")
     assert speaker_of(by_article, "transmis plusieurs messages")[0] == "Claire Aubert"
+
+
+def test_a_hyphenated_role_before_the_name_is_a_role_and_keeps_a_function_description_off_its_holder():
+    # « Le porte-parole du gouvernement, Léo Marchal » gives Léo Marchal a function; « le ministre de l'Intérieur »
+    # is someone else, named just after
+    by_article, _ = story("Le porte-parole du gouvernement, Léo Marchal, a été évacué samedi de ses bureaux. "
+                          "Il y a eu 40000 manifestants, a annoncé sur LCI le ministre de l'Intérieur, tout en "
+                          "minimisant ce chiffre.\n\n« C'est peu », a ajouté Hervé Castel.")
+    model = ArticleEntities.read("Le porte-parole du gouvernement, Léo Marchal, a été évacué.", load("fr"))
+    assert model.persons[0].roles == ["porte parole du gouvernement"]
+    assert speaker_of(by_article, "40000 manifestants")[0] == "Hervé Castel"

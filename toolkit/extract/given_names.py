@@ -36,3 +36,12 @@ def person_noun(word: str, lexicon: Lexicon) -> bool:
     if word in lexicon.institution_heads or word in lexicon.groups:
         return False
     return word in lexicon.speaker_heads or word in lexicon.epithets or word.endswith(lexicon.person_suffixes)
+
+
+def role_head(phrase: str, lexicon: Lexicon) -> str:
+    """The head noun of a folded role phrase: its first word, or its first two when they name one function (« porte
+    parole », folded from « porte-parole »; « premier ministre »)."""
+    words = phrase.split()
+    if len(words) > 1 and f"{words[0]} {words[1]}" in lexicon.speaker_heads:
+        return f"{words[0]} {words[1]}"
+    return words[0] if words else ""

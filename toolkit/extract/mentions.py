@@ -287,6 +287,9 @@ class ArticleMentions:
                       or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)):
             gender = {"un": "m", "le": "m", "une": "f", "la": "f"}.get(words[0])    # "une source" is not "il"
             return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
+        quoted_name = self._quoted_name(phrase)
+        if quoted_name:
+            return Speaker(quoted_name, None, phrase, method, None, "institution")
         name = self._name_in(phrase, start)
         if name:
             return Speaker(name.name, name.id, phrase, method, name.gender)
@@ -296,6 +299,9 @@ class ArticleMentions:
         epithet = self._epithet(low, start, last)
         if epithet:
             return replace(epithet, mention=phrase, method="description")
+        demonstrative = self._demonstrative(words, start, last)
+        if demonstrative:
+            return replace(demonstrative, mention=phrase, method="pronoun")
         if words and words[0] in ("le", "la", "l'", "les") or low.startswith("l'"):
             body = _strip_determiner(re.split(r"\s+(?:qui|que|qu['’]|dont|lequel|laquelle)\b", phrase)[0])
             body = re.sub(r"\s+(?:lui|elle|eux|elles)-mêmes?$", "", body)          # "le Premier ministre lui-même"
@@ -364,6 +370,32 @@ class ArticleMentions:
         stop = _strip_verb_group(self.text, at, end, self.lexicon)
         verb = _FIRST_VERB.search(self.text, at, stop)
         return self.resolve(at, verb.start() if verb else stop, method, last)
+
+    def _demonstrative(self, words: list[str], pos: int, last: Speaker | None) -> Speaker | None:
+        """« ce collectif », « cette association » refer back like a pronoun: to the latest body that spoke; « ce
+        militant », « cette retraitée » to the latest person of their gender."""
+        if len(words) != 2 or words[0] not in ("ce", "cet", "cette"):
+            return None
+        if person_noun(words[1], self.lexicon):
+            found = self.antecedent(pos, "f" if words[0] == "cette" else "m", last)
+            return found if found and found.name != UNKNOWN else None
+        if words[1] in self.lexicon.institution_heads or words[1] in self.lexicon.non_speech_before:
+            return next((s for s in reversed(self.speakers) if s.kind == "institution" and s.name != UNKNOWN), None)
+        return None
+
+    def _quoted_name(self, phrase: str) -> str | None:
+        """« Le groupe de "gilets jaunes" dénommé "La France en colère" », « le collectif « Nous toutes » »: the
+        capitalised name in quote marks after a word that makes a quotation a name (`[non_speech] before`)."""
+        for m in _QUOTED.finditer(phrase):
+            inner = m.group(1).strip()
+            if not inner[:1].isupper() or len(inner.split()) > 8:
+                continue
+            before = fold(phrase[:m.start()]).split()
+            labels = self.lexicon.non_speech_before
+            network = before and before[-1] in {fold(n) for n in self._networks}       # « Facebook "…" »
+            if before and (before[-1] in labels or network or len(before) > 1 and before[-2] in labels):
+                return inner
+        return None
 
     def _quoted_name_before(self, start: int, end: int):
         """« «Les voix des Femmes» appelle les parties… »: a capitalised quotation that opens the clause and is
@@ -612,6 +644,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”]{1,80}?)\s*[»\"”]")
 _INSTITUTION_REACH = 200       # characters after the institution's claim within which « il » / « elle » may be it
 _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2})[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+"
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")

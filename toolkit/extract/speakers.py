@@ -57,7 +57,8 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
             moved = True
             if i >= len(toks) or toks[i][2] in ",.;:!?":
                 return None
-        while i < len(toks) and fold(toks[i][2]) in syntax.time_words and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;"):
+        while i < len(toks) and fold(toks[i][2]) in syntax.time_words and not (i + 1 < len(toks) and toks[i + 1][2] in ",.;") \
+                and not (fold(toks[i][2]) in ("ce", "cet", "cette") and (i + 1 >= len(toks) or fold(toks[i + 1][2]) not in syntax.time_words)):
             i += 1                # "a déclaré ce mercredi matin M. Kim": the time is not the speaker
             moved = True
     first = i

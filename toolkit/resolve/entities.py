@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from toolkit.extract.given_names import given_name, person_noun
+from toolkit.extract.given_names import given_name, person_noun, role_head
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
@@ -132,7 +132,7 @@ def _person_at(text: str, m: re.Match, lexicon: Lexicon):
         name = text[start:end]
         if len(name.split()) < 2:
             return None
-        roles = [(det, role) for det, role in _roles_around(text, start, end) if person_noun(role.split()[0], lexicon)]
+        roles = [(det, role) for det, role in _roles_around(text, start, end) if person_noun(role_head(role, lexicon), lexicon)]
         if _is_person_name(name, lexicon, titled or bool(roles)):
             return start, end, name.replace("\u00a0", " "), roles
         titled = False

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from toolkit.extract.claim import Claim
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import UNKNOWN
+from toolkit.extract.given_names import role_head
 from toolkit.resolve.entities import ArticleEntities, Entity, StoryEntities, name_key, person_noun, role_words
 from toolkit.text import fold, words
 
@@ -209,7 +210,7 @@ def relative(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     m = re.search(r"\bqu['’](il|elle)\b", claim.speaker_mention or "")
-    if not m or person_noun(fold(_described(claim)).split()[0] if _described(claim).split() else "", lexicon):
+    if not m or person_noun(role_head(fold(_described(claim)), lexicon), lexicon):
         return None
     gender = "f" if m.group(1) == "elle" else "m"
     at = _mention_offset(claim, item.text)
@@ -222,7 +223,7 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
         return None
     gender = _gender_of_mention(claim)
     at = _mention_offset(claim, item.text)
-    head = fold(claim.speaker).split()[0]
+    head = role_head(fold(claim.speaker), lexicon)
     fits = lambda p: _agrees(p, gender) and not _other_role(p, head, lexicon)
     before = [(s, p) for s, p in item.entities.person_mentions() if at - _SALIENCE_REACH <= s < at]
     for s, p in reversed(before):
@@ -272,7 +273,7 @@ def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
     """The text gives the person a role of another kind (« l'avocat » is not « le procureur »)."""
     same = dict(lexicon.role_synonyms).get
-    heads = {same(r.split()[0], r.split()[0]) for r in person.roles if r.split()}
+    heads = {same(role_head(r, lexicon), role_head(r, lexicon)) for r in person.roles if r.split()}
     head = same(head, head)
     return head in lexicon.exclusive_roles and head not in heads and any(h in lexicon.exclusive_roles for h in heads)
 
@@ -281,7 +282,7 @@ def _person_description(claim: Claim, lexicon: Lexicon) -> bool:
     mention = fold(claim.speaker_mention or "").split()
     if not mention or mention[0] not in ("le", "la") and not mention[0].startswith("l'"):
         return False
-    return person_noun(fold(claim.speaker).split()[0] if claim.speaker.split() else "", lexicon)
+    return person_noun(role_head(fold(claim.speaker), lexicon), lexicon)
 
 
 def _mention_offset(claim: Claim, text: str) -> int:
