@@ -247,3 +247,10 @@ def test_a_body_that_goes_by_a_quoted_name_speaks_under_that_name_and_ce_collect
 def test_ce_opening_a_time_phrase_is_no_speaker_but_ce_before_a_noun_is():
     (claim,) = by_type("« Rien n'est joué », a déclaré ce matin le préfet.", "direct")
     assert claim.speaker == "Paul Martin"
+
+
+def test_a_name_past_a_second_apposition_after_the_description_is_the_speaker():
+    text = ("Le maître-nageur Hugo Perrin a été relâché. « Un abus de pouvoir », avait tweeté le chef de file du parti "
+            "écologiste, Les Verts unis, Alice Bremond, juste après l'arrestation.")
+    (claim,) = by_type(text, "direct")
+    assert claim.speaker == "Alice Bremond"

@@ -16,7 +16,8 @@ from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
 _TOKEN = re.compile(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St)\.|[^\s,.;:!?()«»\"“”\[\]]+|[,.;:!?()«»\"“”\[\]]")
-_APPOSED_NAME = re.compile(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]?){1,4})(?=[.,;])")
+# ", Jean-Luc Mélenchon" after a description; also past one short apposition (", La France insoumise, Jean-Luc …")
+_APPOSED_NAME = re.compile(r",[ \u00a0]+(?:[^,.;:«»()\n]{1,40},[ \u00a0]+)?((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]?){1,4})(?=[.,;])")
 _ABBREVIATION = re.compile(r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|[A-Z])$")
 _PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
 
