@@ -254,3 +254,13 @@ def test_a_name_past_a_second_apposition_after_the_description_is_the_speaker():
             "écologiste, Les Verts unis, Alice Bremond, juste après l'arrestation.")
     (claim,) = by_type(text, "direct")
     assert claim.speaker == "Alice Bremond"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Un récent rapport de la Commission européenne recommande de réduire les quotas de pêche.", "Commission européenne"),
+    ("Une étude du Centre national de la recherche scientifique affirme que les abeilles déclinent.",
+     "Centre national de la recherche scientifique"),
+])
+def test_a_document_speaks_for_the_institution_that_issued_it(text, speaker):
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker == speaker

@@ -114,6 +114,7 @@ class Lexicon:
     epithets: frozenset[str]
     groups: frozenset[str]                # plural nouns of unnamed people ("les syndicats")
     institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
+    issued_by: frozenset[str]             # documents that speak for the institution named after them ("un rapport de X")
     feminine_endings: tuple[tuple[str, str], ...]   # (feminine ending, masculine ending) of role nouns, longest first
     known_institutions: dict[str, str]    # name key of a short name ("oms", "quai d'orsay") -> the full name
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
@@ -267,6 +268,7 @@ def load(language: str = "fr") -> Lexicon:
         epithets=frozenset(fold(w) for w in grammar["determiners"]["epithets"]),
         groups=frozenset(fold(w) for w in grammar["determiners"]["groups"]),
         institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
+        issued_by=frozenset(fold(w) for w in grammar["descriptions"].get("issued_by", [])),
         feminine_endings=tuple(sorted(((fold(f), fold(m)) for f, m in grammar["descriptions"].get("feminine_endings", [])),
                                       key=lambda pair: -len(pair[0]))),
         known_institutions={fold(k): v for k, v in grammar.get("institutions", {}).get("known", {}).items()},

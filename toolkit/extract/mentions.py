@@ -264,6 +264,9 @@ class ArticleMentions:
         words = low.split()
         if low in self.lexicon.syntax.determiners or low in ("le", "la", "les", "l'"):
             return None           # a determiner alone ("le" cut from "le « juge »") designates nobody
+        issuer = self._issuer(phrase)
+        if issuer:
+            return Speaker(issuer, None, phrase, method, None, "institution")
         if words and words[0] in ("un", "une", "des", "plusieurs") and not re.search(r"[A-ZÀ-Ý]", phrase[1:]):
             gender = {"un": "m", "une": "f"}.get(words[0])       # "un ministre": not the minister the registry knows
             return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
@@ -370,6 +373,24 @@ class ArticleMentions:
         stop = _strip_verb_group(self.text, at, end, self.lexicon)
         verb = _FIRST_VERB.search(self.text, at, stop)
         return self.resolve(at, verb.start() if verb else stop, method, last)
+
+    def _issuer(self, phrase: str) -> str | None:
+        """« Un récent rapport de la Commission européenne », « les données publiées par l'Association des
+        constructeurs européens d'automobiles (ACEA) »: a document (`issued_by`) speaks for the institution named
+        after it."""
+        m = _ISSUED.match(phrase)
+        if not m or not any(w in self.lexicon.issued_by for w in fold(m.group("head")).split()):
+            return None
+        kept = []
+        for word in m.group("name").split():
+            low = fold(word)
+            if kept and (re.search(r"(?:é|ée|és|ées)$", low) or low in self.lexicon.syntax.time_words or word[0] in "(«\"“"):
+                break             # « … européenne publié mardi », « … (ACEA) »
+            kept.append(word)
+        while kept and fold(kept[-1]) in ("de", "du", "des", "d'", "la", "le", "les", "et"):
+            kept.pop()
+        name = " ".join(kept)
+        return name if len(name) > 2 else None
 
     def _demonstrative(self, words: list[str], pos: int, last: Speaker | None) -> Speaker | None:
         """« ce collectif », « cette association » refer back like a pronoun: to the latest body that spoke; « ce
@@ -644,6 +665,8 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_ISSUED = re.compile(r"(?P<head>(?:[\w’'-]+\s+){1,5}?)(?:de|du|des|par)\s+(?:la\s+|le\s+|les\s+|l['’])?"
+                     r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:«»]*)$")
 _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”]{1,80}?)\s*[»\"”]")
 _INSTITUTION_REACH = 200       # characters after the institution's claim within which « il » / « elle » may be it
 _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2})[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+"
