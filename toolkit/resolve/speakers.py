@@ -119,7 +119,7 @@ def acronym(claim, item, pooled, lexicon) -> Entity | None:
     """« l'OFAG » → the name the article or the story defines it with; a subject printed with its definition
     (« La Société suisse de l'industrie du gaz et des eaux (SSIGE) a indiqué ») → that name, not its first word;
     an acronym nobody defines → its name in the language's list of well-known institutions (« l'OMS »)."""
-    key = claim.speaker.strip(" ()")
+    key = re.sub(r"^(?:[Ll][ea] |[Ll]['’])", "", claim.speaker.strip(" ()"))      # « Le CICR »
     mention = claim.speaker_mention or ""
     for entity in item.entities.institutions + list(pooled.institutions.values()):
         if key in entity.aliases:
@@ -224,7 +224,7 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
     gender = _gender_of_mention(claim)
     at = _mention_offset(claim, item.text)
     head = role_head(fold(claim.speaker), lexicon)
-    fits = lambda p: _agrees(p, gender) and not _other_role(p, head, lexicon)
+    fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon)   # roles the story gives
     before = [(s, p) for s, p in item.entities.person_mentions() if at - _SALIENCE_REACH <= s < at]
     for s, p in reversed(before):
         if fits(p):
