@@ -264,3 +264,17 @@ def test_a_name_past_a_second_apposition_after_the_description_is_the_speaker():
 def test_a_document_speaks_for_the_institution_that_issued_it(text, speaker):
     (claim,) = by_type(text, "indirect")
     assert claim.speaker == speaker
+
+
+def test_selon_cette_source_is_whoever_spoke_last():
+    text = ("La préfecture du Rhône a annoncé que le pont serait fermé. L'ouvrage restera fermé trois jours, "
+            "selon cette source.")
+    claims_ = by_type(text, "indirect")
+    assert [c.speaker for c in claims_ if c.wording.startswith("L'ouvrage")] == ["préfecture du Rhône"]
+
+
+def test_a_professional_epithet_refers_back_to_the_person_named():
+    text = ("Francine Aubry, nutritionniste à Lyon, a étudié le microbiote. Enfin, la professionnelle rappelle "
+            "qu'une alimentation trop sucrée appauvrit le microbiote.")
+    (claim,) = by_type(text, "indirect")
+    assert claim.speaker == "Francine Aubry"

@@ -264,6 +264,10 @@ class ArticleMentions:
         words = low.split()
         if low in self.lexicon.syntax.determiners or low in ("le", "la", "les", "l'"):
             return None           # a determiner alone ("le" cut from "le « juge »") designates nobody
+        if _SAME_SOURCE.search(low):      # « selon cette source », « de même source »: whoever spoke last
+            found = next((s for s in reversed(self.speakers) if s.name != UNKNOWN), None)
+            if found:
+                return replace(found, mention=phrase, method="carried")
         issuer = self._issuer(phrase)
         if issuer:
             return Speaker(issuer, None, phrase, method, None, "institution")
@@ -469,11 +473,14 @@ class ArticleMentions:
                 head = m.group(3)
                 if m.group(4) and f"{head} {m.group(4)}" in self.lexicon.speaker_heads:
                     head = f"{head} {m.group(4)}"     # "le porte-parole" (folded « porte parole »), "le premier ministre"
+                elif m.group(4) and head in ("principal", "principale", "jeune") and m.group(4) in self.lexicon.epithets:
+                    head = m.group(4)                 # "le principal intéressé"
                 # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
                 opening = (m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
                            and head not in self.lexicon.syntax.time_nouns)
                 if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) \
+                        or head in self.lexicon.epithets and m.group(1) in ("le", "la") \
                         or head in self.lexicon.institution_heads or opening:
                     found.append(lo + m.start())
                     break
@@ -635,6 +642,8 @@ class ArticleMentions:
         if not words or words[0] not in ("le", "la", "l'") and not low.startswith("l'"):
             return None
         body = _strip_determiner(re.split(r"\s+(?:qui|que|qu'|dont)\b", low)[0]).split()
+        if len(body) == 2 and body[0] in ("principal", "principale", "jeune"):
+            body = body[1:]       # « le principal intéressé », « la jeune retraitée »
         if len(body) != 1 or body[0] not in self.lexicon.epithets:
             return None
         gender = {"le": "m", "la": "f"}.get(words[0]) or self._gender_of_noun(body[0])
@@ -665,6 +674,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_SAME_SOURCE = re.compile(r"(?:^|\s)(?:(?:la|cette)\s+)?(?:meme\s+source|cette\s+source)$")    # folded
 _ISSUED = re.compile(r"(?P<head>(?:[\w’'-]+\s+){1,5}?)(?:de|du|des|par)\s+(?:la\s+|le\s+|les\s+|l['’])?"
                      r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:«»]*)$")
 _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”]{1,80}?)\s*[»\"”]")
