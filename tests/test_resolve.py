@@ -189,3 +189,18 @@ def test_a_hyphenated_role_before_the_name_is_a_role_and_keeps_a_function_descri
     model = ArticleEntities.read("Le porte-parole du gouvernement, Léo Marchal, a été évacué.", load("fr"))
     assert model.persons[0].roles == ["porte parole du gouvernement"]
     assert speaker_of(by_article, "40000 manifestants")[0] == "Hervé Castel"
+
+
+def test_a_brand_or_place_run_is_no_person_and_a_reporter_or_another_one_is_not_resolved_by_salience():
+    by_article, _ = story("Jean Roux a visité le chantier mardi. « Tout va bien », a confié le correspondant du New "
+                          "York Times. « Rien ne va », a répondu l'auteur d'un autre blog.")
+    model = ArticleEntities.read("Le correspondant du New York Times était là.", load("fr"))
+    assert [p.name for p in model.persons] == []
+    assert speaker_of(by_article, "Tout va bien")[0] != "Jean Roux"
+    assert speaker_of(by_article, "Rien ne va")[0] != "Jean Roux"
+
+
+def test_an_institution_name_with_de_la_is_read_whole():
+    by_article, _ = story("Le Syndicat des Cadres de la Sécurité Intérieure a quant à lui proposé sur Twitter « le "
+                          "versement de la cagnotte aux gendarmes blessés ».")
+    assert speaker_of(by_article, "versement de la cagnotte")[0].endswith("Syndicat des Cadres de la Sécurité Intérieure")

@@ -22,7 +22,7 @@ from toolkit.registry import Registry
 UNKNOWN = "unknown"
 PRONOUN_CONFLICT = "pronoun_conflict"    # speaker_method: a pronoun of the wrong gender kept with the floor holder
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
-_NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0]|d['’])?{_CAP})*")
+_NAME = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0](?:(?:de|du|des|von|van|der|ben|bin|al|el|da|di|le|la)[ \u00a0](?:la[ \u00a0]|l['’])?|d['’])?{_CAP})*")
 # A role opens in lower case, or with a capitalised title word that `_appositions` checks ("Premier ministre").
 _APPOSED_AFTER = re.compile(rf"(?P<name>{_CAP}(?:[ \u00a0]{_CAP})+),[ \u00a0](?:(?P<det>le|la|l['’]|son|sa|un|une)[ \u00a0]?)?(?P<role>(?:[a-zà-ÿ]|{_CAP}\s[a-zà-ÿ])[^,.;:«»()\n]{{2,70}}?)(?=[,.;:()]|\s+(?:a|avait|ont|est)\s)")
 _APPOSED_BEFORE = re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’])[ \u00a0]?(?P<role>(?:[a-zà-ÿ]|{_CAP}\s[a-zà-ÿ])[\w’'\- ]{{2,60}}?),?[ \u00a0](?P<name>{_CAP}(?:[ \u00a0]{_CAP})+)")
@@ -465,7 +465,7 @@ class ArticleMentions:
             if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break
-            if words[0] in ("le", "la") and len(words) == 2 and not piece[:m.start()].strip(" ,"):
+            if words[0] in ("le", "la") and len(words) >= 2 and not piece[:m.start()].strip(" ,"):
                 found.append(lo + m.start())       # "La Chine a appelé…", "Le Kremlin estime…" opening the clause
                 break
         if not found:

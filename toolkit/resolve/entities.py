@@ -135,6 +135,8 @@ def _person_at(text: str, m: re.Match, lexicon: Lexicon):
         roles = [(det, role) for det, role in _roles_around(text, start, end) if person_noun(role_head(role, lexicon), lexicon)]
         if _is_person_name(name, lexicon, titled or bool(roles)):
             return start, end, name.replace("\u00a0", " "), roles
+        if fold(name.split()[0]) in lexicon.not_given_names:
+            return None           # "New York Times", "Notre-Dame de Paris": the run is a place or a brand, whole
         titled = False
         start += len(name.split()[0]) + 1
 

@@ -221,6 +221,10 @@ def relative(claim, item, pooled, lexicon) -> Entity | None:
 def salience(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION or not _person_description(claim, lexicon):
         return None
+    if re.search(r"\bautres?\b", fold(claim.speaker_mention or "")):
+        return None               # « l'auteur d'une autre cagnotte », « l'autre avocat »: someone else
+    if role_head(fold(claim.speaker), lexicon) in lexicon.reporters:
+        return None               # « le correspondant »: a newsroom's staff, not the person just named
     gender = _gender_of_mention(claim)
     at = _mention_offset(claim, item.text)
     head = role_head(fold(claim.speaker), lexicon)
