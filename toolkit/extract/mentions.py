@@ -517,6 +517,11 @@ class ArticleMentions:
             return Speaker(UNKNOWN, None, phrase, "pronoun")
         return Speaker(found.name, found.id, phrase, "pronoun", found.gender)
 
+    def _opens_sentence(self, pos: int) -> bool:
+        """Nothing but spaces between the sentence's start and `pos` (a subject pronoun opening it)."""
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos)) + 1
+        return not self.text[start:pos].strip()
+
     def _holds_floor_against(self, gender: str, pos: int, last: Speaker | None) -> bool:
         """Whether a pronoun of the wrong gender is a slip for the person who holds the floor rather than a change of
         speaker: that person made the last claims, in two sentences or more, right before it; nobody of the
@@ -569,7 +574,7 @@ class ArticleMentions:
                 if lead:          # "Si Poutine…, Kim s'est montré…": the main clause after the comma holds the subject
                     comma = self.text.find(",", cut + lead.end(), newer[-1].start + 1)
                     cut = comma if comma >= 0 else cut
-                main = [m for m in newer if m.start > cut] or newer[-1:]
+                main = [m for m in newer if m.start >= cut] or newer[-1:]
                 heads = [m for m in main if not _PREPOSITION.search(self.text, max(cut, m.start - 12), m.start)]
                 main = heads or main      # "Le colistier de Donald Trump, JD Vance, a tenu…": not the complement
                 exact = [m for m in main if gender and m.gender == gender]   # a known "elle" beats a name of unknown gender
@@ -578,7 +583,7 @@ class ArticleMentions:
             if last and last.name != UNKNOWN and last.kind == "person" and (gender is None or last.gender in (gender, None)):
                 return last
             if last and last.name != UNKNOWN and last.kind == "institution" and gender and last.gender in (gender, None) \
-                    and pos - self.last_sentence_end < _INSTITUTION_REACH:
+                    and pos - self.last_sentence_end < _INSTITUTION_REACH and self._opens_sentence(pos):
                 return last           # "…, rapporte le ministère de la Défense. Il précise que…": nobody named since
             if last and last.name == UNKNOWN and last.mention and pos - self.last_sentence_end < 300 \
                     and (gender is None or last.gender in (gender, None)):
