@@ -278,3 +278,27 @@ def test_a_professional_epithet_refers_back_to_the_person_named():
             "qu'une alimentation trop sucrée appauvrit le microbiote.")
     (claim,) = by_type(text, "indirect")
     assert claim.speaker == "Francine Aubry"
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    # « on » with the body it stands for
+    ("« Une vague de grèves est en vue », indique-t-on à la FNTU.", "Une vague de grèves", "FNTU"),
+    # a possessive with a thing: its owner's words
+    ("Jean Aubry a ouvert un blog. Selon son site Internet, le peintre veut rester indépendant.", "le peintre veut",
+     "Jean Aubry"),
+    # a possessive with a person: not the owner
+    ("Jean Aubry a été condamné. « Nous ferons appel », a déclaré son avocat, Me Lise Carrel.", "Nous ferons appel",
+     "Lise Carrel"),
+    # a kicker in capitals is nobody
+    ("LE SCAN POLITIQUE - Le maire de Valbrune Marc Tessier estime que la ville « a pris conscience de la crise ».",
+     "la ville", "Marc Tessier"),
+    # an elided pronoun is a pronoun
+    ("Marc Blin a été arrêté. S'il estime que la justice « a été trop dure », il ne fera pas appel.", "a été trop dure",
+     "Marc Blin"),
+    # a name after a preposition in a description is its complement
+    ("La Bretonne de 51 ans, à l'origine d'une vidéo postée sur Twitter, Jacqueline Moreau, a jugé que la "
+     "taxe était « injuste ».", "la taxe était", "Jacqueline Moreau"),
+])
+def test_speaker_phrases_of_real_press(text, wording, speaker):
+    (claim,) = [c for c in claims(text) if c.wording.startswith(wording)]
+    assert claim.speaker == speaker

@@ -32,11 +32,14 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
                 item.subject_span = item.subject_span or (claim.sentence_start, cue.start())
             elif relays.is_document_phrase(folded, a.subject[0], a.subject[1], lexicon):
                 a = None
-        if a and a.pronoun:
+        on_at = _ON_AT.match(text, a.end) if a and a.pronoun == "on" and a.end else None
+        if on_at:                 # « indique-t-on à la FGTB », « explique-t-on au ministère »: the body named after
+            speaker = mentions.resolve(on_at.start(1), on_at.end(1), "incise", last)
+        if speaker is None and a and a.pronoun:
             speaker = mentions.pronoun(a.pronoun, a.pronoun_at, text[a.pronoun_at:a.pronoun_at + len(a.pronoun)], last)
-        elif a and a.subject and a.method in ("intro", "subject"):
+        elif speaker is None and a and a.subject and a.method in ("intro", "subject"):
             speaker = mentions.subject(a.subject[0], a.subject[1], a.method, last)
-        elif a and a.subject:
+        elif speaker is None and a and a.subject:
             speaker = mentions.resolve(a.subject[0], a.subject[1], a.method, last)
         if speaker is None and item.subject_span:
             speaker = _coordinated_subject(item.subject_span, claim, claims, text, mentions, last)
@@ -77,6 +80,8 @@ def _given_by_sentence(item: Pending, text: str) -> bool:
     return bool(a and a.cue and span and re.search(r"\w{2,}", text[span[0]:span[1]]))
 
 
+_ON_AT = re.compile(r"[ \u00a0]*(?:(?:à|au|aux|chez|du côté de|dans l['’]entourage de)[ \u00a0]+((?:l['’]|la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+)?"
+                    r"[^,.;:!?«»\n]{2,60}?))(?=[,.;:!?]|[ \u00a0]+(?:qui|que|où|dont)\b)")
 _COORDINATED = re.compile(r"(?<![\w'’])(?:et|mais|puis|ou)\s+(?:(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\s+)?"
                           r"(?:(?:aussi|également|encore|ensuite|enfin|pourtant|même|notamment)\s+)?$", re.IGNORECASE)
 

@@ -81,6 +81,7 @@ class ArticleMentions:
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
+        text = _RUBRIC.sub(lambda m: " " * len(m.group()), text)    # « LE SCAN POLITIQUE - »: a kicker, nobody
         self = cls(text, lexicon, registry, quoted=Spans(quoted))   # offset questions in log time
         folded = fold(text)
         for m in registry.find(text, folded):
@@ -274,7 +275,18 @@ class ArticleMentions:
         if words and words[0] in ("un", "une", "des", "plusieurs") and not re.search(r"[A-ZÀ-Ý]", phrase[1:]):
             gender = {"un": "m", "une": "f"}.get(words[0])       # "un ministre": not the minister the registry knows
             return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
+        if len(words) >= 2 and words[0] in ("son", "sa", "ses", "leur", "leurs") and not person_noun(words[1].strip(",;:"), self.lexicon) \
+                and words[1] not in self.lexicon.anonymous_heads and words[1] not in self.lexicon.groups \
+                and not any(m.kind == "person" for m in self._within(start, end)):
+            owner = self.antecedent(start, None, last)       # « selon son site Internet »: its owner's words
+            if owner and owner.name != UNKNOWN:
+                return replace(owner, mention=phrase, method="pronoun")
         inside = [m for m in self._within(start, end) if m.kind in ("person", "institution")]
+        if re.match(r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[a-zà-ÿA-ZÀ-Ý]", phrase):
+            # « la fille de Jean Roux », « La Bretonne …, postée sur Facebook »: a person after a preposition is the
+            # description's complement (« la direction du CHU » still speaks for the CHU)
+            inside = [m for m in inside if m.kind != "person"
+                      or not _COMPLEMENT.search(self.text, max(start, m.start - 14), m.start)]
         if inside:
             m = inside[0]
             return Speaker(m.name, m.id, phrase, method, m.gender, m.kind)
@@ -501,7 +513,7 @@ class ArticleMentions:
 
     def _pronoun(self, low: str) -> str | None:
         for pronoun in sorted(self.lexicon.pronouns, key=len, reverse=True):
-            if low == pronoun or low.endswith(" " + pronoun) and len(low.split()) <= 3:
+            if low == pronoun or (low.endswith(" " + pronoun) or low.endswith("'" + pronoun)) and len(low.split()) <= 3:
                 return pronoun
         return None
 
@@ -679,6 +691,9 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
+                         re.IGNORECASE)     # a name after one of these is a complement, not the phrase's head
+_RUBRIC = re.compile(r"(?m)^(?:[A-ZÀ-Ý0-9'’]+[ \u00a0]+){1,5}[-–—][ \u00a0]+(?=[A-ZÀ-Ý«\"“])")
 _SAME_SOURCE = re.compile(r"(?:^|\s)(?:(?:la|cette)\s+)?(?:meme\s+source|cette\s+source)$")    # folded
 _ISSUED = re.compile(r"(?P<head>(?:[\w’'-]+\s+){1,5}?)(?:de|du|des|par)\s+(?:la\s+|le\s+|les\s+|l['’])?"
                      r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:«»]*)$")
