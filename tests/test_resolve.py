@@ -204,3 +204,9 @@ def test_an_institution_name_with_de_la_is_read_whole():
     by_article, _ = story("Le Syndicat des Cadres de la Sécurité Intérieure a quant à lui proposé sur Twitter « le "
                           "versement de la cagnotte aux gendarmes blessés ».")
     assert speaker_of(by_article, "versement de la cagnotte")[0].endswith("Syndicat des Cadres de la Sécurité Intérieure")
+
+
+def test_salience_prefers_the_head_of_a_headline_to_its_complement():
+    by_article, _ = story("Tessier demande d'accepter « la main tendue » de Lemoine\n\nLe maire de Valbrune estime que "
+                          "la présidente « a pris conscience de la situation ».\n\nAlain Tessier a été convaincu.")
+    assert speaker_of(by_article, "la présidente")[0] == "Alain Tessier"

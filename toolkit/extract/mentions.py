@@ -286,11 +286,12 @@ class ArticleMentions:
             # « la fille de Jean Roux », « La Bretonne …, postée sur Facebook »: a person after a preposition is the
             # description's complement (« la direction du CHU » still speaks for the CHU)
             inside = [m for m in inside if m.kind != "person"
-                      or not _COMPLEMENT.search(self.text, max(start, m.start - 14), m.start)]
+                      or not COMPLEMENT.search(self.text, max(start, m.start - 14), m.start)]
         if inside:
             m = inside[0]
             return Speaker(m.name, m.id, phrase, method, m.gender, m.kind)
-        relay = [m for m in self.relays if start <= m.start < end]
+        relay = [m for m in self.relays if start <= m.start < end
+                 and not _PLACED.search(self.text, max(start, m.start - 8), m.start)]   # « postée sur Facebook »
         if relay:
             return Speaker(relay[0].entity.name, relay[0].entity.id, phrase, method, None, relay[0].entity.kind)
         head = _strip_determiner(low)
@@ -456,6 +457,7 @@ class ArticleMentions:
     def _first_candidate(self, lo: int, hi: int) -> int | None:
         found = [m.start for m in self._within(lo, hi) if m.kind in ("person", "institution")]
         found += [m.start for m in self.relays if lo <= m.start < hi]
+        found = [f for f in found if not COMPLEMENT.search(self.text, max(lo, f - 14), f)]   # « postée sur Facebook »
         piece = self.text[lo:hi]
         low = fold(piece)
         for pronoun in self.lexicon.pronouns:
@@ -691,7 +693,8 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
-_COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
+_PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
+COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
                          re.IGNORECASE)     # a name after one of these is a complement, not the phrase's head
 _RUBRIC = re.compile(r"(?m)^(?:[A-ZÀ-Ý0-9'’]+[ \u00a0]+){1,5}[-–—][ \u00a0]+(?=[A-ZÀ-Ý«\"“])")
 _SAME_SOURCE = re.compile(r"(?:^|\s)(?:(?:la|cette)\s+)?(?:meme\s+source|cette\s+source)$")    # folded

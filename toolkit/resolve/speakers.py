@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from toolkit.extract.claim import Claim
 from toolkit.extract.lexicon import Lexicon
-from toolkit.extract.mentions import UNKNOWN
+from toolkit.extract.mentions import COMPLEMENT, UNKNOWN
 from toolkit.extract.given_names import role_head
 from toolkit.resolve.entities import ArticleEntities, Entity, StoryEntities, name_key, person_noun, role_words
 from toolkit.text import fold, words
@@ -230,7 +230,8 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
     head = role_head(fold(claim.speaker), lexicon)
     fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon)   # roles the story gives
     before = [(s, p) for s, p in item.entities.person_mentions() if at - _SALIENCE_REACH <= s < at]
-    for s, p in reversed(before):
+    heads = [(s, p) for s, p in before if not COMPLEMENT.search(item.text, max(0, s - 14), s)]
+    for s, p in heads[::-1] + before[::-1]:       # the nearest head before any complement (« … de Macron »)
         if fits(p):
             return p
     after = [(s, p) for s, p in item.entities.person_mentions() if at < s <= at + _LEDE_REACH]
