@@ -50,5 +50,6 @@ def test_speaker_accuracy_with_no_registry():
     plain = score(gold, predicted, texts, 0.5, TYPES)
     # Issue 11 matched 9 more claims (short fragments and reports whose speaker the resolver does not name yet):
     # correct speakers rose from 462 to 467 while the share of matched claims fell from 0.842 to 0.837. Both are held.
-    assert plain.speaker_ok / plain.matched >= 0.83
-    assert plain.speaker_ok >= 467
+    # The second round of issue 9 (real press phrasing: « indique-t-on à … », possessives, coordinated verbs…): 473.
+    assert plain.speaker_ok / plain.matched >= 0.86
+    assert plain.speaker_ok >= 473
