@@ -556,3 +556,42 @@ def test_build_prints_clusters_findings_and_top_wordings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "clusters" in out and "findings:" in out
     assert "« Nous fermerons la ligne 2 »" in out and "« Nous ne fermerons pas la ligne 2. »" in out
+
+
+# --- links that need evidence of one statement (issue 10) ----------------------------------------------------------
+
+EVACUATION_REPORT = ("La maire, Claire Dumont, a été évacuée samedi de la mairie après l'intrusion violente "
+                  "d'agriculteurs avec un engin agricole dans la cour")
+EVACUATION_QUOTE = ("Il y avait des agriculteurs, des gens cagoulés, qui ont pris un engin agricole dans la rue et qui ont "
+                 "enfoncé la grille de la cour. Après l'intrusion, on a évacué le personnel")
+
+
+@pytest.mark.issue(10)
+def test_a_fragment_that_fits_a_report_and_a_quotation_does_not_glue_what_every_outlet_prints_apart():
+    # three outlets each report the evacuation, then (far below) quote the mayor; a's lead also quotes « un engin
+    # agricole », which fits both: the report and the quotation stay two statements
+    rows = [{"article_id": "a", "claim_type": "partial", "speaker": "Claire Dumont", "wording": "un engin agricole",
+             "char_start": 10, "claim_id": "c000"}]
+    for n, article in enumerate(("a", "b", "c")):
+        rows += [{"article_id": article, "claim_type": "indirect", "speaker": "Claire Dumont", "wording": EVACUATION_REPORT,
+                  "char_start": 100, "claim_id": f"c1{n}"},
+                 {"article_id": article, "claim_type": "direct", "speaker": "Claire Dumont", "wording": EVACUATION_QUOTE,
+                  "char_start": 900, "claim_id": f"c2{n}"}]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[1] == ids[3] == ids[5], "the three reports are one statement"
+    assert ids[2] == ids[4] == ids[6], "the three quotations are one statement"
+    assert ids[1] != ids[2]
+
+
+@pytest.mark.issue(10)
+def test_a_slogan_and_the_text_that_ends_with_it_stay_two_quotations_when_two_outlets_print_both():
+    slogan = "Agriculteurs, ne lâchez rien !"
+    text = ("Une nouvelle saison commence pour nos campagnes. Celle des paysans, celle des coopératives, celle des "
+            "marchés. C'est un long combat. Mais vous, agriculteurs, ne lâchez rien !")
+    rows = [{"article_id": a, "claim_type": "direct", "speaker": "Marc Vasseur", "wording": w, "char_start": start}
+            for a in ("a", "b") for w, start in ((slogan, 100), (text, 3000))]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[2] != ids[1] == ids[3]
+    # one outlet printing only the text and another only the slogan: a cut of one quotation, one cluster
+    ids = align(claims_of([rows[0] | {"article_id": "c"}, rows[3]])).cluster_ids
+    assert ids[0] == ids[1]

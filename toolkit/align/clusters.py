@@ -38,12 +38,14 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
          apart: Callable[[int, int], bool] | None = None) -> list[int]:
     """A cluster label (the smallest row index of the cluster) for each of n rows.
 
-    `edges` are (score, i, j) above the linking threshold; they are taken strongest first (ties by index, so
-    the result does not depend on the order they come in). `apart(x, y)`, for two rows of one article, says
+    `edges` are (score, i, j) or (score, i, j, strength) above the linking threshold; they are taken strongest
+    first, equal scores by strength (two renderings of one text before a fragment that fits several), then by
+    index (so the result does not depend on the order they come in). `apart(x, y)`, for two rows of one article, says
     whether the article presents them as two separate statements; two clusters that APART_ARTICLES articles or
     more keep apart that way are two statements, however alike their words (each outlet tells them apart)."""
     forest = _Forest(n)
-    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    for edge in sorted(edges, key=lambda e: (-e[0], -(e[3] if len(e) > 3 else 0.0), e[1], e[2])):
+        i, j = edge[1], edge[2]
         a, b = forest.find(i), forest.find(j)
         if a == b:
             continue
@@ -61,6 +63,7 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
         forest.parent[b] = a
         forest.members[a] = left + right
         forest.members.pop(b, None)
+
     labels = [forest.find(i) for i in range(n)]
     smallest: dict[int, int] = {}
     for i, root in enumerate(labels):

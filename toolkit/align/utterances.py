@@ -27,6 +27,7 @@ SEQUENCE = 0.45            # score of a link read from the order of a speaker's 
 SOLE = 0.35                 # two articles' only quotations of one speaker this alike are one utterance (`_sole_edges`) …
 SOLE_SHARED = 2             # … when they share this many content stems
 REPORT = 0.2                # score of a link between a report and the quotation next to it (taken after every other)
+REPEATED = 0.5             # two quotations of one article sharing less than this (Dice) are not one text printed twice
 SHINGLE = 4                 # words per shingle when looking for verbatim passages across speakers
 
 
@@ -58,10 +59,14 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
     edges: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
 
+    strength: dict[tuple[int, int], float] = {}       # linked pair -> how much of both claims is shared (Dice)
+
     def score(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         if key not in cache:
-            cache[key] = similarity(prof[i], prof[j], weights).value
+            found = similarity(prof[i], prof[j], weights)
+            cache[key] = found.value
+            strength[key] = found.dice
         return cache[key]
 
     for block in speaker_blocks(cs.event, cs.speaker, rows, UNKNOWN_SPEAKERS):
@@ -101,11 +106,17 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
         # a report and a quotation of one article that are not one utterance to it: two statements (an outlet
         # that paraphrases one thing and quotes another)
         types = {cs.claim_type[x], cs.claim_type[y]}
-        return ("indirect" in types and len(types) == 2 and not cs.one_utterance(x, y)
-                and not (x in reported and y in reported[x]))
+        if cs.one_utterance(x, y) or (x in reported and y in reported[x]):
+            return False
+        if "indirect" in types and len(types) == 2:
+            return True
+        # two quotations of one article, one holding the other's words among many more: a title or slogan and the
+        # text that ends with it (« Gilets jaunes, ne faiblissez pas ! » and « Une nouvelle Europe … ne faiblissez
+        # pas ! »), not the same words printed twice (a headline repeating its body quotation)
+        return types == {"direct"} and score(x, y) >= LINK and strength[(x, y) if x < y else (y, x)] < REPEATED
 
     def cluster(pairs: dict) -> dict[int, int]:
-        found = link(len(local), [(v, position[i], position[j]) for (i, j), v in pairs.items()], articles,
+        found = link(len(local), [(v, position[i], position[j], strength.get((i, j), 1.0)) for (i, j), v in pairs.items()], articles,
                      lambda a, b: compatible(local[a], local[b]), lambda a, b: apart(local[a], local[b]))
         return {r: local[found[position[r]]] for r in local}
 
