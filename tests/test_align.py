@@ -595,3 +595,12 @@ def test_a_slogan_and_the_text_that_ends_with_it_stay_two_quotations_when_two_ou
     # one outlet printing only the text and another only the slogan: a cut of one quotation, one cluster
     ids = align(claims_of([rows[0] | {"article_id": "c"}, rows[3]])).cluster_ids
     assert ids[0] == ids[1]
+
+
+@pytest.mark.issue(10)
+def test_a_speaker_spelt_with_and_without_its_accent_is_one_speaker_for_alignment():
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Étienne", "wording": "Dommage, encore perdu !"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Etienne", "wording": "Dommage, encore perdu !"}]
+    result = align(claims_of(rows))
+    assert result.cluster_ids[0] == result.cluster_ids[1]
+    assert not [f for f in result.findings if f.kind == "speaker_mismatch"]

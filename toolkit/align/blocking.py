@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from toolkit.text import fold
+
 ALL_PAIRS_MAX = 40          # blocks up to this size compare every pair: cheaper than indexing
 COMMON_CAP = 50             # a stem in more claims than this (in a big block) does not create candidates
 
@@ -45,9 +47,10 @@ def candidate_pairs(rows: list[int], features: list, cap: int = COMMON_CAP, all_
 
 
 def speaker_blocks(events: list, speakers: list, rows: list[int], unknown: set) -> list[list[int]]:
-    """Inside one event's rows: one block per known speaker, each also holding the rows whose speaker is unknown
+    """Inside one event's rows: one block per known speaker (case and accents aside), each also holding the rows whose speaker is unknown
     (so an anonymous rendering can join a known one); the unknown rows also form a block of their own."""
-    by_speaker = groups([speakers[i] if speakers[i] not in unknown else None for i in rows])
+    # one block per name as spelt without case or accents (« Etienne » and « Étienne » are one speaker)
+    by_speaker = groups([fold(speakers[i]) if speakers[i] not in unknown else None for i in rows])
     anonymous = [rows[k] for k in by_speaker.pop(None, [])]
     blocks = [[rows[k] for k in ks] + anonymous for _, ks in sorted(by_speaker.items(), key=lambda kv: str(kv[0]))]
     if len(anonymous) > 1 or not blocks:
