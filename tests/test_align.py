@@ -604,3 +604,52 @@ def test_a_speaker_spelt_with_and_without_its_accent_is_one_speaker_for_alignmen
     result = align(claims_of(rows))
     assert result.cluster_ids[0] == result.cluster_ids[1]
     assert not [f for f in result.findings if f.kind == "speaker_mismatch"]
+
+
+# --- attribution changes, cuts and rewordings on hand-written articles (issue 10) ---------------------------------
+
+ATTRIBUTION = ROOT / "tests" / "corpus" / "attribution"
+
+
+def _findings_of(folder: Path, tmp_path: Path) -> list[dict]:
+    out = tmp_path / "tables"
+    build(folder, out, progress=False)
+    return pq.read_table(out / "discrepancies.parquet").to_pylist()
+
+
+@pytest.fixture(scope="module")
+def attribution_findings(tmp_path_factory) -> list[dict]:
+    return _findings_of(ATTRIBUTION, tmp_path_factory.mktemp("attribution"))
+
+
+@pytest.mark.issue(10)
+def test_a_shout_reported_by_the_prosecutor_in_one_outlet_and_by_an_anonymous_witness_in_another(attribution_findings):
+    found = [f for f in attribution_findings if f["kind"] == "speaker_mismatch"]
+    assert len(found) == 1
+    f = found[0]
+    assert f["change"] == "anonymous" and f["severity"] == "medium"
+    assert sorted(f["article_ids"]) == ["outlet_a", "outlet_b", "outlet_c"]
+    by_article = dict(zip(f["article_ids"], f["values"]))
+    assert by_article["outlet_a"] == by_article["outlet_c"] == "Hervé Lambert"
+    assert by_article["outlet_b"].startswith("un témoin")
+    assert all("Personne ne m'arrêtera ce soir" in w for w in f["wordings"])
+
+
+def _copy_with(tmp_path: Path, article: str, old: str, new: str) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for p in ATTRIBUTION.iterdir():
+        text = p.read_text(encoding="utf-8")
+        if p.name == article:
+            assert old in text
+            text = text.replace(old, new)
+        (folder / p.name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("source", ["le procureur de la République, Hervé Lambert, devant la presse",   # named too
+                                    "plus tard"])                                   # no source found: no speaker
+def test_no_attribution_change_when_every_outlet_names_the_source_or_one_names_none(tmp_path, source):
+    folder = _copy_with(tmp_path, "outlet_b.txt", "a raconté un témoin attablé à la terrasse", f"a raconté {source}")
+    assert not [f for f in _findings_of(folder, tmp_path) if f["kind"] == "speaker_mismatch"]

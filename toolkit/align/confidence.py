@@ -77,6 +77,8 @@ def assess(finding, cs: ClaimSet, rows: list[int]) -> None:
         # each side of the disagreement is as sure as its surest attribution; the finding as its least sure side
         sides: dict = {}
         for i, value in zip(rows, finding.values):
+            if finding.change == "anonymous" and cs.speaker_method[i] == "anonymous":
+                continue            # the anonymous side is the printed phrase itself (« un témoin »): nothing unsure
             sides.setdefault(value, []).append(i)
         best = {v: max(members, key=lambda i: speaker_confidence(cs, i)) for v, members in sides.items()}
         sure = min(speaker_confidence(cs, i) for i in best.values())

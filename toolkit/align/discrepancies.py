@@ -34,7 +34,7 @@ BESIDE_SHARE = 0.5      # share of the words cut that the quotation next to a cu
 class Finding:
     kind: str
     severity: str
-    change: str                             # negation | number | entity | subject | words | dropped | speaker | via | value | spelling
+    change: str                             # negation | number | entity | subject | words | dropped | speaker | anonymous | via | value | spelling
     event: str
     cluster_id: str | None
     claim_ids: list[str] = field(default_factory=list)
@@ -94,6 +94,7 @@ def utterance_findings(cs: ClaimSet, members: list[int], cluster: str, w: Words)
     event = cs.event[members[0]]
     findings = _quotation_findings(cs, members, cluster, event, w)
     findings.extend(_speaker_findings(cs, members, cluster, event))
+    findings.extend(_anonymous_source_findings(cs, members, cluster, event))
     findings.extend(_via_findings(cs, members, cluster, event))
     return findings
 
@@ -302,6 +303,44 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     f.score = _alike(cs, groups)
     parts = [f"{name} by {outlets(cs, rows)}" for name, rows in groups]
     f.explanation = f"« {clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
+    return [f]
+
+
+ANONYMOUS_ALIKE = 0.8       # a named speaker and an anonymous source are compared only for nearly the same words
+
+
+def _anonymous_source_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
+    """One outlet gives the words to a named or institutional speaker (« le procureur Hervé Lambert ») and another
+    to an explicit anonymous source (« un témoin », « selon une source »): who vouches for them changed. A speaker
+    the extraction did not find is no source and never counts (a missing speaker is not a different one); an article
+    that also gives the words to the named speaker changes nothing. Only quotations nearly the same
+    (`ANONYMOUS_ALIKE`), so that a paraphrase or another statement is not taken for the one reported."""
+    quotation = lambda i: cs.claim_type[i] in ("direct", "partial")
+    named = [i for i in members if quotation(i) and cs.is_known_speaker(i) and cs.speaker_method[i] != "anonymous"]
+    named_articles = {cs.article_id[i] for i in members if cs.is_known_speaker(i) and cs.speaker_method[i] != "anonymous"}
+    anonymous = [i for i in members if quotation(i) and cs.speaker_method[i] == "anonymous" and cs.speaker_mention[i]
+                 and cs.article_id[i] not in named_articles]
+    if not named or not anonymous:
+        return []
+    pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in named for b in anonymous]
+    pairs = [p for p in pairs if p[0] >= ANONYMOUS_ALIKE]
+    if not pairs:
+        return []
+    keep_named = sorted({a for _, a, _ in pairs})
+    keep_anonymous = sorted({b for _, _, b in pairs})
+    f = Finding("speaker_mismatch", "medium", "anonymous", event, cluster)
+    for i in keep_named:
+        f.witness(cs, i, cs.speaker[i])
+    for i in keep_anonymous:
+        f.witness(cs, i, cs.speaker_mention[i])
+    names = _distinct([(i, cs.speaker[i]) for i in keep_named])
+    sources = _distinct([(i, cs.speaker_mention[i]) for i in keep_anonymous])
+    f.diff = " | ".join(f"{name} ({outlets(cs, rows)})" for name, rows in names + sources)
+    f.score = round(min(max(p for p, _, b in pairs if b == j) for j in keep_anonymous), 3)
+    f.explanation = (f"« {clip(cs.wording[keep_named[0]])} » comes from "
+                     + ", ".join(f"{name} in {outlets(cs, rows)}" for name, rows in names)
+                     + " but from an anonymous source in "
+                     + ", ".join(f"{outlets(cs, rows)} (« {name} »)" for name, rows in sources) + ".")
     return [f]
 
 
