@@ -653,3 +653,41 @@ def _copy_with(tmp_path: Path, article: str, old: str, new: str) -> Path:
 def test_no_attribution_change_when_every_outlet_names_the_source_or_one_names_none(tmp_path, source):
     folder = _copy_with(tmp_path, "outlet_b.txt", "a raconté un témoin attablé à la terrasse", f"a raconté {source}")
     assert not [f for f in _findings_of(folder, tmp_path) if f["kind"] == "speaker_mismatch"]
+
+
+def _with_methods(rows: list[dict]) -> pa.Table:
+    table = claims_of(rows)
+    table = table.append_column("speaker_method", pa.array([r.get("speaker_method") for r in rows], pa.string()))
+    return table.append_column("speaker_mention", pa.array([r.get("speaker_mention") for r in rows], pa.string()))
+
+
+ABUSE = "Une police politique cible et harcèle désormais les animateurs du mouvement des agriculteurs"
+
+
+@pytest.mark.issue(10)
+def test_a_description_the_resolver_only_guessed_a_name_for_does_not_conflict_with_a_name():
+    # b prints « le chef de file du parti » and the nearest salient person was taken for it: b named nobody
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Jean Morvan", "wording": ABUSE,
+             "speaker_method": "incise", "speaker_mention": "Jean Morvan"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Paul Ledru", "wording": ABUSE,
+             "speaker_method": "salience", "speaker_mention": "le chef de file du parti"}]
+    result = align(_with_methods(rows))
+    assert result.cluster_ids[0] == result.cluster_ids[1]
+    assert not [f for f in result.findings if f.kind == "speaker_mismatch"]
+    rows[1] |= {"speaker_method": "incise", "speaker_mention": "Paul Ledru"}        # b names him: a real mismatch
+    assert [f.kind for f in align(_with_methods(rows)).findings] == ["speaker_mismatch"]
+
+
+@pytest.mark.issue(10)
+def test_a_headline_fragment_against_a_long_sentence_is_no_evidence_of_another_speaker():
+    # a headlines three words and gives the sentence to a guessed speaker; b names another: the guess is no
+    # attribution and the headline's words are too few to say the same words got two speakers
+    rows = [{"article_id": "a", "claim_type": "partial", "speaker": "Jean Morvan", "wording": "police politique",
+             "speaker_method": "headline", "char_start": 0},
+            {"article_id": "a", "claim_type": "direct", "speaker": "Jean Morvan", "wording": ABUSE,
+             "speaker_method": "salience", "speaker_mention": "le chef de file du parti", "char_start": 500},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Paul Ledru", "wording": ABUSE,
+             "speaker_method": "incise", "speaker_mention": "Paul Ledru"}]
+    result = align(_with_methods(rows))
+    assert len(set(result.cluster_ids)) == 1
+    assert not [f for f in result.findings if f.kind == "speaker_mismatch"]

@@ -25,6 +25,7 @@ from toolkit.align.claimset import UNKNOWN_SPEAKERS, ClaimSet
 
 CONFIDENT = 0.6             # a high or medium finding this sure (or more) fails the consistency suite until reviewed
 ALIKE = 0.5                 # attribution findings on claims less alike than this (a word against a sentence) are at most low
+GUESSED = ("salience", "story_role", "institution")    # speaker methods that guess a name for a printed description
 SURE_SPEAKER = 0.8          # speakers found less surely than this (a pronoun, a headline, carried over, a description
                             # resolved by salience) make an attribution finding at most low
 
@@ -52,9 +53,11 @@ def speaker_confidence(cs: ClaimSet, i: int) -> float:
 def names_a_person(cs: ClaimSet, i: int) -> bool:
     """Whether claim i's speaker is a person's name (a registered person, or two capitalised words or more that
     open with no article), not a description (« le chef de l'État »), a group or an institution: only names can
-    contradict each other (an unknown speaker or a description never conflicts with a name)."""
+    contradict each other (an unknown speaker or a description never conflicts with a name). A description the
+    resolver only guessed a name for (`GUESSED`: the article prints « le chef de l'État », the nearest salient
+    person is taken) is still a description: the outlet named nobody."""
     speaker = cs.speaker[i]
-    if speaker in UNKNOWN_SPEAKERS or cs.speaker_method[i] in ("description", "anonymous", "none"):
+    if speaker in UNKNOWN_SPEAKERS or cs.speaker_method[i] in ("description", "anonymous", "none", *GUESSED):
         return False
     if cs.columns.get("speaker_id") and cs.speaker_id[i]:
         return True

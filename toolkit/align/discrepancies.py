@@ -292,6 +292,10 @@ def _alike(cs: ClaimSet, groups) -> float:
                      for (_, ra), (_, rb) in combinations(groups, 2)) / 100.0, 3)
 
 
+SPEAKER_EVIDENCE = 0.35    # two attributions of words this little alike (a headline's three words against a long
+                           # sentence) are no evidence that the same words got two speakers
+
+
 def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     # only people's names can contradict each other: an unknown speaker, a description (« le chef de l'État ») or
     # a group never conflicts with a name
@@ -301,6 +305,8 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
         return []
     quote = next((cs.wording[i] for _, rows in groups for i in rows if cs.claim_type[i] == "direct"), f.wordings[0])
     f.score = _alike(cs, groups)
+    if f.score < SPEAKER_EVIDENCE:
+        return []
     parts = [f"{name} by {outlets(cs, rows)}" for name, rows in groups]
     f.explanation = f"« {clip(quote)} » is attributed to " + ", but to ".join(parts) + "."
     return [f]
