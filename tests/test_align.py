@@ -691,3 +691,32 @@ def test_a_headline_fragment_against_a_long_sentence_is_no_evidence_of_another_s
     result = align(_with_methods(rows))
     assert len(set(result.cluster_ids)) == 1
     assert not [f for f in result.findings if f.kind == "speaker_mismatch"]
+
+
+def _rank(article: str, wording: str, text: str, value: int, about: str, source: str | None = None) -> dict:
+    return {"article_id": article, "source": source or article.upper(), "claim_type": "statement",
+            "wording": wording, "fact_slot": "ordinal", "fact_text": text, "fact_value": str(value), "fact_about": about,
+            "fact_qualifier": "exact"}
+
+
+@pytest.mark.issue(10)
+def test_ranks_of_periods_in_a_series_are_two_periods_not_a_conflict():
+    rows = [_rank("a", "Lors du deuxième week-end de mobilisation, un automobiliste est mort à un barrage près de Vienne",
+                  "deuxième week-end", 2, "week-end"),
+            _rank("b", "Lors du premier week-end de mobilisation, un automobiliste est mort à un barrage près de Vienne",
+                  "premier week-end", 1, "week-end")]
+    assert not [f for f in align(claims_of(rows)).findings if f.kind == "fact_conflict"]
+    visits = [_rank("a", "La ministre effectue sa deuxième visite à la verrerie de Lormérac", "deuxième visite", 2, "visite"),
+              _rank("b", "La ministre effectue sa troisième visite à la verrerie de Lormérac", "troisième visite", 3, "visite")]
+    assert [f.kind for f in align(claims_of(visits)).findings] == ["fact_conflict"]
+
+
+@pytest.mark.issue(10)
+def test_two_articles_of_one_outlet_disagreeing_is_at_most_low():
+    visits = [_rank("a", "La ministre effectue sa deuxième visite à la verrerie de Lormérac", "deuxième visite", 2, "visite",
+                    source="La Gazette"),
+              _rank("b", "La ministre effectue sa troisième visite à la verrerie de Lormérac", "troisième visite", 3, "visite",
+                    source="La Gazette")]
+    (found,) = align(claims_of(visits)).findings
+    assert found.kind == "fact_conflict" and found.severity == "low"
+    assert "La Gazette" in found.evidence

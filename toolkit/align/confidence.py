@@ -12,7 +12,9 @@ Rules, in this order (`assess`):
    side, one name, as sure as its surest witness).
 2. A finding on a low-confidence speaker (below `SURE_SPEAKER`), or an attribution finding whose claims are barely
    alike (below `ALIKE`: a fragment against a long sentence), is at most `low`.
-3. `evidence` says what the confidence rests on, for a reviewer.
+3. A finding whose articles all come from one outlet (a republication, an update of its own story) is at most `low`:
+   an edit, not outlets disagreeing.
+4. `evidence` says what the confidence rests on, for a reviewer.
 The consistency suite fails only on high and medium findings at or above `CONFIDENT` (see
 `toolkit.validate.prepare`).
 """
@@ -91,8 +93,19 @@ def assess(finding, cs: ClaimSet, rows: list[int]) -> None:
         if sure < SURE_SPEAKER and finding.change != "pronoun" and finding.severity != "low":
             evidence.append(f"severity {finding.severity} lowered: a speaker is found less surely than {SURE_SPEAKER}")
             finding.severity = "low"
+    if _one_outlet(finding) and finding.severity != "low":
+        # two versions of a story by one outlet (a republication, an update): an edit, not outlets disagreeing
+        evidence.append(f"severity {finding.severity} lowered: every article involved is from {finding.sources[0]}")
+        finding.severity = "low"
     finding.confidence = round(confidence, 3)
     finding.evidence = "; ".join(evidence)
+
+
+def _one_outlet(finding) -> bool:
+    """Whether the finding compares two articles or more that all come from one named outlet."""
+    outlets = set(finding.sources)
+    return (len(set(finding.article_ids)) >= 2 and len(outlets) == 1
+            and not next(iter(outlets)).startswith("unknown:"))
 
 
 _SCORE_MEANING = {

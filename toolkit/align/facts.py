@@ -48,6 +48,7 @@ class Fact:
     relative: bool          # an ordinal counted from a reference ("depuis 2019")
     text_value: str | None  # places and unreadable values: compared as text
     about_words: frozenset = frozenset()    # words of fact_about, lower case, accents kept (for their rarity)
+    series: bool = False    # a rank of a period in a series (« deuxième week-end »): says which period, not a fact about it
 
 
 def read(cs: ClaimSet, i: int, w: Words, people: frozenset = frozenset()) -> Fact:
@@ -66,7 +67,9 @@ def read(cs: ClaimSet, i: int, w: Words, people: frozenset = frozenset()) -> Fac
     relative = slot == "ordinal" and any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", fold(after)) for m in w.ordinal_since)
     text_value = None if low is not None else (fold(str(cs.fact_value[i])) if cs.fact_value[i] is not None else None)
     about_words = frozenset(t for t in re.findall(r"\w+", (cs.fact_about[i] or "").lower()) if fold(t) not in w.stopwords)
-    return Fact(i, slot, about, context | about, low, high, precision, relative, text_value, about_words)
+    named = f"{cs.fact_about[i] or ''} {fact_text}"
+    series = slot == "ordinal" and any(fold(t) in w.rank_series for t in re.findall(r"\w+(?:-\w+)*|\w+", named) + re.findall(r"\w+", named))
+    return Fact(i, slot, about, context | about, low, high, precision, relative, text_value, about_words, series)
 
 
 def _without(clause: str, people: frozenset) -> str:
@@ -240,14 +243,16 @@ def same_quantity(a: Fact, b: Fact, curated: bool = True) -> bool:
     if a.slot in ("count", "ordinal"):
         if not a.about or not b.about or any(_NOT_A_THING.search(x) for x in a.about | b.about):
             return False
+        if a.slot == "ordinal":
+            if a.series or b.series:
+                return False    # « premier tour » and « deuxième tour »: two periods of a series, not one ranked twice
+            # « premier week-end » and « deuxième week-end » are usually two members of a series: one rank only
+            # when what surrounds it is nearly the same (in a story grouped from the texts too: checked first)
+            return circumstances(a, b) >= SAME_RANK
         if not curated:
             # a story grouped from the texts holds several pieces of news (a count in Brussels, another in Paris):
             # the thing counted is the same quantity only in the same circumstances
             return circumstances(a, b) >= SAME_CIRCUMSTANCES_FOUND
-        if a.slot == "ordinal":
-            # « premier week-end » and « deuxième week-end » are usually two members of a series: one rank only
-            # when what surrounds it is nearly the same
-            return circumstances(a, b) >= SAME_RANK
         if min((rarity(x) for x in a.about_words | b.about_words), default=0.0) >= EVERYDAY:
             return True
         return circumstances(a, b) >= SAME_CIRCUMSTANCES

@@ -37,6 +37,7 @@ class Words:
     report_quote_shared: int            # content words an adjacent report and quotation of one speaker must share
     opposites: tuple = ()               # per entry, two sides, each a tuple of phrases as tuples of folded words
     deictics: tuple = ()                # folded words or phrases that stand for a place ("ici")
+    rank_series: frozenset = frozenset()   # folded nouns whose rank names a period of a series ("week-end", "tour")
 
     def __hash__(self) -> int:
         return id(self)
@@ -63,7 +64,8 @@ def words_for(language: str = "fr") -> Words:
                  frozenset(fold(w) for w in data["clitics"]), {fold(k): v for k, v in data["subjects"].items()},
                  forms, synonyms, numbers, tuple(fold(r) for r in data.get("reservations", ())),
                  tuple(fold(r) for r in data.get("ordinal_since", ())), int(data["report_quote_shared"]), opposites,
-                 tuple(fold(d) for d in data.get("deictics", ())))
+                 tuple(fold(d) for d in data.get("deictics", ())),
+                 frozenset(fold(x) for x in data.get("rank_series", ())))
 
 
 @lru_cache(maxsize=200_000)
