@@ -720,3 +720,38 @@ def test_two_articles_of_one_outlet_disagreeing_is_at_most_low():
     (found,) = align(claims_of(visits)).findings
     assert found.kind == "fact_conflict" and found.severity == "low"
     assert "La Gazette" in found.evidence
+
+
+@pytest.mark.issue(10)
+def test_a_cut_that_drops_a_clause_of_its_own_is_a_medium_truncation(attribution_findings):
+    (cut,) = [f for f in attribution_findings if f["kind"] == "truncation"]
+    assert cut["severity"] == "medium"
+    assert "et nous installerons des caméras dès cet été" in cut["diff"]
+    assert dict(zip(cut["article_ids"], cut["values"]))["outlet_b"] == "Nous renforcerons les patrouilles sur la place du marché"
+
+
+@pytest.mark.issue(10)
+def test_a_cut_clause_the_article_gives_elsewhere_stays_low(tmp_path):
+    # b reports the cameras further on: its readers lose nothing
+    folder = _copy_with(tmp_path, "outlet_b.txt", "a-t-elle promis.",
+                        "a-t-elle promis. Elle a aussi affirmé qu'elle installerait des caméras dès cet été.")
+    (cut,) = [f for f in _findings_of(folder, tmp_path) if f["kind"] == "truncation"]
+    assert cut["severity"] == "low"
+
+
+@pytest.mark.issue(10)
+def test_a_trailing_complement_cut_is_a_low_truncation():
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Sophie Carrel",
+             "wording": "Nous renforcerons les patrouilles sur la place du marché et autour de la gare routière"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Sophie Carrel",
+             "wording": "Nous renforcerons les patrouilles sur la place du marché"}]
+    (cut,) = align(claims_of(rows)).findings
+    assert cut.kind == "truncation" and cut.severity == "low"
+
+
+@pytest.mark.issue(10)
+def test_a_quotation_materially_changed_by_one_outlet_is_a_wording_variant(attribution_findings):
+    (changed,) = [f for f in attribution_findings if f["kind"] == "wording_variant"]
+    by_article = dict(zip(changed["article_ids"], changed["values"]))
+    assert by_article["outlet_c"].startswith("Nous doublerons les patrouilles")
+    assert by_article["outlet_a"].startswith("Nous renforcerons les patrouilles")
