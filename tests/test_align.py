@@ -755,3 +755,15 @@ def test_a_quotation_materially_changed_by_one_outlet_is_a_wording_variant(attri
     by_article = dict(zip(changed["article_ids"], changed["values"]))
     assert by_article["outlet_c"].startswith("Nous doublerons les patrouilles")
     assert by_article["outlet_a"].startswith("Nous renforcerons les patrouilles")
+
+
+@pytest.mark.issue(10)
+def test_two_common_words_alike_in_letters_are_not_one_name_misspelt():
+    texts = {"a": "Selon le sondage, les Français soutiennent la mesure. Le ministre François Morel la défend.",
+             "b": "Le cortège est parti de la place de la Victoire. Son organisateur, Victor Lenain, se dit satisfait.",
+             "c": "La délégation est arrivée à Srasbiourg lundi. Elle quittera Strasbourg mardi."}
+    for article, text in texts.items():
+        cs = ClaimSet.of(claims_of([{"article_id": article, "claim_type": "statement", "wording": "x"}]))
+        cs.texts, cs.events = {article: text}, {article: EVENT}
+        found = [sorted(f.values) for f in spelling_findings(cs, None)]
+        assert found == ([["Srasbiourg", "Strasbourg"]] if article == "c" else []), article

@@ -5,7 +5,7 @@ Two sources of candidates: the registry (every alias of one entity found in the 
 variants it knows, so that both resolve to one entity and can be reported here), and a fuzzy comparison of the
 capitalised words of the event's articles, which catches misspellings no registry lists. A shorter form of a
 name ("Poutine" for "Vladimir Poutine", "M. Kim") is not a variant; an inflected word ("Corée" / "Coréens") is
-not either. Acronyms are too short for a fuzzy comparison: one with two neighbouring letters of a registered acronym
+not either, nor are two words both common in the language (« Français » / « François »). Acronyms are too short for a fuzzy comparison: one with two neighbouring letters of a registered acronym
 swapped ("RDPC" for "RPDC") is a misprint of it.
 """
 
@@ -90,6 +90,17 @@ def _acronyms(registry) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+COMMON = 3.5            # Zipf frequency (wordfreq) from which a capitalised word is a word or name of its own
+
+
+def _common(word: str, language: str = "fr") -> bool:
+    """Whether a printed word is common in the language (« Français », « François », « Victoire », « Victor »): two
+    such words are two words, not one misspelt, however alike their letters. A misspelling is rare (« Srasbiourg »)."""
+    from toolkit.stories import ZIPF_TOP, rarity
+
+    return ZIPF_TOP - rarity(word, language) >= COMMON
+
+
 def _inflection(word: str, others: list[str]) -> bool:
     return any(o.startswith(word) or word.startswith(o) or stem(o) == stem(word) for o in others)
 
@@ -166,6 +177,12 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None,
                 kinds[k].add((a, b, kind))
     # across keys: a capitalised word close to a word of another name (an unregistered misspelling); only the
     # capitalised words of a registry alias take part ("santé" in "agence régionale de santé" is no name)
+    printed: dict[str, str] = {}
+    for k in keys:
+        for s in occurrences[k]:
+            for w in re.split(r"[\s\-‐‑]+", s):
+                if w[:1].isupper():
+                    printed.setdefault(fold(w), w)
     words = {k: {fold(w) for s in occurrences[k] for w in re.split(r"[\s\-‐‑]+", s) if w[:1].isupper()} for k in keys}
     index = defaultdict(list)
     for k in keys:
@@ -177,7 +194,8 @@ def _variant_groups(occurrences, canonical: dict[str, str] | None = None,
         for (wa, ka), (wb, kb) in combinations(sorted(set(neighbours)), 2):
             if ka == kb or wa == wb or ka.startswith("id:") and kb.startswith("id:"):
                 continue
-            if fuzz.ratio(wa, wb) >= LOOSE_SPELLING and not _inflection(wa, [wb]):
+            if (fuzz.ratio(wa, wb) >= LOOSE_SPELLING and not _inflection(wa, [wb])
+                    and not (_common(printed[wa]) and _common(printed[wb]))):
                 groups.join(ka, kb, prefer=registered_first)
                 kinds[find(ka)].add((wa, wb, "spelling"))
     misspelt: dict[str, str] = {}
