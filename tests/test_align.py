@@ -767,3 +767,14 @@ def test_two_common_words_alike_in_letters_are_not_one_name_misspelt():
         cs.texts, cs.events = {article: text}, {article: EVENT}
         found = [sorted(f.values) for f in spelling_findings(cs, None)]
         assert found == ([["Srasbiourg", "Strasbourg"]] if article == "c" else []), article
+
+
+@pytest.mark.issue(10)
+def test_a_claim_of_unknown_speaker_is_no_bridge_between_two_peoples_words():
+    rows = [{"article_id": "a", "claim_type": "partial", "speaker": "Marc Vasseur", "wording": "la colère des agriculteurs"},
+            {"article_id": "b", "claim_type": "partial", "speaker": "unknown", "wording": "colère des agriculteurs"},
+            {"article_id": "c", "claim_type": "direct", "speaker": "Claire Dumont",
+             "wording": "Je comprends la colère des agriculteurs mais rien ne justifie ces violences"}]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] != ids[2]
+    assert ids[1] in (ids[0], ids[2])

@@ -35,15 +35,21 @@ APART_ARTICLES = 2          # articles that each print two claims as separate th
 
 
 def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compatible: Callable[[int, int], bool],
-         apart: Callable[[int, int], bool] | None = None) -> list[int]:
+         apart: Callable[[int, int], bool] | None = None, speakers: list | None = None) -> list[int]:
     """A cluster label (the smallest row index of the cluster) for each of n rows.
 
     `edges` are (score, i, j) or (score, i, j, strength) above the linking threshold; they are taken strongest
     first, equal scores by strength (two renderings of one text before a fragment that fits several), then by
-    index (so the result does not depend on the order they come in). `apart(x, y)`, for two rows of one article, says
+    index (so the result does not depend on the order they come in). `speakers[i]`, when given, is row i's known
+    speaker (None when unknown): a link through a claim of unknown speaker never joins two clusters whose known
+    speakers are all different (« gilets jaunes » quoted by nobody in particular is no bridge between two people's
+    words); only a link between two known speakers' claims does (the same words given to two people). `apart(x, y)`, for two rows of one article, says
     whether the article presents them as two separate statements; two clusters that APART_ARTICLES articles or
     more keep apart that way are two statements, however alike their words (each outlet tells them apart)."""
     forest = _Forest(n)
+    voices: dict[int, frozenset] = {}           # root -> the known speakers of its cluster
+    if speakers is not None:
+        voices = {i: frozenset([speakers[i]]) for i in range(n) if speakers[i] is not None}
     for edge in sorted(edges, key=lambda e: (-e[0], -(e[3] if len(e) > 3 else 0.0), e[1], e[2])):
         i, j = edge[1], edge[2]
         a, b = forest.find(i), forest.find(j)
@@ -55,6 +61,9 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
             by_article.setdefault(articles[x], []).append(x)
         if any(not compatible(x, y) for y in right for x in by_article.get(articles[y], ())):
             continue
+        va, vb = voices.get(a, frozenset()), voices.get(b, frozenset())
+        if va and vb and not va & vb and (speakers[i] is None or speakers[j] is None):
+            continue
         if apart is not None and len({articles[y] for y in right for x in by_article.get(articles[y], ())
                                       if apart(x, y)}) >= APART_ARTICLES:
             continue
@@ -63,6 +72,9 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
         forest.parent[b] = a
         forest.members[a] = left + right
         forest.members.pop(b, None)
+        if va or vb:
+            voices[a] = va | vb
+            voices.pop(b, None)
 
     labels = [forest.find(i) for i in range(n)]
     smallest: dict[int, int] = {}

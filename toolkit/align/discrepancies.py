@@ -346,7 +346,9 @@ def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     return [f]
 
 
-ANONYMOUS_ALIKE = 0.8       # a named speaker and an anonymous source are compared only for nearly the same words
+ANONYMOUS_ALIKE = 0.8       # a named speaker and an anonymous source are compared only for nearly the same words …
+ANONYMOUS_WORDS = (3, 4)    # … of a direct quotation this long at least (a shout), or of a partial one this long …
+ANONYMOUS_MENTION_WORDS = 8  # … and for a source named in this many words at most (« un témoin attablé à la terrasse »)
 
 
 def _anonymous_source_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
@@ -355,11 +357,14 @@ def _anonymous_source_findings(cs: ClaimSet, members, cluster, event) -> list[Fi
     the extraction did not find is no source and never counts (a missing speaker is not a different one); an article
     that also gives the words to the named speaker changes nothing. Only quotations nearly the same
     (`ANONYMOUS_ALIKE`), so that a paraphrase or another statement is not taken for the one reported."""
-    quotation = lambda i: cs.claim_type[i] in ("direct", "partial")
+    # a quotation of its own (a scare-quoted « gilets jaunes » is nobody's words), and a source named by a short
+    # noun phrase (a whole sentence taken for the speaker is an extraction slip, not a source)
+    quotation = lambda i: (cs.claim_type[i] == "direct" and len(display_words(cs.wording[i])) >= ANONYMOUS_WORDS[0]
+                           or cs.claim_type[i] == "partial" and len(display_words(cs.wording[i])) >= ANONYMOUS_WORDS[1])
     named = [i for i in members if quotation(i) and cs.is_known_speaker(i) and cs.speaker_method[i] != "anonymous"]
     named_articles = {cs.article_id[i] for i in members if cs.is_known_speaker(i) and cs.speaker_method[i] != "anonymous"}
     anonymous = [i for i in members if quotation(i) and cs.speaker_method[i] == "anonymous" and cs.speaker_mention[i]
-                 and cs.article_id[i] not in named_articles]
+                 and len(cs.speaker_mention[i].split()) <= ANONYMOUS_MENTION_WORDS and cs.article_id[i] not in named_articles]
     if not named or not anonymous:
         return []
     pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in named for b in anonymous]

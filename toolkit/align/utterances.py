@@ -18,6 +18,7 @@ from toolkit.align.claimset import UNKNOWN_SPEAKERS, ClaimSet
 from toolkit.align.clusters import link
 from toolkit.align.similarity import Profile, idf, similarity, weigh
 from toolkit.align.tokens import words_for
+from toolkit.text import fold
 
 LINK = 0.5                  # pairs scoring at least this are linked
 SAME_ARTICLE = 0.3          # two claims of one article scoring below this are two utterances
@@ -101,6 +102,7 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
     local = sorted(rows, key=lambda r: cs.claim_id[r])          # claim order, not row order: ids do not depend on it
     position = {r: k for k, r in enumerate(local)}
     articles = [cs.article_id[r] for r in local]
+    voices = [fold(cs.speaker[r]) if cs.is_known_speaker(r) else None for r in local]
 
     def apart(x: int, y: int) -> bool:
         # a report and a quotation of one article that are not one utterance to it: two statements (an outlet
@@ -117,7 +119,7 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
 
     def cluster(pairs: dict) -> dict[int, int]:
         found = link(len(local), [(v, position[i], position[j], strength.get((i, j), 1.0)) for (i, j), v in pairs.items()], articles,
-                     lambda a, b: compatible(local[a], local[b]), lambda a, b: apart(local[a], local[b]))
+                     lambda a, b: compatible(local[a], local[b]), lambda a, b: apart(local[a], local[b]), voices)
         return {r: local[found[position[r]]] for r in local}
 
     labels = cluster(edges)
