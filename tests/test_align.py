@@ -723,30 +723,12 @@ def test_two_articles_of_one_outlet_disagreeing_is_at_most_low():
 
 
 @pytest.mark.issue(10)
-def test_a_cut_that_drops_a_clause_of_its_own_is_a_medium_truncation(attribution_findings):
+def test_a_cut_that_drops_a_clause_is_a_truncation_naming_the_clause(attribution_findings):
+    # low, as the seed gold rates a cut that keeps what it quotes intact (tests/gold/seeds/README.md)
     (cut,) = [f for f in attribution_findings if f["kind"] == "truncation"]
-    assert cut["severity"] == "medium"
+    assert cut["severity"] == "low"
     assert "et nous installerons des caméras dès cet été" in cut["diff"]
     assert dict(zip(cut["article_ids"], cut["values"]))["outlet_b"] == "Nous renforcerons les patrouilles sur la place du marché"
-
-
-@pytest.mark.issue(10)
-def test_a_cut_clause_the_article_gives_elsewhere_stays_low(tmp_path):
-    # b reports the cameras further on: its readers lose nothing
-    folder = _copy_with(tmp_path, "outlet_b.txt", "a-t-elle promis.",
-                        "a-t-elle promis. Elle a aussi affirmé qu'elle installerait des caméras dès cet été.")
-    (cut,) = [f for f in _findings_of(folder, tmp_path) if f["kind"] == "truncation"]
-    assert cut["severity"] == "low"
-
-
-@pytest.mark.issue(10)
-def test_a_trailing_complement_cut_is_a_low_truncation():
-    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Sophie Carrel",
-             "wording": "Nous renforcerons les patrouilles sur la place du marché et autour de la gare routière"},
-            {"article_id": "b", "claim_type": "direct", "speaker": "Sophie Carrel",
-             "wording": "Nous renforcerons les patrouilles sur la place du marché"}]
-    (cut,) = align(claims_of(rows)).findings
-    assert cut.kind == "truncation" and cut.severity == "low"
 
 
 @pytest.mark.issue(10)

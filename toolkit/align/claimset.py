@@ -92,15 +92,6 @@ class ClaimSet:
                 sequences.setdefault((c["article_id"][i], c["speaker"][i]), []).append(i)
         return sequences
 
-    def in_article(self, article: str) -> list[int]:
-        """The rows of one article's claims (an index built once)."""
-        if "_by_article" not in self.__dict__:
-            found: dict = {}
-            for r, a in enumerate(self.columns["article_id"]):
-                found.setdefault(a, []).append(r)
-            self.__dict__["_by_article"] = found
-        return self.__dict__["_by_article"].get(article, [])
-
     def neighbours(self, i: int) -> tuple[int | None, int | None]:
         """The claims of the same speaker just before and just after claim i in its article (same or next
         sentence), or None: where an article goes on quoting someone."""

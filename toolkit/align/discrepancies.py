@@ -162,11 +162,10 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         if not rows:
             continue
         short = _Variant(short.key, short.text, rows)
-        material = lambda cmp: _reservation(cmp, w) or (_own_clause(cmp, w) and not _said_elsewhere(cs, short.rows, cmp, w))
-        worst = max(entry["longer"], key=lambda lc: material(lc[1]))
+        worst = max(entry["longer"], key=lambda lc: _reservation(lc[1], w))
         own = {cs.article_id[i] for i in short.rows} >= {cs.article_id[i] for long_, _ in entry["longer"] for i in long_.rows}
         # an article that abridges its own quotation disagrees with no other outlet: at most low
-        severity = "medium" if material(worst[1]) and not own else "low"
+        severity = "medium" if _reservation(worst[1], w) and not own else "low"
         f = Finding("truncation", severity, "dropped", event, cluster)
         for i in short.rows:
             f.witness(cs, i, short.text)
@@ -176,8 +175,7 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
         long_, cmp = worst
         f.diff = cmp.diff + f"  ⟂ dropped: {cmp.dropped}"
         f.score = round(cmp.coverage, 3)
-        lost = (" — a condition, negation, number or clause of its own the shorter version loses."
-                if severity == "medium" else ".")
+        lost = (" — a condition, negation or number the shorter version loses." if severity == "medium" else ".")
         if {cs.article_id[i] for i in short.rows} <= {cs.article_id[i] for i in long_.rows}:
             f.explanation = (f"{outlets(cs, short.rows)} also prints a spliced version of a quotation it gives in full "
                              f"(« {clip(short.text)} »), leaving out « {clip(cmp.dropped)} » and words inside{lost}")
@@ -219,38 +217,6 @@ def _quoted_beside(cs: ClaimSet, i: int, cmp: Comparison, w: Words) -> bool:
     if not wanted or _reservation(cmp, w):
         return False
     return any(len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARE * len(wanted) for j in beside)
-
-
-CLAUSE_WORDS = 3           # words after its subject pronoun for a dropped passage to be a clause of its own
-
-
-def _said_elsewhere(cs: ClaimSet, rows: list[int], cmp: Comparison, w: Words) -> bool:
-    """Whether every article of the cut version gives most of the dropped words in another claim of the same
-    speaker, anywhere in the article (a headline, a report further down): the clause is not lost to its readers."""
-    wanted = set(content(tokens(cmp.dropped), w))
-    if not wanted:
-        return True
-    for i in rows:
-        others = [j for j in cs.in_article(cs.article_id[i])
-                  if j != i and cs.speaker[j] == cs.speaker[i] and cs.claim_type[j] != "statement"]
-        if not any(len(wanted & set(content(tokens(cs.wording[j]), w))) >= BESIDE_SHARE * len(wanted) for j in others):
-            return False
-    return True
-
-
-def _own_clause(cmp: Comparison, w: Words) -> bool:
-    """Whether the dropped words hold a clause with its own subject (« …, et nous installerons des caméras dès cet
-    été »): a second commitment or statement the shorter version loses, not a trailing complement. Read from a subject
-    pronoun (`subjects` in alignment.toml) followed by CLAUSE_WORDS words or more, two of them content words; a clause
-    with a noun subject is not seen (no parser here)."""
-    for part in cmp.dropped.split(" … "):
-        toks = tokens(part)
-        for k, t in enumerate(toks):
-            rest = toks[k + 1:]
-            if (t in w.subjects and len(rest) >= CLAUSE_WORDS
-                    and sum(1 for x in rest if x not in w.stopwords and x not in w.negations) >= 2):
-                return True
-    return False
 
 
 def _reservation(cmp: Comparison, w: Words) -> bool:
