@@ -4,7 +4,7 @@
 
 FOLDER defaults to ../shared/realfolder/articles (real scraped articles, a manifest without an event column). For
 each size, the first N articles of the manifest (in a fixed shuffled order, so every size mixes the outlets) are
-linked into a temporary folder; past the folder's size, articles are repeated under altered ids (``r1_…``), which
+copied into a temporary folder; past the folder's size, articles are repeated under altered ids (``r1_…``), which
 the report says. Each build runs as its own process (`claims build`, no registry), timed from the outside: wall
 time, CPU time, peak memory (the child's maximum resident set), and the stories and findings it reports.
 With --spacy, the same texts are also parsed by a bare `fr_core_news_sm` pipeline in its own process (the
@@ -19,6 +19,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,7 +37,7 @@ print(sum(1 for _ in nlp.pipe(texts)))
 
 
 def subset(source: Path, n: int, out: Path) -> int:
-    """Link n articles of `source` into `out` with a manifest; returns how many are repeats under altered ids."""
+    """Copy n articles of `source` into `out` with a manifest; returns how many are repeats under altered ids."""
     with open(source / "manifest.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     random.Random(7).shuffle(rows)
@@ -48,7 +49,7 @@ def subset(source: Path, n: int, out: Path) -> int:
             row = dict(rows[k % len(rows)])
             repeat = k // len(rows)
             name = row["file"] if repeat == 0 else f"r{repeat}_{row['file']}"
-            os.symlink(source / row["file"], out / name)
+            shutil.copyfile(source / row["file"], out / name)     # a copy: ingest refuses symlinked articles
             row["file"] = name
             writer.writerow(row)
     return max(0, n - len(rows))
