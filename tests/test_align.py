@@ -760,3 +760,28 @@ def test_a_claim_of_unknown_speaker_is_no_bridge_between_two_peoples_words():
     ids = align(claims_of(rows)).cluster_ids
     assert ids[0] != ids[2]
     assert ids[1] in (ids[0], ids[2])
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("sentence, dropped", [
+    ("Sophie Carrel a réagi : « {q} ».", True),
+    ("Sophie Carrel a réagi dans un tweet : « {q} ».", False),           # the relay is named, not attached
+    ("Sophie Carrel a réagi sur Twitter : « {q} ».", False),
+])
+def test_a_relay_is_dropped_only_when_the_other_article_names_none_near_the_words(sentence, dropped):
+    quote = "Nous ne laisserons pas les casseurs détruire notre ville"
+    texts = {"a": f"Sophie Carrel a déclaré à l'AFP : « {quote} ».", "b": sentence.format(q=quote)}
+    rows = []
+    for article, text in texts.items():
+        start = text.index(quote)
+        rows.append({"article_id": article, "claim_type": "direct", "speaker": "Sophie Carrel", "wording": quote,
+                     "via": "AFP" if article == "a" else None, "char_start": start})
+    claims = claims_of(rows)
+    n = claims.num_rows
+    claims = claims.set_column(claims.schema.get_field_index("sentence_start"), "sentence_start", pa.array([0] * n))
+    claims = claims.set_column(claims.schema.get_field_index("sentence_end"), "sentence_end",
+                               pa.array([len(texts[a]) for a in ("a", "b")]))
+    articles = pa.table({"article_id": ["a", "b"], "text": [texts["a"], texts["b"]], "source": ["A", "B"],
+                         "event": [EVENT, EVENT]})
+    found = [f for f in align(claims, articles).findings if f.kind == "via_mismatch"]
+    assert bool(found) == dropped

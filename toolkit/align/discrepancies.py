@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -370,6 +371,33 @@ def _via_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     return [f]
 
 
+def _relay_nearby(cs: ClaimSet, i: int) -> bool:
+    """Whether claim i's sentence, outside the quoted words, names an intermediary the extraction did not attach to
+    it (« a fait un lien, dans un tweet, entre … : "…" »): a relay head noun of the language data (tweet, communiqué,
+    agence, …) or a general relay's name (AFP, Twitter, …). Then the article does not print the words bare."""
+    text = cs.texts.get(cs.article_id[i])
+    start, end = cs.sentence_start[i], cs.sentence_end[i]
+    if not text or start is None or end is None:
+        return False
+    around = text[start:cs.char_start[i]] + " " + text[cs.char_end[i]:end]
+    heads, names = _relay_words()
+    return (bool(set(re.findall(r"\w+", fold(around))) & heads)
+            or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", around) for n in names))
+
+
+@lru_cache(maxsize=1)
+def _relay_words() -> tuple[frozenset, tuple]:
+    """Folded relay head nouns (toolkit/data/fr/grammar.toml [relays]) and general relays' names and aliases of three
+    letters or more, as printed (toolkit/data/relays.toml)."""
+    from toolkit.extract.lexicon import load
+    from toolkit.registry import GENERAL_RELAYS, Registry
+
+    heads = frozenset(fold(h) for h in load("fr").relay_heads)
+    # names as printed, matched with their capitals (« Monde » names Le Monde, « tout le monde » nothing)
+    names = tuple(sorted({n for e in Registry.load(GENERAL_RELAYS).entities for n in (e.name, *e.aliases) if len(n) >= 3}))
+    return heads, names
+
+
 def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Finding]:
     """One outlet credits an intermediary (« rencontrée par l'AFP ») and another prints the same words with none
     in its whole article's rendering of them: who the words passed through is lost. Only quotations nearly the
@@ -379,7 +407,7 @@ def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Findin
     long_enough = lambda i: cs.claim_type[i] in ("direct", "partial") and len(display_words(cs.wording[i])) >= DROPPED_RELAY_WORDS
     relayed = [i for i in groups[0][1] if long_enough(i)]
     with_relay = {cs.article_id[i] for i in groups[0][1]}
-    bare = [i for i in members if long_enough(i) and cs.article_id[i] not in with_relay]
+    bare = [i for i in members if long_enough(i) and cs.article_id[i] not in with_relay and not _relay_nearby(cs, i)]
     if not relayed or not bare:
         return []
     pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in relayed for b in bare]
