@@ -40,12 +40,13 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
 
     `edges` are (score, i, j) or (score, i, j, strength) above the linking threshold; they are taken strongest
     first, equal scores by strength (two renderings of one text before a fragment that fits several), then by
-    index (so the result does not depend on the order they come in). `speakers[i]`, when given, is row i's known
-    speaker (None when unknown): a link through a claim of unknown speaker never joins two clusters whose known
-    speakers are all different (« gilets jaunes » quoted by nobody in particular is no bridge between two people's
-    words); only a link between two known speakers' claims does (the same words given to two people). `apart(x, y)`, for two rows of one article, says
-    whether the article presents them as two separate statements; two clusters that APART_ARTICLES articles or
-    more keep apart that way are two statements, however alike their words (each outlet tells them apart)."""
+    index (so the result does not depend on the order they come in). `apart(x, y)`, for two rows of one article,
+    says whether the article presents them as two separate statements; two clusters that APART_ARTICLES articles
+    or more keep apart that way are two statements, however alike their words (each outlet tells them apart).
+    `speakers[i]`, when given, is row i's known speaker (None when unknown): a link through a claim of unknown
+    speaker never joins two clusters whose known speakers are all different (« gilets jaunes » quoted by nobody in
+    particular is no bridge between two people's words); only a link between two known speakers' claims does (the
+    same words given to two people)."""
     forest = _Forest(n)
     voices: dict[int, frozenset] = {}           # root -> the known speakers of its cluster
     if speakers is not None:
@@ -75,7 +76,6 @@ def link(n: int, edges: Iterable[tuple[float, int, int]], articles: list, compat
         if va or vb:
             voices[a] = va | vb
             voices.pop(b, None)
-
     labels = [forest.find(i) for i in range(n)]
     smallest: dict[int, int] = {}
     for i, root in enumerate(labels):

@@ -59,7 +59,6 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
     features = {i: prof[i].senses for i in rows}
     edges: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
-
     strength: dict[tuple[int, int], float] = {}       # linked pair -> how much of both claims is shared (Dice)
 
     def score(i: int, j: int) -> float:
@@ -118,8 +117,8 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
         return types == {"direct"} and score(x, y) >= LINK and strength[(x, y) if x < y else (y, x)] < REPEATED
 
     def cluster(pairs: dict) -> dict[int, int]:
-        found = link(len(local), [(v, position[i], position[j], strength.get((i, j), 1.0)) for (i, j), v in pairs.items()], articles,
-                     lambda a, b: compatible(local[a], local[b]), lambda a, b: apart(local[a], local[b]), voices)
+        found = link(len(local), [(v, position[i], position[j], strength.get((i, j), 1.0)) for (i, j), v in pairs.items()],
+                     articles, lambda a, b: compatible(local[a], local[b]), lambda a, b: apart(local[a], local[b]), voices)
         return {r: local[found[position[r]]] for r in local}
 
     labels = cluster(edges)
