@@ -42,7 +42,10 @@ def split(claims: pa.Table, articles: pa.Table, group_of: dict[str, str]) -> dic
     article_rows: dict[str, list[int]] = defaultdict(list)
     for i, article_id in enumerate(articles.column("article_id").to_pylist()):
         article_rows[group_of[article_id]].append(i)
-    return {g: (claim_rows.get(g, []), claims.take(claim_rows.get(g, [])), articles.take(article_rows[g]))
+    # indices typed explicitly: a story whose articles hold no claim gives an empty list, which pyarrow would read as
+    # a null array that `take` refuses
+    rows = lambda found: pa.array(found, pa.int64())
+    return {g: (claim_rows.get(g, []), claims.take(rows(claim_rows.get(g, []))), articles.take(rows(article_rows[g])))
             for g in sorted(article_rows, key=str)}
 
 
