@@ -157,6 +157,8 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
     s_neg, l_neg = negated_verbs(st, w), negated_verbs(lt, w)
     s_stems, l_stems = {key(t, w) for t in st}, {key(t, w) for t in lt}
     for verb in sorted(s_neg ^ l_neg):
+        if len(verb) <= 2 and not (_printed(verb, short) and _printed(verb, long)):
+            continue        # « a » folded from « à » is no verb (« né à Amiens » against « il n'y a personne »)
         if verb in s_stems and verb in l_stems and not (verb in s_neg and verb in l_neg):
             changes.append(Change("negation", f"{verb}… negated in one rendering only",
                                   _around(short, verb, w), _around(long, verb, w)))
@@ -193,6 +195,11 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
             said_long = " / ".join(long[i:j] for _, _, i, j in sorted(b, key=lambda x: x[2]))
             changes.append(Change("opposite", f"opposite words: {said_short} vs {said_long}", said_short, said_long))
     return changes
+
+
+def _printed(word: str, text: str) -> bool:
+    """Whether `word` is printed as such in `text`, accents included (« a » is not in « né à Amiens »)."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text.lower()) is not None
 
 
 def _around(text: str, verb: str, w: Words, before: int = 2, after: int = 2) -> str:
