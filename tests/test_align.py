@@ -785,3 +785,24 @@ def test_a_relay_is_dropped_only_when_the_other_article_names_none_near_the_word
                          "event": [EVENT, EVENT]})
     found = [f for f in align(claims, articles).findings if f.kind == "via_mismatch"]
     assert bool(found) == dropped
+
+
+@pytest.mark.issue(10)
+def test_a_preposition_folded_like_a_verb_is_no_negation_flip():
+    w = words_for("fr")
+    # « à » folds to « a »: « né à Amiens » does not un-negate « il n'y a personne »
+    assert not compare("Je suis pas un héritier, je suis né à Amiens, comme mes parents",
+                       "Je ne suis pas un héritier. Je suis né à Amiens. Il n'y a personne dans ma famille", w).changes
+    assert [c.kind for c in compare("Il n'a pas signé le texte", "Il a signé le texte", w).changes] == ["negation"]
+
+
+@pytest.mark.issue(10)
+def test_a_story_whose_articles_hold_no_claim_splits_into_an_empty_part():
+    from toolkit.align.events import split
+
+    claims = claims_of([{"article_id": "a", "claim_type": "direct", "speaker": "Sophie Carrel", "wording": "Nous verrons"}])
+    articles = pa.table({"article_id": ["a", "b"], "text": ["« Nous verrons », dit-elle.", "Il pleut."]})
+    parts = split(claims, articles, {"a": "story-1", "b": "story-2"})
+    assert parts["story-1"][0] == [0] and parts["story-1"][1].num_rows == 1
+    rows, part_claims, part_articles = parts["story-2"]
+    assert rows == [] and part_claims.num_rows == 0 and part_articles.column("article_id").to_pylist() == ["b"]
