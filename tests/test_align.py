@@ -806,3 +806,16 @@ def test_a_story_whose_articles_hold_no_claim_splits_into_an_empty_part():
     assert parts["story-1"][0] == [0] and parts["story-1"][1].num_rows == 1
     rows, part_claims, part_articles = parts["story-2"]
     assert rows == [] and part_claims.num_rows == 0 and part_articles.column("article_id").to_pylist() == ["b"]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("a, b", [
+    # the negative rendering also says it plainly in another clause: not the negative of the other
+    ("Le cap que nous avons fixé, il est bon et nous allons le tenir",
+     "Ce n'est pas quand le vent souffle qu'il faut changer de cap. Nous tiendrons le cap, il est bon"),
+    # one rendering holds one more number: a piece of the other, not a number changed
+    ("les additions à 200 euros",
+     "Il faut comprendre ce que c'est de vivre avec 950 euros par mois quand les additions tournent autour de 200 euros"),
+])
+def test_a_second_clause_or_an_extra_number_is_no_meaning_change(a, b):
+    assert not compare(a, b, words_for("fr")).changes

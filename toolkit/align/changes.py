@@ -15,7 +15,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from toolkit.align.tokens import ACRONYM, Words, key, negated_verbs, quantities, stances, subjects, tokens, transposed
+from toolkit.align.tokens import (ACRONYM, Words, key, negated_verbs, quantities, stances, stem, subjects, tokens,
+                                  transposed)
 from toolkit.text import fold
 
 _DISPLAY = re.compile(r"\w[\w’'-]*", re.UNICODE)
@@ -159,11 +160,15 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
     for verb in sorted(s_neg ^ l_neg):
         if len(verb) <= 2 and not (_printed(verb, short) and _printed(verb, long)):
             continue        # « a » folded from « à » is no verb (« né à Amiens » against « il n'y a personne »)
+        if _both_ways(verb, st if verb in s_neg else lt, w):
+            continue        # the negative side also says it positively (« Ça n'est pas quand … , il est bon »): two clauses
         if verb in s_stems and verb in l_stems and not (verb in s_neg and verb in l_neg):
             changes.append(Change("negation", f"{verb}… negated in one rendering only",
                                   _around(short, verb, w), _around(long, verb, w)))
     s_num, l_num = Counter(quantities(short)), Counter(quantities(long))
-    if s_num and l_num and s_num != l_num:
+    # a number replaced by another (« 300 » / « 250 »), not one rendering holding more numbers than the other
+    # (« 200 euros » against « 950 euros par mois … 200 euros »: a piece, not a change)
+    if s_num - l_num and l_num - s_num:
         a, b = " ".join(sorted(s_num.elements())), " ".join(sorted(l_num.elements()))
         changes.append(Change("number", f"{a} vs {b}", a, b))
     s_all, l_all = [fold(t) for t in st], [fold(t) for t in lt]
@@ -195,6 +200,20 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
             said_long = " / ".join(long[i:j] for _, _, i, j in sorted(b, key=lambda x: x[2]))
             changes.append(Change("opposite", f"opposite words: {said_short} vs {said_long}", said_short, said_long))
     return changes
+
+
+def _both_ways(verb: str, toks: list[str], w: Words) -> bool:
+    """Whether the verb (a stem) is printed more often than it is negated in these words: one clause negates it,
+    another says it plainly, so the rendering as a whole is not the negative of the other."""
+    places = [k for k, t in enumerate(toks) if stem(t) == verb]
+    return len(places) > sum(1 for k in places if _negated_here(toks, k, w))
+
+
+def _negated_here(toks: list[str], k: int, w: Words) -> bool:
+    """Whether the word at k is the one a negation around it bears on (« ne k pas », « k pas »)."""
+    before, after = toks[max(0, k - 3):k], toks[k + 1:k + 4]
+    return (any(x in ("ne", "n") for x in before) and any(x in w.negations or x in ("plus", "ni") for x in after)) \
+        or (bool(after) and after[0] in ("pas", "jamais"))
 
 
 def _printed(word: str, text: str) -> bool:
