@@ -819,3 +819,12 @@ def test_a_story_whose_articles_hold_no_claim_splits_into_an_empty_part():
 ])
 def test_a_second_clause_or_an_extra_number_is_no_meaning_change(a, b):
     assert not compare(a, b, words_for("fr")).changes
+
+
+@pytest.mark.issue(10)
+def test_a_name_against_a_whole_clause_is_another_wording_not_a_name_swapped():
+    w = words_for("fr")
+    assert not compare("La France, ce n'est pas l'anarchie",
+                       "La liberté de manifester est garantie mais ce n'est pas l'anarchie", w).changes
+    assert [c.kind for c in compare("Nous soutenons la Russie sans réserve",
+                                    "Nous soutenons la Chine sans réserve", w).changes] == ["entity"]

@@ -139,6 +139,9 @@ def _substituted(ops, a_spans, b_spans):
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal" or k == 0 or k == len(ops) - 1 or ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
             continue
+        if min(i2 - i1, j2 - j1) > 0 and max(i2 - i1, j2 - j1) > 2 * min(i2 - i1, j2 - j1) + 2:
+            continue        # a word against a clause (« La [France], ce n'est pas » / « La [liberté de manifester est
+                            # garantie mais] ce n'est pas »): another wording of the sentence, not one thing swapped
         if i2 > i1:
             in_a.append((a_spans[i1][0], a_spans[i2 - 1][1]))
         if j2 > j1:
