@@ -334,12 +334,10 @@ def _anonymous_source_findings(cs: ClaimSet, members, cluster, event) -> list[Fi
                  and len(cs.speaker_mention[i].split()) <= ANONYMOUS_MENTION_WORDS and cs.article_id[i] not in named_articles]
     if not named or not anonymous:
         return []
-    pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in named for b in anonymous]
-    pairs = [p for p in pairs if p[0] >= ANONYMOUS_ALIKE]
+    pairs = _alike_pairs(cs, named, anonymous, ANONYMOUS_ALIKE)
     if not pairs:
         return []
-    keep_named = sorted({a for _, a, _ in pairs})
-    keep_anonymous = sorted({b for _, _, b in pairs})
+    keep_named, keep_anonymous = sorted({a for _, a, _ in pairs}), sorted({b for _, _, b in pairs})
     f = Finding("speaker_mismatch", "medium", "anonymous", event, cluster)
     for i in keep_named:
         f.witness(cs, i, cs.speaker[i])
@@ -410,12 +408,10 @@ def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Findin
     bare = [i for i in members if long_enough(i) and cs.article_id[i] not in with_relay and not _relay_nearby(cs, i)]
     if not relayed or not bare:
         return []
-    pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in relayed for b in bare]
-    pairs = [p for p in pairs if p[0] >= DROPPED_RELAY_ALIKE]
+    pairs = _alike_pairs(cs, relayed, bare, DROPPED_RELAY_ALIKE)
     if not pairs:
         return []
-    keep_a = sorted({a for _, a, _ in pairs})
-    keep_b = sorted({b for _, _, b in pairs})
+    keep_a, keep_b = sorted({a for _, a, _ in pairs}), sorted({b for _, _, b in pairs})
     f = Finding("via_mismatch", "medium", "via", event, cluster)
     for i in keep_a:
         f.witness(cs, i, cs.via[i])
@@ -427,3 +423,10 @@ def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Findin
     f.explanation = (f"{outlets(cs, keep_a)} says the words « {clip(cs.wording[keep_a[0]])} » came through {name}; "
                      f"{outlets(cs, keep_b)} prints them with no intermediary.")
     return [f]
+
+
+
+def _alike_pairs(cs, left: list[int], right: list[int], threshold: float) -> list[tuple[float, int, int]]:
+    """(similarity, left row, right row) for the pairs whose wordings are nearly the same (fuzz.ratio ≥ threshold)."""
+    pairs = [(fuzz.ratio(fold(cs.wording[a]), fold(cs.wording[b])) / 100.0, a, b) for a in left for b in right]
+    return [p for p in pairs if p[0] >= threshold]
