@@ -302,3 +302,14 @@ def test_a_professional_epithet_refers_back_to_the_person_named():
 def test_speaker_phrases_of_real_press(text, wording, speaker):
     (claim,) = [c for c in claims(text) if c.wording.startswith(wording)]
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    ("Paul Roux, syndicaliste CGT, a parlé. Le même syndicaliste a ajouté que la grève continuerait.",
+     "la grève continuerait", "Paul Roux"),
+    ("Laurent Vasseur a été réélu. L'entourage du président du parti assure que rien ne change.", "rien ne change",
+     "unknown"),
+])
+def test_le_meme_refers_back_and_an_entourage_is_anonymous(text, wording, speaker):
+    (claim,) = [c for c in claims(text) if c.wording.startswith(wording)]
+    assert claim.speaker == speaker

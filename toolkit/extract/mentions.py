@@ -303,8 +303,11 @@ class ArticleMentions:
         if pronoun:
             return self.pronoun(pronoun, start, phrase, last)
         words = low.split()
+        head = _strip_determiner(low).split()[:1]        # « l'entourage du président »
         if words and (any(low.startswith(a + " ") for a in self.lexicon.anonymous) or words[-1] in self.lexicon.anonymous_heads
-                      or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)):
+                      or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)
+                      or head and head[0] in self.lexicon.anonymous_heads
+                      and (words[0] in ("le", "la", "les", "son", "sa", "leur") or low.startswith("l'"))):
             gender = {"un": "m", "le": "m", "une": "f", "la": "f"}.get(words[0])    # "une source" is not "il"
             return Speaker(UNKNOWN, None, phrase, "anonymous", gender)
         quoted_name = self._quoted_name(phrase)
@@ -487,7 +490,7 @@ class ArticleMentions:
                 head = m.group(3)
                 if m.group(4) and f"{head} {m.group(4)}" in self.lexicon.speaker_heads:
                     head = f"{head} {m.group(4)}"     # "le porte-parole" (folded « porte parole »), "le premier ministre"
-                elif m.group(4) and head in ("principal", "principale", "jeune") and m.group(4) in self.lexicon.epithets:
+                elif m.group(4) and head in ("principal", "principale", "jeune", "meme") and m.group(4) in self.lexicon.epithets:
                     head = m.group(4)                 # "le principal intéressé"
                 # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
@@ -661,8 +664,8 @@ class ArticleMentions:
         if not words or words[0] not in ("le", "la", "l'") and not low.startswith("l'"):
             return None
         body = _strip_determiner(re.split(r"\s+(?:qui|que|qu'|dont)\b", low)[0]).split()
-        if len(body) == 2 and body[0] in ("principal", "principale", "jeune"):
-            body = body[1:]       # « le principal intéressé », « la jeune retraitée »
+        if len(body) == 2 and body[0] in ("principal", "principale", "jeune", "meme"):
+            body = body[1:]       # « le principal intéressé », « la jeune retraitée », « le même syndicaliste »
         if len(body) != 1 or body[0] not in self.lexicon.epithets:
             return None
         gender = {"le": "m", "la": "f"}.get(words[0]) or self._gender_of_noun(body[0])
