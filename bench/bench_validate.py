@@ -84,7 +84,8 @@ def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
                   "claim_ids": ids, "article_ids": [f"a{a:06d}", f"a{(a + 1) % n_articles:06d}"],
                   "sources": [f"outlet-{a % 40}", f"outlet-{(a + 1) % 40}"], "wordings": ["nous soutenons", "nous appuyons"],
                   "values": ["soutenons", "appuyons"], "diff": "nous [-soutenons-] {+appuyons+}", "score": 0.8,
-                  "explanation": "The same words are rendered differently by 2 articles."}
+                  "explanation": "The same words are rendered differently by 2 articles.",
+                  "confidence": 0.8, "evidence": "renderings 0.80 alike"}
         for name in DISCREPANCIES.names:
             findings[name].append(values[name])
     for name, values in claims.items():            # columns added since (speaker_confidence, …): left null

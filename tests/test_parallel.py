@@ -47,7 +47,7 @@ def test_a_second_build_reuses_everything_and_gives_the_same_tables(mixed, plain
     first = build(mixed, out, jobs=1, progress=False)
     assert first.n_extracted == first.n_articles and (tmp_path / "tables.cache" / "extract.parquet").exists()
     second = build(mixed, out, jobs=1, progress=False)
-    assert (second.n_extracted, second.n_groups_aligned) == (0, 0)
+    assert (second.n_extracted, second.n_groups_resolved, second.n_groups_aligned) == (0, 0, 0)
     assert second.by_type() == first.by_type() and second.problems == first.problems
     assert_same_tables(plain, out)
 
@@ -72,6 +72,7 @@ def test_adding_articles_extracts_only_them_and_aligns_only_their_events(tmp_pat
     after = build(folder, out, jobs=1, progress=False)
     assert after.n_extracted == len(held_back)
     assert after.n_groups_aligned == len(events) and after.n_groups == before.n_groups + len(events)
+    assert after.n_groups_resolved == len(events)          # the other stories' speakers come from the cache
     full = build(folder, tmp_path / "full", jobs=1, cache=False, progress=False)
     assert_same_tables(full.out_dir, out)
 
@@ -84,7 +85,7 @@ def test_an_edited_article_is_extracted_again_and_only_its_event_realigned(mixed
     target.write_text(target.read_text(encoding="utf-8") + "\n« Nous reviendrons », a ajouté Paul Martin.\n",
                       encoding="utf-8")
     after = build(folder, out, jobs=1, progress=False)
-    assert (after.n_extracted, after.n_groups_aligned) == (1, 1)
+    assert (after.n_extracted, after.n_groups_resolved, after.n_groups_aligned) == (1, 1, 1)
     claims = toolkit.load_claims(out, filters=[("article_id", "=", "discrepancies__outlet_a")])
     assert "Nous reviendrons" in set(claims["wording"])
     assert_same_tables(build(folder, tmp_path / "full", jobs=1, cache=False, progress=False).out_dir, out)
@@ -118,6 +119,25 @@ def test_a_changed_word_list_or_extractor_reads_every_article_again(mixed, tmp_p
     finally:
         cache.language_hash.cache_clear()
         cache.code_hash.cache_clear()
+
+
+def test_cache_files_of_two_builds_are_used_only_for_the_stories_both_hold(tmp_path):
+    """A build stopped between writing two cache files leaves files of two generations: a story is taken from the
+    cache only if every file of its kind holds it, else it is resolved or aligned again."""
+    folder = collection(tmp_path / "articles", CORPORA + [SEEDS])
+    out = tmp_path / "tables"
+    build(folder, out, jobs=1, progress=False)
+    target = folder / "discrepancies__outlet_a.txt"
+    older = {name: (tmp_path / "tables.cache" / name).read_bytes()
+             for name in ("resolve_entities.parquet", "align_clusters.parquet")}
+    target.write_text(target.read_text(encoding="utf-8") + "\n« Nous reviendrons », a ajouté Paul Martin.\n",
+                      encoding="utf-8")
+    build(folder, out, jobs=1, progress=False)
+    for name, data in older.items():            # as if the build had stopped before writing these two
+        (tmp_path / "tables.cache" / name).write_bytes(data)
+    again = build(folder, out, jobs=1, progress=False)
+    assert (again.n_extracted, again.n_groups_resolved, again.n_groups_aligned) == (0, 1, 1)
+    assert_same_tables(build(folder, tmp_path / "full", jobs=1, cache=False, progress=False).out_dir, out)
 
 
 def test_a_changed_registry_reads_every_article_again(mixed, tmp_path):

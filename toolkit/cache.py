@@ -34,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent
 EXTRACT_CODE = ("extract", "text.py", "registry.py")
 ALIGN_CODE = ("resolve", "align", "text.py")      # events are resolved, then aligned
 SUFFIX = ".cache"
-FORMAT = "1"                # the cache files' own layout; bump when it changes
+FORMAT = "2"                # the cache files' own layout; bump when it changes
 
 
 def folder(out: str | Path) -> Path:
@@ -97,21 +97,23 @@ _CLAIM_FIELDS = [f.name for f in fields(Claim)]
 
 def read_extracted(cache_dir: Path, wanted: set[str]) -> dict[str, tuple[list[Claim], list[str]]]:
     """key -> (claims, problems extraction noted) for the wanted keys the cache holds."""
-    file = cache_dir / "extract.parquet"
-    if not wanted or not file.exists():
-        return {}
-    try:
-        if (pq.read_schema(file).metadata or {}).get(b"format") != FORMAT.encode():
-            return {}
-        table = pq.read_table(file, filters=[("key", "in", sorted(wanted))])
-    except (pa.ArrowInvalid, OSError, KeyError, ValueError):
-        return {}
+    table = _read(cache_dir / "extract.parquet", wanted)
+    return _claims_of(table) if table is not None else {}
+
+
+def write_extracted(cache_dir: Path, results: dict[str, tuple[list[Claim], list[str]]]) -> None:
+    """Replace the extraction cache with `results` (key -> (claims, problems)), keys in sorted order: for each
+    article a marker row with its problems, then one row per claim (problems null)."""
+    _write(cache_dir, "extract.parquet", _claims_table(results), results)
+
+
+def _claims_of(table: pa.Table) -> dict[str, tuple[list[Claim], list[str]]]:
     columns = table.to_pydict()
     names = [n for n in _CLAIM_FIELDS if n in columns]
     found: dict[str, tuple[list[Claim], list[str]]] = {}
     for k, key in enumerate(columns["key"]):
         claims, problems = found.setdefault(key, ([], []))
-        if columns["problems"][k] is not None:          # the article's marker row
+        if columns["problems"][k] is not None:          # the entry's marker row
             problems.extend(columns["problems"][k])
             continue
         values = {n: columns[n][k] for n in names}
@@ -120,9 +122,7 @@ def read_extracted(cache_dir: Path, wanted: set[str]) -> dict[str, tuple[list[Cl
     return found
 
 
-def write_extracted(cache_dir: Path, results: dict[str, tuple[list[Claim], list[str]]]) -> None:
-    """Replace the extraction cache with `results` (key -> (claims, problems)), keys in sorted order: for each
-    article a marker row with its problems, then one row per claim (problems null)."""
+def _claims_table(results: dict[str, tuple[list[Claim], list[str]]]) -> pa.Table:
     columns: dict[str, list] = {name: [] for name in ("key", "problems", *_CLAIM_FIELDS)}
     for key in sorted(results):
         claims, problems = results[key]
@@ -133,11 +133,50 @@ def write_extracted(cache_dir: Path, results: dict[str, tuple[list[Claim], list[
             values = columns[name]
             values.append(None)
             values.extend(_plain(getattr(c, name)) for c in claims)
-    _write(cache_dir, "extract.parquet", pa.table(columns))
+    return pa.table(columns)
 
 
 def _plain(value):
     return list(value) if isinstance(value, tuple) else value
+
+
+# --- speaker resolution results -----------------------------------------------------------------------------
+
+ENTITY_COLUMNS = ("entity_id", "event", "name", "kind", "gender", "aliases", "roles", "registry_id", "n_mentions",
+                  "n_claims", "articles")
+_ENTITY_TYPES = {"aliases": pa.list_(pa.string()), "roles": pa.list_(pa.string()), "articles": pa.list_(pa.string()),
+                 "n_mentions": pa.int64(), "n_claims": pa.int64()}
+
+
+def read_resolved(cache_dir: Path, wanted: set[str]) -> dict[str, tuple[list[Claim], dict[str, list]]]:
+    """story key -> (the story's claims with their speakers resolved, its rows of the entities table as columns)
+    for the wanted keys that both resolution files hold."""
+    keys = _keys_in(cache_dir, ("resolve_claims.parquet", "resolve_entities.parquet"), wanted)
+    claims_table = _read(cache_dir / "resolve_claims.parquet", keys)
+    entities_table = _read(cache_dir / "resolve_entities.parquet", keys)
+    if claims_table is None or entities_table is None:
+        return {}
+    claims = _claims_of(claims_table)
+    columns = entities_table.to_pydict()
+    entities: dict[str, dict[str, list]] = {key: {name: [] for name in ENTITY_COLUMNS} for key in keys}
+    for k, key in enumerate(columns["key"]):
+        for name in ENTITY_COLUMNS:
+            entities[key][name].append(columns[name][k])
+    return {key: (claims.get(key, ([], []))[0], entities[key]) for key in keys}
+
+
+def write_resolved(cache_dir: Path, results: dict[str, tuple[list[Claim], dict[str, list]]]) -> None:
+    """Replace the resolution cache with `results` (story key -> (claims, entity columns))."""
+    entities: dict[str, list] = {name: [] for name in ("key", *ENTITY_COLUMNS)}
+    for key in sorted(results):
+        rows = results[key][1]
+        entities["key"].extend([key] * len(rows["entity_id"]))
+        for name in ENTITY_COLUMNS:
+            entities[name].extend(rows[name])
+    table = pa.table({name: pa.array(values, _ENTITY_TYPES.get(name, pa.string())) for name, values in entities.items()})
+    _write(cache_dir, "resolve_claims.parquet",
+           _claims_table({key: (claims, []) for key, (claims, _) in results.items()}), results)
+    _write(cache_dir, "resolve_entities.parquet", table, results)
 
 
 # --- alignment results --------------------------------------------------------------------------------------
@@ -146,27 +185,16 @@ ALIGN_TABLES = ("cluster_ids", "clusters", "discrepancies", "reuse")
 
 
 def read_aligned(cache_dir: Path, wanted: set[str]) -> dict[str, dict[str, pa.Table]]:
-    """key -> {"cluster_ids", "clusters", "discrepancies", "reuse"} tables (with their `key` column dropped)."""
-    if not wanted:
-        return {}
-    parts: dict[str, pa.Table] = {}
+    """key -> {"cluster_ids", "clusters", "discrepancies", "reuse"} tables (with their `key` column dropped)
+    for the wanted keys that every alignment file holds."""
+    keys = _keys_in(cache_dir, tuple(f"align_{name}.parquet" for name in ALIGN_TABLES), wanted)
+    parts: dict[str, dict[str, pa.Table]] = {}
     for name in ALIGN_TABLES:
-        file = cache_dir / f"align_{name}.parquet"
-        try:
-            if (pq.read_schema(file).metadata or {}).get(b"format") != FORMAT.encode():
-                return {}
-            parts[name] = pq.read_table(file, filters=[("key", "in", sorted(wanted))])
-        except (pa.ArrowInvalid, OSError, KeyError, ValueError):
+        table = _read(cache_dir / f"align_{name}.parquet", keys)
+        if table is None:
             return {}
-    present = set(parts["cluster_ids"].column("key").to_pylist()) if parts["cluster_ids"].num_rows else set()
-    markers = parts["cluster_ids"]
-    found: dict[str, dict[str, pa.Table]] = {}
-    import pyarrow.compute as pc
-
-    for key in sorted(present & wanted):
-        found[key] = {name: _drop_key(t.filter(pc.equal(t.column("key"), key))) for name, t in parts.items()}
-    del markers
-    return found
+        parts[name] = _by_key(table, keys)
+    return {key: {name: parts[name][key] for name in ALIGN_TABLES} for key in sorted(keys)}
 
 
 def write_aligned(cache_dir: Path, results: dict[str, dict[str, pa.Table]]) -> None:
@@ -180,18 +208,60 @@ def write_aligned(cache_dir: Path, results: dict[str, dict[str, pa.Table]]) -> N
             table = pa.concat_tables([p.replace_schema_metadata(None) for p in pieces], promote_options="default")
         else:
             table = pa.table({"key": pa.array([], pa.string())})
-        _write(cache_dir, f"align_{name}.parquet", table)
+        _write(cache_dir, f"align_{name}.parquet", table, results)
 
 
-def _drop_key(table: pa.Table) -> pa.Table:
-    return table.drop_columns(["key"])
+def _by_key(table: pa.Table, keys: set[str]) -> dict[str, pa.Table]:
+    """key -> its rows (the key column dropped), every key of `keys` present, empty when it has no row; one pass
+    over the rows (they are stored in key order, so each key's rows are one slice)."""
+    column = table.column("key").to_pylist()
+    body = table.drop_columns(["key"])
+    rows: dict[str, list[int]] = {}
+    for i, key in enumerate(column):
+        rows.setdefault(key, []).append(i)
+    empty = body.slice(0, 0)
+    return {key: (body.slice(rows[key][0], len(rows[key])) if rows[key][-1] - rows[key][0] + 1 == len(rows[key])
+                  else body.take(rows[key])) if key in rows else empty for key in keys}
 
 
-def _write(cache_dir: Path, name: str, table: pa.Table) -> None:
-    """Write under a unique temporary name, then rename: a reader never sees half a file."""
+# --- files ---------------------------------------------------------------------------------------------------
+
+def _keys_in(cache_dir: Path, names: tuple[str, ...], wanted: set[str]) -> set[str]:
+    """The wanted keys that every one of the files holds (the files of one kind are written one after the other:
+    a build stopped between two of them leaves files of two generations, and only their common keys are sure)."""
+    keys = set(wanted)
+    for name in names:
+        if not keys:
+            break
+        try:
+            meta = pq.read_schema(cache_dir / name).metadata or {}
+        except (pa.ArrowInvalid, OSError):
+            return set()
+        if meta.get(b"format") != FORMAT.encode():
+            return set()
+        keys &= set(meta.get(b"keys", b"").decode().split())
+    return keys
+
+
+def _read(file: Path, wanted: set[str]) -> pa.Table | None:
+    """The rows of the wanted keys of one cache file (None: unreadable, or of another format)."""
+    if not wanted:
+        return None
+    try:
+        if (pq.read_schema(file).metadata or {}).get(b"format") != FORMAT.encode():
+            return None
+        return pq.read_table(file, filters=[("key", "in", sorted(wanted))])
+    except (pa.ArrowInvalid, OSError, KeyError, ValueError):
+        return None
+
+
+def _write(cache_dir: Path, name: str, table: pa.Table, keys) -> None:
+    """Write under a unique temporary name, then rename: a reader never sees half a file. The file's metadata
+    lists the keys it holds."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     meta = dict(table.schema.metadata or {})
     meta[b"format"] = FORMAT.encode()
+    meta[b"keys"] = " ".join(sorted(keys)).encode()
     table = table.replace_schema_metadata(meta)
     tmp = cache_dir / f".{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:

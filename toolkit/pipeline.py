@@ -53,6 +53,7 @@ class BuildResult:
     n_extracted: int = 0                    # articles extracted by this build (the others came from the cache)
     n_groups: int = 0                       # events aligned...
     n_groups_aligned: int = 0               # ...of which this build aligned (the others came from the cache)
+    n_groups_resolved: int = 0              # ...and of which it resolved the speakers
     stage_seconds: dict[str, float] = field(default_factory=dict)   # read, extract, resolve, align, write: wall time
 
     def by_type(self) -> Counter:
@@ -63,10 +64,11 @@ class BuildResult:
 
     @property
     def extra_lines(self) -> list[str]:
-        if self.n_extracted == self.n_articles and self.n_groups_aligned == self.n_groups:
+        if self.n_extracted == self.n_articles and self.n_groups_aligned == self.n_groups_resolved == self.n_groups:
             return []
-        return [f"  incremental: extracted {self.n_extracted} of {self.n_articles} articles and aligned "
-                f"{self.n_groups_aligned} of {self.n_groups} events; the rest came from the cache"]
+        return [f"  incremental: extracted {self.n_extracted} of {self.n_articles} articles, resolved the speakers of "
+                f"{self.n_groups_resolved} and aligned {self.n_groups_aligned} of {self.n_groups} events; the rest "
+                f"came from the cache"]
 
 
 ENGINES = ("local", "dask")
@@ -119,15 +121,15 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         if cache_dir is not None and fresh is not None:
             _keep_extracted(cache_dir, fresh)       # now: resolving changes the claims in place
         stages.lap("extract")
+        skeys = story_keys(articles, keys, entities, {st.story_id for st in found if st.method == "content"})
         with bars.step("resolve"):
-            stories = resolve_stage(articles, by_article, workers)
+            entity_columns, resolved = resolve_stage(articles, by_article, workers, skeys, cache_dir)
             claims = [c for article in articles for c in by_article.get(article.article_id, [])]
-            entity_columns = _entities(articles, by_article, stories)
             tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
                       "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
         stages.lap("resolve")
         with bars.step(f"align {len(claims):,} claims"):
-            tables, summary, aligned = align_stage(tables, entities, articles, keys, workers, cache_dir,
+            tables, summary, aligned = align_stage(tables, entities, articles, skeys, workers, cache_dir,
                                                    {st.story_id for st in found if st.method == "content"})
         stages.lap("align")
     tables["stories"] = stories_table(found)
@@ -152,11 +154,13 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     with bars.step("write"):
         write_tables(out_dir, tables, info)
     if cache_dir is not None:
+        _keep_resolved(cache_dir, resolved)
         _keep_aligned(cache_dir, aligned)
     stages.lap("write")
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
                        problems, summary, skipped=[str(err) for err in ingested.skipped], n_extracted=n_extracted,
-                       n_groups=aligned.n_groups, n_groups_aligned=aligned.n_done, stage_seconds=stages.seconds)
+                       n_groups=aligned.n_groups, n_groups_aligned=aligned.n_done, n_groups_resolved=resolved.n_done,
+                       stage_seconds=stages.seconds)
 
 
 class _Stopwatch:
@@ -233,19 +237,78 @@ def resolve_batch(batch: list[tuple[str, list[Article], dict[str, list[Claim]]]]
     return [(claims, resolve_collection(arts, claims, lambda a: _language_data(a.language))) for _, arts, claims in batch]
 
 
-def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], workers) -> dict:
-    """Resolve the speakers of every story (by the workers, a story at a time); `by_article` gets the resolved
-    claims. Returns event -> the story's entities, as resolve_collection over the whole collection does."""
+@dataclass
+class _Resolved:
+    n_done: int                     # stories resolved by this build (the others came from the cache)
+    results: dict | None            # story key -> (its resolved claims, its entity rows), to keep (None: nothing new)
+
+
+def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], workers, skeys: dict[str, str],
+                  cache_dir: Path | None) -> tuple[dict[str, list], _Resolved]:
+    """Resolve the speakers of every story whose key the cache does not hold (by the workers, a story at a time)
+    and list the entities of each story; `by_article` gets the resolved claims (speaker_entity_id set).
+    Returns the columns of the entities table, as catalog over the whole collection gives them."""
+    from toolkit import cache
+
     members: dict[str, list[Article]] = {}
     for a in articles:
         members.setdefault(a.event, []).append(a)
+    kept = cache.read_resolved(cache_dir, set(skeys.values())) if cache_dir is not None else {}
+    todo = [a for a in articles if skeys[a.event] not in kept]
     items = [(event, arts, {a.article_id: by_article.get(a.article_id, []) for a in arts})
-             for event, arts in sorted(members.items())]
+             for event, arts in sorted(members.items()) if skeys[event] not in kept]
     stories: dict = {}
     for resolved, story in workers.resolve(items):
         by_article.update(resolved)
         stories.update(story)
-    return dict(sorted(stories.items()))
+    fresh = _by_event(_entities(todo, by_article, dict(sorted(stories.items()))))
+    rows: dict[str, list] = {name: [] for name in cache.ENTITY_COLUMNS}
+    results = {}
+    for event in sorted(members):
+        key = skeys[event]
+        if key in kept:
+            story_claims, part = kept[key]
+            for a in members[event]:
+                by_article[a.article_id] = []
+            for c in story_claims:
+                by_article[c.article_id].append(c)
+        else:
+            part = fresh.get(event) or {name: [] for name in cache.ENTITY_COLUMNS}
+        results[key] = ([c for a in members[event] for c in by_article.get(a.article_id, [])], part)
+        for name in cache.ENTITY_COLUMNS:
+            rows[name].extend(part[name])
+    new = bool(items) or len(kept) != len(set(skeys.values()))
+    return rows, _Resolved(len(items), results if new else None)
+
+
+def _by_event(columns: dict[str, list]) -> dict[str, dict[str, list]]:
+    """Entity columns split by story, each story's rows in their order."""
+    parts: dict[str, dict[str, list]] = {}
+    for k, event in enumerate(columns["event"]):
+        part = parts.setdefault(event, {name: [] for name in columns})
+        for name, values in columns.items():
+            part[name].append(values[k])
+    return parts
+
+
+def story_keys(articles: list[Article], keys: dict[str, str], registry: Registry, found_events=frozenset()) -> dict[str, str]:
+    """event -> the key of its story's speaker resolution and alignment (toolkit.cache.group_key): its articles'
+    extraction keys and outlets, the resolution and alignment code, the language data and the registry."""
+    from toolkit import cache
+
+    language = _collection_language(articles)
+    members: dict[str, list[Article]] = {}
+    for a in articles:
+        members.setdefault(a.event, []).append(a)
+    version = cache.registry_hash(registry)
+    # a story grouped from the texts is aligned a little differently from a curated event (toolkit.align.align)
+    return {event: cache.group_key(arts, keys, version, language + ("|found" if event in found_events else ""))
+            for event, arts in members.items()}
+
+
+def _collection_language(articles: list[Article]) -> str:
+    languages = Counter(a.language for a in articles)
+    return languages.most_common(1)[0][0] if languages else "fr"
 
 
 def _language_data(language: str):
@@ -292,24 +355,18 @@ def align_batch(batch: list[tuple[str, pa.Table, pa.Table, bool]], registry: Reg
             for group, claims, articles, content in batch]
 
 
-def align_stage(tables: dict[str, pa.Table], entities: Registry, articles: list[Article], keys: dict[str, str],
+def align_stage(tables: dict[str, pa.Table], entities: Registry, articles: list[Article], skeys: dict[str, str],
                 workers, cache_dir: Path | None, found_events=frozenset()):
     """Cluster the claims across outlets, event by event: fill claims.cluster_id and add the clusters,
-    discrepancies and reuse tables (written in the same atomic swap as the claims)."""
+    discrepancies and reuse tables (written in the same atomic swap as the claims). `skeys`: event -> story key
+    (story_keys), under which each event's alignment is cached."""
     from toolkit import cache
     from toolkit.align.events import combine, split
 
-    languages = Counter(a.language for a in articles)
-    language = languages.most_common(1)[0][0] if languages else "fr"
+    language = _collection_language(articles)
     group_of = alignment_groups(articles)
     groups = split(tables["claims"], tables["articles"], group_of)
-    members: dict[str, list[Article]] = {}
-    for a in articles:
-        members.setdefault(group_of[a.article_id], []).append(a)
-    version = cache.registry_hash(entities)
-    # a story grouped from the texts is aligned a little differently from a curated event (toolkit.align.align)
-    gkeys = {g: cache.group_key(members[g], keys, version, language + ("|found" if g in found_events else ""))
-             for g in groups}
+    gkeys = {g: skeys[g] for g in groups}
     found = cache.read_aligned(cache_dir, set(gkeys.values())) if cache_dir is not None else {}
     todo = [(g, claims, arts, g in found_events) for g, (_, claims, arts) in groups.items() if gkeys[g] not in found]
     done = dict(zip((item[0] for item in todo), workers.align(todo, entities, language)))
@@ -340,6 +397,16 @@ def _keep_extracted(cache_dir: Path, extracted) -> None:
 
     try:
         cache.write_extracted(cache_dir, extracted)
+    except OSError as err:
+        _cache_warning(cache_dir, err)
+
+
+def _keep_resolved(cache_dir: Path, resolved: _Resolved) -> None:
+    from toolkit import cache
+
+    try:
+        if resolved.results is not None:
+            cache.write_resolved(cache_dir, resolved.results)
     except OSError as err:
         _cache_warning(cache_dir, err)
 
