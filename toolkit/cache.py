@@ -95,30 +95,57 @@ def group_key(articles, keys: dict[str, str], registry_version: str, language: s
 _CLAIM_FIELDS = [f.name for f in fields(Claim)]
 
 
-def read_extracted(cache_dir: Path, wanted: set[str]) -> dict[str, tuple[list[Claim], list[str]]]:
-    """key -> (claims, problems extraction noted) for the wanted keys the cache holds."""
+class Entries(dict):
+    """key -> result, as read from the cache; `rows` keeps the rows they were read from (file name -> table), so
+    that writing them back into the next cache costs no conversion."""
+
+    def __init__(self, found=(), rows: dict[str, pa.Table] | None = None):
+        super().__init__(found)
+        self.rows = rows or {}
+
+
+def read_extracted(cache_dir: Path, wanted: set[str], claims_of: set[str] | None = None) -> Entries:
+    """key -> (claims, problems extraction noted) for the wanted keys the cache holds; for the keys not in
+    `claims_of` (default: every key), only the problems (the claims are left out, not converted)."""
+    import pyarrow.compute as pc
+
     table = _read(cache_dir / "extract.parquet", wanted)
-    return _claims_of(table) if table is not None else {}
+    if table is None:
+        return Entries()
+    read = table
+    if claims_of is not None and not wanted <= claims_of:
+        read = table.filter(pc.or_(pc.is_in(table.column("key"), pa.array(sorted(claims_of), pa.string())),
+                                   pc.is_valid(table.column("problems"))))
+    return Entries(_claims_of(read), {"extract.parquet": table})
 
 
-def write_extracted(cache_dir: Path, results: dict[str, tuple[list[Claim], list[str]]]) -> None:
+def write_extracted(cache_dir: Path, results: dict[str, tuple[list[Claim], list[str]]], reused: Entries = Entries()) -> None:
     """Replace the extraction cache with `results` (key -> (claims, problems)), keys in sorted order: for each
-    article a marker row with its problems, then one row per claim (problems null)."""
-    _write(cache_dir, "extract.parquet", _claims_table(results), results)
+    article a marker row with its problems, then one row per claim (problems null). The results that `reused`
+    (what read_extracted gave) holds are copied as the rows they were read from."""
+    new = {key: value for key, value in results.items() if key not in reused}
+    table = _merged(reused.rows.get("extract.parquet"), set(results), _claims_table(new) if new else None)
+    _write(cache_dir, "extract.parquet", table, results)
 
 
 def _claims_of(table: pa.Table) -> dict[str, tuple[list[Claim], list[str]]]:
-    columns = table.to_pydict()
-    names = [n for n in _CLAIM_FIELDS if n in columns]
+    names = [n for n in _CLAIM_FIELDS if n in table.column_names]
+    lists = [k for k, n in enumerate(names) if pa.types.is_list(table.schema.field(n).type)]
+    positional = names == _CLAIM_FIELDS
     found: dict[str, tuple[list[Claim], list[str]]] = {}
-    for k, key in enumerate(columns["key"]):
+    rows = zip(table.column("key").to_pylist(), table.column("problems").to_pylist(),
+               zip(*(table.column(n).to_pylist() for n in names)))
+    for key, noted, values in rows:
         claims, problems = found.setdefault(key, ([], []))
-        if columns["problems"][k] is not None:          # the entry's marker row
-            problems.extend(columns["problems"][k])
+        if noted is not None:                           # the entry's marker row
+            problems.extend(noted)
             continue
-        values = {n: columns[n][k] for n in names}
-        values.update({n: tuple(v) for n, v in values.items() if isinstance(v, list)})
-        claims.append(Claim(**values))
+        if lists:
+            values = list(values)
+            for k in lists:
+                if values[k] is not None:
+                    values[k] = tuple(values[k])
+        claims.append(Claim(*values) if positional else Claim(**dict(zip(names, values))))
     return found
 
 
@@ -148,35 +175,41 @@ _ENTITY_TYPES = {"aliases": pa.list_(pa.string()), "roles": pa.list_(pa.string()
                  "n_mentions": pa.int64(), "n_claims": pa.int64()}
 
 
-def read_resolved(cache_dir: Path, wanted: set[str]) -> dict[str, tuple[list[Claim], dict[str, list]]]:
+def read_resolved(cache_dir: Path, wanted: set[str]) -> Entries:
     """story key -> (the story's claims with their speakers resolved, its rows of the entities table as columns)
     for the wanted keys that both resolution files hold."""
     keys = _keys_in(cache_dir, ("resolve_claims.parquet", "resolve_entities.parquet"), wanted)
     claims_table = _read(cache_dir / "resolve_claims.parquet", keys)
     entities_table = _read(cache_dir / "resolve_entities.parquet", keys)
     if claims_table is None or entities_table is None:
-        return {}
+        return Entries()
     claims = _claims_of(claims_table)
     columns = entities_table.to_pydict()
     entities: dict[str, dict[str, list]] = {key: {name: [] for name in ENTITY_COLUMNS} for key in keys}
     for k, key in enumerate(columns["key"]):
         for name in ENTITY_COLUMNS:
             entities[key][name].append(columns[name][k])
-    return {key: (claims.get(key, ([], []))[0], entities[key]) for key in keys}
+    return Entries({key: (claims.get(key, ([], []))[0], entities[key]) for key in keys},
+                   {"resolve_claims.parquet": claims_table, "resolve_entities.parquet": entities_table})
 
 
-def write_resolved(cache_dir: Path, results: dict[str, tuple[list[Claim], dict[str, list]]]) -> None:
-    """Replace the resolution cache with `results` (story key -> (claims, entity columns))."""
+def write_resolved(cache_dir: Path, results: dict[str, tuple[list[Claim], dict[str, list]]],
+                   reused: Entries = Entries()) -> None:
+    """Replace the resolution cache with `results` (story key -> (claims, entity columns)); those `reused` (what
+    read_resolved gave) holds are copied as the rows they were read from."""
+    new = {key: value for key, value in results.items() if key not in reused}
     entities: dict[str, list] = {name: [] for name in ("key", *ENTITY_COLUMNS)}
-    for key in sorted(results):
-        rows = results[key][1]
+    for key in sorted(new):
+        rows = new[key][1]
         entities["key"].extend([key] * len(rows["entity_id"]))
         for name in ENTITY_COLUMNS:
             entities[name].extend(rows[name])
     table = pa.table({name: pa.array(values, _ENTITY_TYPES.get(name, pa.string())) for name, values in entities.items()})
-    _write(cache_dir, "resolve_claims.parquet",
-           _claims_table({key: (claims, []) for key, (claims, _) in results.items()}), results)
-    _write(cache_dir, "resolve_entities.parquet", table, results)
+    claims = _claims_table({key: (claims, []) for key, (claims, _) in new.items()}) if new else None
+    _write(cache_dir, "resolve_claims.parquet", _merged(reused.rows.get("resolve_claims.parquet"), set(results), claims),
+           results)
+    _write(cache_dir, "resolve_entities.parquet",
+           _merged(reused.rows.get("resolve_entities.parquet"), set(results), table), results)
 
 
 # --- alignment results --------------------------------------------------------------------------------------
@@ -247,12 +280,33 @@ def _read(file: Path, wanted: set[str]) -> pa.Table | None:
     """The rows of the wanted keys of one cache file (None: unreadable, or of another format)."""
     if not wanted:
         return None
+    import pyarrow.compute as pc
+
     try:
-        if (pq.read_schema(file).metadata or {}).get(b"format") != FORMAT.encode():
+        parquet = pq.ParquetFile(file)      # not pq.read_table(filters=): pyarrow.dataset costs ~1 s to start
+        if (parquet.schema_arrow.metadata or {}).get(b"format") != FORMAT.encode():
             return None
-        return pq.read_table(file, filters=[("key", "in", sorted(wanted))])
+        table = parquet.read()
+        return table.filter(pc.is_in(table.column("key"), pa.array(sorted(wanted), pa.string())))
     except (pa.ArrowInvalid, OSError, KeyError, ValueError):
         return None
+
+
+def _merged(old: pa.Table | None, keep: set[str], new: pa.Table | None) -> pa.Table:
+    """The rows of `old` whose key is in `keep` and the rows of `new`, in key order (each key's rows in theirs)."""
+    import pyarrow.compute as pc
+
+    parts = []
+    if old is not None and old.num_rows:
+        if not set(old.column("key").unique().to_pylist()) <= keep:
+            old = old.filter(pc.is_in(old.column("key"), pa.array(sorted(keep), pa.string())))
+        parts.append(old.replace_schema_metadata(None))
+    if new is not None:
+        parts.append(new.cast(parts[0].schema) if parts else new)
+    if not parts:
+        return pa.table({"key": pa.array([], pa.string())})
+    table = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+    return table.take(pc.sort_indices(table, sort_keys=[("key", "ascending")]))     # a stable sort
 
 
 def _write(cache_dir: Path, name: str, table: pa.Table, keys) -> None:

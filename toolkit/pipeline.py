@@ -116,14 +116,18 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     with bars.step("stories"):
         found = find_stories(articles)          # sets the event of every article the manifest gives none
     stages.lap("read")
+    keys = article_keys(articles, entities)
+    skeys = story_keys(articles, keys, entities, {st.story_id for st in found if st.method == "content"})
+    kept = _cached_stories(cache_dir, skeys)
     with _Workers(engine, jobs, client, entities) as workers:
-        keys, by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars)
+        # the claims of a story whose resolution is cached come resolved from the cache: not read twice
+        needed = {keys[a.article_id] for a in articles if skeys[a.event] not in kept}
+        by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars, keys, needed)
         if cache_dir is not None and fresh is not None:
             _keep_extracted(cache_dir, fresh)       # now: resolving changes the claims in place
         stages.lap("extract")
-        skeys = story_keys(articles, keys, entities, {st.story_id for st in found if st.method == "content"})
         with bars.step("resolve"):
-            entity_columns, resolved = resolve_stage(articles, by_article, workers, skeys, cache_dir)
+            entity_columns, resolved = resolve_stage(articles, by_article, workers, skeys, kept)
             claims = [c for article in articles for c in by_article.get(article.article_id, [])]
             tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
                       "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
@@ -198,13 +202,22 @@ def extract_chunk(articles: list[Article], registry: Registry) -> list[tuple[lis
     return [extract_article(a, registry, lexicons) for a in articles]
 
 
-def extract_stage(articles: list[Article], registry: Registry, workers, cache_dir: Path | None, bars: Progress):
-    """Every article's claims, from the cache when its key is there, else extracted (by the workers)."""
+def article_keys(articles: list[Article], registry: Registry) -> dict[str, str]:
+    """article id -> the key of its extraction result (toolkit.cache.article_key)."""
     from toolkit import cache
 
     version = cache.registry_hash(registry)
-    keys = {a.article_id: cache.article_key(a, version) for a in articles}
-    found = cache.read_extracted(cache_dir, set(keys.values())) if cache_dir is not None else {}
+    return {a.article_id: cache.article_key(a, version) for a in articles}
+
+
+def extract_stage(articles: list[Article], registry: Registry, workers, cache_dir: Path | None, bars: Progress,
+                  keys: dict[str, str], needed: set[str] | None = None):
+    """Every article's claims, from the cache when its key is there, else extracted (by the workers). Of the
+    cached articles whose key is not in `needed` (default: all needed), only the problems are read: their claims
+    come from elsewhere (a story's cached resolution)."""
+    from toolkit import cache
+
+    found = cache.read_extracted(cache_dir, set(keys.values()), needed) if cache_dir is not None else {}
     todo = [a for a in articles if keys[a.article_id] not in found]
     bar = bars.counter(len(todo), "extract")
     results = workers.extract(todo, registry, bar)
@@ -219,7 +232,14 @@ def extract_stage(articles: list[Article], registry: Registry, workers, cache_di
         if keys[article.article_id] in found:       # extracted articles carry their problems already
             article.problems.extend(problems)
         by_article[article.article_id] = article_claims
-    return keys, by_article, len(todo), (fresh if todo or len(found) != len(set(keys.values())) else None)
+    new = todo or len(found) != len(set(keys.values()))
+    return by_article, len(todo), (_Fresh(fresh, found) if new else None)
+
+
+@dataclass
+class _Fresh:
+    results: dict                   # key -> (claims, problems) of every article of this build
+    reused: object                  # those read from the cache (toolkit.cache.Entries)
 
 
 def extract_claims(articles: list[Article], registry: Registry, reading=None):
@@ -241,19 +261,27 @@ def resolve_batch(batch: list[tuple[str, list[Article], dict[str, list[Claim]]]]
 class _Resolved:
     n_done: int                     # stories resolved by this build (the others came from the cache)
     results: dict | None            # story key -> (its resolved claims, its entity rows), to keep (None: nothing new)
+    reused: object = None           # those read from the cache (toolkit.cache.Entries)
+
+
+def _cached_stories(cache_dir: Path | None, skeys: dict[str, str]):
+    """Story key -> (resolved claims, entity rows) for the stories whose resolution the cache holds."""
+    from toolkit import cache
+
+    return cache.read_resolved(cache_dir, set(skeys.values())) if cache_dir is not None else cache.Entries()
 
 
 def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], workers, skeys: dict[str, str],
-                  cache_dir: Path | None) -> tuple[dict[str, list], _Resolved]:
-    """Resolve the speakers of every story whose key the cache does not hold (by the workers, a story at a time)
-    and list the entities of each story; `by_article` gets the resolved claims (speaker_entity_id set).
-    Returns the columns of the entities table, as catalog over the whole collection gives them."""
+                  kept: dict) -> tuple[dict[str, list], _Resolved]:
+    """Resolve the speakers of every story whose key `kept` (the cached resolutions) does not hold (by the
+    workers, a story at a time) and list the entities of each story; `by_article` gets the resolved claims
+    (speaker_entity_id set). Returns the columns of the entities table, as catalog over the whole collection
+    gives them."""
     from toolkit import cache
 
     members: dict[str, list[Article]] = {}
     for a in articles:
         members.setdefault(a.event, []).append(a)
-    kept = cache.read_resolved(cache_dir, set(skeys.values())) if cache_dir is not None else {}
     todo = [a for a in articles if skeys[a.event] not in kept]
     items = [(event, arts, {a.article_id: by_article.get(a.article_id, []) for a in arts})
              for event, arts in sorted(members.items()) if skeys[event] not in kept]
@@ -278,7 +306,7 @@ def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], w
         for name in cache.ENTITY_COLUMNS:
             rows[name].extend(part[name])
     new = bool(items) or len(kept) != len(set(skeys.values()))
-    return rows, _Resolved(len(items), results if new else None)
+    return rows, _Resolved(len(items), results if new else None, kept)
 
 
 def _by_event(columns: dict[str, list]) -> dict[str, dict[str, list]]:
@@ -396,7 +424,7 @@ def _keep_extracted(cache_dir: Path, extracted) -> None:
     from toolkit import cache
 
     try:
-        cache.write_extracted(cache_dir, extracted)
+        cache.write_extracted(cache_dir, extracted.results, extracted.reused)
     except OSError as err:
         _cache_warning(cache_dir, err)
 
@@ -406,7 +434,7 @@ def _keep_resolved(cache_dir: Path, resolved: _Resolved) -> None:
 
     try:
         if resolved.results is not None:
-            cache.write_resolved(cache_dir, resolved.results)
+            cache.write_resolved(cache_dir, resolved.results, resolved.reused)
     except OSError as err:
         _cache_warning(cache_dir, err)
 

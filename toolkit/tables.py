@@ -37,6 +37,9 @@ def tables_dir(path: str | Path) -> Path:
     return path / TABLES_DIR if (path / TABLES_DIR).is_dir() else path
 
 
+# Row groups of at most this many rows: a filter on a column the rows are sorted by (claims by article) skips the
+# groups whose min/max statistics rule it out, and the groups of a large table are decoded in parallel.
+ROW_GROUP_ROWS = 131_072
 LOCK_WAIT_SECONDS = 600  # a second build into the same place waits this long for the first, then gives up
 
 
@@ -65,7 +68,7 @@ def _swap_in(out: Path, tables: dict[str, pa.Table], info: dict) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd", row_group_size=ROW_GROUP_ROWS)
             pq.read_metadata(tmp / f"{name}.parquet")
         (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         if (out / REVIEW_FILE).is_file():
@@ -152,16 +155,112 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
     unknown = [c for c in asked if c not in known]
     if unknown:
         raise ValueError(f"{name}: unknown column(s) {', '.join(map(str, unknown))}; the columns are {', '.join(known)}")
+    groups = _groups(filters)
     try:
-        stored = pq.read_schema(file)
-        table = pq.read_table(file, columns=columns, filters=filters)
+        parquet = pq.ParquetFile(file)
+        stored = parquet.schema_arrow
+        table = _read_needed(parquet, columns, groups)
         table.validate(full=True)  # e.g. invalid UTF-8 in a string column
     except (pa.ArrowInvalid, OSError) as err:
         raise CorruptTable(file, f"cannot be read as Parquet ({err})", "rebuild it with `claims build`") from None
     except (KeyError, ValueError) as err:
         raise CorruptTable(file, f"bad column or filter ({err})", "check the column names against the README schema") from None
     check_schema(file, stored, name)
-    return table
+    if groups:
+        try:
+            table = table.filter(_mask(table, groups))
+        except (pa.ArrowException, TypeError, ValueError) as err:
+            raise ValueError(f"{name}: filter {filters!r} does not fit the columns' types ({err})") from None
+    return table.select(list(columns)) if columns is not None and table.column_names != list(columns) else table
+
+
+# --- filters, applied by this module -----------------------------------------------------------------------
+# pq.read_table(filters=...) goes through pyarrow.dataset, whose first use in a process costs 0.4-2 s (loading and
+# starting the dataset and query engine): more than reading a million claims. A table of the toolkit is one file, so
+# it is read with ParquetFile: row groups whose statistics rule out every row are skipped, the columns asked for and
+# those the filters name are read, and the filters become one boolean mask (same meaning as pyarrow's filters: a list
+# of (column, op, value) ANDed, or a list of such lists ORed; a row where a comparison is null is left out).
+
+_COMPARE = {"=": "equal", "==": "equal", "!=": "not_equal", "<": "less", "<=": "less_equal", ">": "greater",
+            ">=": "greater_equal"}
+_OPS = (*_COMPARE, "in", "not in")
+
+
+def _groups(filters) -> list[list[tuple]]:
+    """The filters as a list of AND-groups (an OR of ANDs)."""
+    if not filters:
+        return []
+    groups = filters if isinstance(filters[0], list) else [filters]
+    for group in groups:
+        for term in group:
+            if not (isinstance(term, (tuple, list)) and len(term) == 3 and term[1] in _OPS):
+                raise ValueError(f"a filter is (column, op, value) with op one of {', '.join(_OPS)}, not {term!r}")
+    return [[tuple(term) for term in group] for group in groups]
+
+
+def _read_needed(parquet: pq.ParquetFile, columns, groups: list[list[tuple]]) -> pa.Table:
+    """The columns asked for and those the filters name, from the row groups that may hold a row that passes."""
+    meta = parquet.metadata
+    wanted = list(dict.fromkeys(columns)) if columns is not None else parquet.schema_arrow.names
+    needed = wanted + [c for c in dict.fromkeys(term[0] for group in groups for term in group) if c not in wanted]
+    leaves = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
+    row_groups = [i for i in range(meta.num_row_groups) if _may_match(meta.row_group(i), groups, leaves)]
+    if len(row_groups) == meta.num_row_groups:
+        return parquet.read(columns=needed)
+    return parquet.read_row_groups(row_groups, columns=needed)
+
+
+def _mask(table: pa.Table, groups: list[list[tuple]]):
+    import pyarrow.compute as pc
+
+    mask = None
+    for group in groups:
+        both = None
+        for name, op, value in group:
+            column = table.column(name)
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(column.type.value_type)
+            if op in ("in", "not in"):          # as pyarrow's: a null is not in the values (so "not in" keeps it)
+                test = pc.is_in(column, value_set=pa.array(list(value), column.type))
+                test = pc.invert(test) if op == "not in" else test
+            else:
+                test = getattr(pc, _COMPARE[op])(column, pa.scalar(value, column.type))
+            both = test if both is None else pc.and_kleene(both, test)
+        mask = both if mask is None else pc.or_kleene(mask, both)
+    return mask
+
+
+def _may_match(row_group, groups: list[list[tuple]], leaves: dict[str, int]) -> bool:
+    """False when the row group's min/max statistics show that no row passes the filters."""
+    if not groups:
+        return True
+    return any(all(_term_may_match(row_group, leaves, term) for term in group) for group in groups)
+
+
+def _term_may_match(row_group, leaves: dict[str, int], term: tuple) -> bool:
+    name, op, value = term
+    if name not in leaves or value is None:
+        return True
+    stats = row_group.column(leaves[name]).statistics
+    if stats is None or not stats.has_min_max:
+        return True
+    low, high = stats.min, stats.max
+    try:
+        if op in ("=", "=="):
+            return low <= value <= high
+        if op == "in":
+            return any(low <= v <= high for v in value)
+        if op == "<":
+            return low < value
+        if op == "<=":
+            return low <= value
+        if op == ">":
+            return high > value
+        if op == ">=":
+            return high >= value
+    except TypeError:            # a value of another type than the column: let the mask decide (or raise)
+        return True
+    return True
 
 
 def check_schema(file: Path, stored: pa.Schema, name: str) -> None:
