@@ -160,7 +160,8 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
         parquet = pq.ParquetFile(file)
         stored = parquet.schema_arrow
         table = _read_needed(parquet, columns, groups)
-        table.validate(full=True)  # e.g. invalid UTF-8 in a string column
+        if not groups:
+            table.validate(full=True)  # e.g. invalid UTF-8 in a string column
     except (pa.ArrowInvalid, OSError) as err:
         raise CorruptTable(file, f"cannot be read as Parquet ({err})", "rebuild it with `claims build`") from None
     except (KeyError, ValueError) as err:
@@ -171,6 +172,10 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
             table = table.filter(_mask(table, groups))
         except (pa.ArrowException, TypeError, ValueError) as err:
             raise ValueError(f"{name}: filter {filters!r} does not fit the columns' types ({err})") from None
+        try:
+            table.validate(full=True)   # the rows kept (e.g. invalid UTF-8 in a string column)
+        except pa.ArrowInvalid as err:
+            raise CorruptTable(file, f"cannot be read as Parquet ({err})", "rebuild it with `claims build`") from None
     return table.select(list(columns)) if columns is not None and table.column_names != list(columns) else table
 
 
@@ -218,16 +223,25 @@ def _mask(table: pa.Table, groups: list[list[tuple]]):
         both = None
         for name, op, value in group:
             column = table.column(name)
-            if pa.types.is_dictionary(column.type):
-                column = column.cast(column.type.value_type)
-            if op in ("in", "not in"):          # as pyarrow's: a null is not in the values (so "not in" keeps it)
-                test = pc.is_in(column, value_set=pa.array(list(value), column.type))
-                test = pc.invert(test) if op == "not in" else test
+            if pa.types.is_dictionary(column.type):     # test each distinct value once, then spread by index
+                test = pa.chunked_array([_test(chunk.dictionary, op, value).take(chunk.indices) for chunk in column.chunks],
+                                        pa.bool_())
+                if op in ("in", "not in"):
+                    test = pc.fill_null(test, op == "not in")
             else:
-                test = getattr(pc, _COMPARE[op])(column, pa.scalar(value, column.type))
+                test = _test(column, op, value)
             both = test if both is None else pc.and_kleene(both, test)
         mask = both if mask is None else pc.or_kleene(mask, both)
     return mask
+
+
+def _test(values, op: str, value):
+    import pyarrow.compute as pc
+
+    if op in ("in", "not in"):          # as pyarrow's: a null is not in the values (so "not in" keeps it)
+        test = pc.is_in(values, value_set=pa.array(list(value), values.type))
+        return pc.invert(test) if op == "not in" else test
+    return getattr(pc, _COMPARE[op])(values, pa.scalar(value, values.type))
 
 
 def _may_match(row_group, groups: list[list[tuple]], leaves: dict[str, int]) -> bool:
