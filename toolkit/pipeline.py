@@ -252,9 +252,14 @@ def extract_claims(articles: list[Article], registry: Registry, reading=None):
 
 
 def resolve_batch(batch: list[tuple[str, list[Article], dict[str, list[Claim]]]]) -> list[tuple[dict, dict]]:
-    """resolve_collection over (event, its articles, their claims) items, one story each (one task of a worker):
-    the claims with their speakers resolved, and the story's entities."""
-    return [(claims, resolve_collection(arts, claims, lambda a: _language_data(a.language))) for _, arts, claims in batch]
+    """Resolve (event, its articles, their claims) items, one story each (one task of a worker): for each, the
+    claims with their speakers resolved and tied to the story's entities (speaker_entity_id), and the story's
+    rows of the entities table (as columns)."""
+    out = []
+    for _, arts, claims in batch:
+        stories = resolve_collection(arts, claims, lambda a: _language_data(a.language))
+        out.append((claims, _entities(arts, claims, stories)))
+    return out
 
 
 @dataclass
@@ -282,14 +287,12 @@ def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], w
     members: dict[str, list[Article]] = {}
     for a in articles:
         members.setdefault(a.event, []).append(a)
-    todo = [a for a in articles if skeys[a.event] not in kept]
     items = [(event, arts, {a.article_id: by_article.get(a.article_id, []) for a in arts})
              for event, arts in sorted(members.items()) if skeys[event] not in kept]
-    stories: dict = {}
-    for resolved, story in workers.resolve(items):
+    fresh: dict[str, dict[str, list]] = {}
+    for (event, _, _), (resolved, part) in zip(items, workers.resolve(items)):
         by_article.update(resolved)
-        stories.update(story)
-    fresh = _by_event(_entities(todo, by_article, dict(sorted(stories.items()))))
+        fresh[event] = part
     rows: dict[str, list] = {name: [] for name in cache.ENTITY_COLUMNS}
     results = {}
     for event in sorted(members):
@@ -307,16 +310,6 @@ def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], w
             rows[name].extend(part[name])
     new = bool(items) or len(kept) != len(set(skeys.values()))
     return rows, _Resolved(len(items), results if new else None, kept)
-
-
-def _by_event(columns: dict[str, list]) -> dict[str, dict[str, list]]:
-    """Entity columns split by story, each story's rows in their order."""
-    parts: dict[str, dict[str, list]] = {}
-    for k, event in enumerate(columns["event"]):
-        part = parts.setdefault(event, {name: [] for name in columns})
-        for name, values in columns.items():
-            part[name].append(values[k])
-    return parts
 
 
 def story_keys(articles: list[Article], keys: dict[str, str], registry: Registry, found_events=frozenset()) -> dict[str, str]:
