@@ -14,6 +14,8 @@ Run:
   python bench/bench_parallel.py incremental [N]             # full build, then +1 % new articles (cache), then no change
   python bench/bench_parallel.py dask [N]                    # engine=dask on a 2-worker LocalCluster vs --jobs 2
   python bench/bench_parallel.py large [N] [--jobs 2]        # one full build of N articles: time, peak memory per process
+  python bench/bench_parallel.py memory [N,N,...] [--jobs 2] # `large` at each size, each in a fresh process
+  python bench/bench_parallel.py profile [N] [--jobs 2]      # cProfile of the main process of a full build (top 30)
 """
 
 from __future__ import annotations
@@ -218,15 +220,48 @@ def bench_large(src: Path, n: int, tmp: Path, jobs: int | None) -> None:
     print(f"  {memory.report()}", flush=True)
 
 
+def bench_memory(src: Path, sizes: list[int], jobs: str | None) -> None:
+    """Does the peak memory grow with the collection? One `large` run per size, each in its own process."""
+    import subprocess
+
+    for n in sizes:
+        command = [sys.executable, __file__, "large", str(n), "--source", str(src)] + (["--jobs", jobs] if jobs else [])
+        done = subprocess.run(command, capture_output=True, text=True)
+        print("\n".join(done.stdout.strip().splitlines()[1:]) or done.stderr[-2000:], flush=True)
+
+
+def bench_profile(src: Path, n: int, tmp: Path, jobs: int | None) -> None:
+    """Where the main process spends its CPU in a full build (what stays serial with workers)."""
+    import cProfile
+    import pstats
+
+    folder = tmp / "articles"
+    make_collection(src, folder, n)
+    make_collection(src, tmp / "warm", 16)
+    timed_build(tmp / "warm", tmp / "warm-out", jobs=1, cache=False)      # imports, language data, regexes
+    profiler = cProfile.Profile(time.process_time)
+    main0, kids0 = cpu_seconds()
+    profiler.enable()
+    seconds, result = timed_build(folder, tmp / "tables", jobs=jobs, cache=False)
+    profiler.disable()
+    main1, kids1 = cpu_seconds()
+    print(f"{n} articles, jobs={jobs or 'all cores'}: {seconds:.1f} s wall; CPU: main {main1 - main0:.1f} s, workers "
+          f"{kids1 - kids0:.1f} s; stages {result.stage_seconds}  ({load()})")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("jobs", "incremental", "dask", "large"))
-    parser.add_argument("n", type=int, nargs="?")
+    parser.add_argument("what", choices=("jobs", "incremental", "dask", "large", "memory", "profile"))
+    parser.add_argument("n", nargs="?")
     parser.add_argument("--jobs", default=None)
     parser.add_argument("--source", type=Path, default=REAL)
     args = parser.parse_args()
     if not (args.source / "manifest.csv").exists():
         sys.exit(f"{args.source}: no manifest.csv; give --source FOLDER of real articles")
+    if args.what == "memory":
+        return bench_memory(args.source, [int(n) for n in (args.n or "250,500,1000,2000").split(",")], args.jobs)
+    args.n = int(args.n) if args.n else None
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         tmp = Path(tmp)
         if args.what == "jobs":
@@ -235,6 +270,8 @@ def main() -> None:
             bench_incremental(args.source, args.n or 2000, tmp, int(args.jobs) if args.jobs else None)
         elif args.what == "dask":
             bench_dask(args.source, args.n or 1168, tmp)
+        elif args.what == "profile":
+            bench_profile(args.source, args.n or 1168, tmp, int(args.jobs) if args.jobs else None)
         else:
             bench_large(args.source, args.n or 10_000, tmp, int(args.jobs) if args.jobs else None)
 

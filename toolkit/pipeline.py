@@ -8,6 +8,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -109,17 +110,19 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     cache_dir = cache_folder(out_dir) if cache else None
     stages = _Stopwatch()
     bars = Progress(progress, input_dir.name)
-    with bars.step("read"):
-        ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
-        articles = ingested.articles
-        entities = Registry.for_collection(collection_folder(input_dir), list(registry))
-    with bars.step("stories"):
-        found = find_stories(articles)          # sets the event of every article the manifest gives none
-    stages.lap("read")
-    keys = article_keys(articles, entities)
-    skeys = story_keys(articles, keys, entities, {st.story_id for st in found if st.method == "content"})
-    kept = _cached_stories(cache_dir, skeys)
+    entities = Registry.for_collection(collection_folder(input_dir), list(registry))
+    # The workers start first: forked before the articles are read, they hold none of them (their memory stays that
+    # of the chunk or story they work on, whatever the size of the collection).
     with _Workers(engine, jobs, client, entities) as workers:
+        with bars.step("read"):
+            ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
+            articles = ingested.articles
+        with bars.step("stories"):
+            found = find_stories(articles)          # sets the event of every article the manifest gives none
+        stages.lap("read")
+        keys = article_keys(articles, entities)
+        skeys = story_keys(articles, keys, entities, {st.story_id for st in found if st.method == "content"})
+        kept = _cached_stories(cache_dir, skeys)
         # the claims of a story whose resolution is cached come resolved from the cache: not read twice
         needed = {keys[a.article_id] for a in articles if skeys[a.event] not in kept}
         by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars, keys, needed)
@@ -464,6 +467,8 @@ class _Workers:
             from toolkit.engine.dask import connect
 
             self.client, self._own_client = connect(), True
+        elif self.engine == "local" and self.jobs > 1:
+            self._local_pool().start()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -590,8 +595,8 @@ def claims_table(articles: list[Article], claims: list[Claim], cluster_ids: list
     by_id = {a.article_id: a for a in articles}
     claims = sorted(claims, key=lambda c: (c.article_id, c.char_start, c.char_end, c.claim_type, c.fact_start or 0, c.fact_slot or ""))
     columns = {"claim_id": [c.claim_id for c in claims]}
-    for name in _CLAIM_FIELDS:
-        columns[name] = [getattr(c, name) for c in claims]
+    values = zip(*map(attrgetter(*_CLAIM_FIELDS), claims)) if claims else [[] for _ in _CLAIM_FIELDS]
+    columns.update(zip(_CLAIM_FIELDS, map(list, values)))       # one pass over the claims, not one per field
     columns["source"] = [by_id[c.article_id].source for c in claims]
     columns["published"] = [by_id[c.article_id].published for c in claims]
     columns["event"] = [by_id[c.article_id].event for c in claims]

@@ -56,6 +56,14 @@ class Pool:
     def __enter__(self) -> "Pool":
         return self
 
+    def start(self) -> None:
+        """Start the worker processes now (forked from this process as it is now), not at the first task."""
+        try:
+            self._executor.submit(int).result()
+        except BrokenProcessPool:
+            raise WorkerCrashed("worker process (starting)", "a worker process died as it started, before any work",
+                                "the previous tables are untouched; rerun, or with --jobs 1") from None
+
     def __exit__(self, *exc) -> None:
         self._executor.shutdown(wait=exc[0] is None, cancel_futures=True)
 
