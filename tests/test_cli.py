@@ -76,7 +76,8 @@ def test_build_with_jobs_reuses_the_cache_and_says_so(seed_copy, tmp_path, capsy
     article.write_text(article.read_text(encoding="utf-8") + "\n« Nous verrons », a dit Paul Martin.\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["build", str(seed_copy), "--out", str(out), "--jobs", "2"]) == 0
-    assert "incremental: extracted 1 of 5 articles and aligned 1 of 1 events" in capsys.readouterr().out
+    assert ("incremental: extracted 1 of 5 articles, resolved the speakers of 1 and aligned 1 of 1 events"
+            in capsys.readouterr().out)
     assert main(["build", str(seed_copy), "--out", str(tmp_path / "plain"), "--jobs", "1", "--no-cache"]) == 0
     assert not (tmp_path / "plain.cache").exists()
     again, plain = toolkit.load_claims(out), toolkit.load_claims(tmp_path / "plain")
