@@ -128,23 +128,30 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars, keys, needed)
         if cache_dir is not None and fresh is not None:
             _keep_extracted(cache_dir, fresh)       # now: resolving changes the claims in place
+        del fresh
         stages.lap("extract")
         with bars.step("resolve"):
             entity_columns, resolved = resolve_stage(articles, by_article, workers, skeys, kept)
+            del kept
             claims = [c for article in articles for c in by_article.get(article.article_id, [])]
             tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
                       "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
+            if cache_dir is not None:
+                _keep_resolved(cache_dir, resolved)
+            n_resolved = resolved.n_done
+            counts = Counter((c.article_id, c.claim_type) for c in claims)
+            # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
+            unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
+            n_claims = len(claims)
+            del claims, by_article, resolved, entity_columns    # the tables hold them now: memory for alignment
         stages.lap("resolve")
-        with bars.step(f"align {len(claims):,} claims"):
+        with bars.step(f"align {n_claims:,} claims"):
             tables, summary, aligned = align_stage(tables, entities, articles, skeys, workers, cache_dir,
                                                    {st.story_id for st in found if st.method == "content"})
         stages.lap("align")
     tables["stories"] = stories_table(found)
     summary.n_stories = len(found)
     summary.n_stories_shared = sum(1 for s in found if len(s.article_ids) > 1)
-    counts = Counter((c.article_id, c.claim_type) for c in claims)
-    # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
-    unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
     problems = {a.article_id: a.problems for a in articles if a.problems}
     info = {
         "schema_version": schema.SCHEMA_VERSION,
@@ -161,12 +168,11 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     with bars.step("write"):
         write_tables(out_dir, tables, info)
     if cache_dir is not None:
-        _keep_resolved(cache_dir, resolved)
         _keep_aligned(cache_dir, aligned)
     stages.lap("write")
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
                        problems, summary, skipped=[str(err) for err in ingested.skipped], n_extracted=n_extracted,
-                       n_groups=aligned.n_groups, n_groups_aligned=aligned.n_done, n_groups_resolved=resolved.n_done,
+                       n_groups=aligned.n_groups, n_groups_aligned=aligned.n_done, n_groups_resolved=n_resolved,
                        stage_seconds=stages.seconds)
 
 
