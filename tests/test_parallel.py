@@ -140,6 +140,17 @@ def test_cache_files_of_two_builds_are_used_only_for_the_stories_both_hold(tmp_p
     assert_same_tables(build(folder, tmp_path / "full", jobs=1, cache=False, progress=False).out_dir, out)
 
 
+def test_batches_of_stories_sent_to_workers_stay_small_whatever_the_collection():
+    from toolkit.pipeline import BATCH_CLAIMS, _batches, _n_claims
+
+    items = [(f"e{k:05d}", [], {"a": [None] * 9}) for k in range(5000)]        # 10 claims each (9, +1 per story)
+    batches = _batches(items, 8, _n_claims)
+    assert [item for batch in batches for item in batch] == items            # every story once, in order
+    assert len(batches) == 50_000 // BATCH_CLAIMS and all(sum(map(_n_claims, b)) == BATCH_CLAIMS for b in batches)
+    few = _batches(items[:80], 8, _n_claims)                                  # 800 claims: 8 batches of 100
+    assert [len(b) for b in few] == [10] * 8
+
+
 def test_a_changed_registry_reads_every_article_again(mixed, tmp_path):
     out = tmp_path / "tables"
     first = build(mixed, out, jobs=1, progress=False)

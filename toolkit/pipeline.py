@@ -76,6 +76,7 @@ ENGINES = ("local", "dask")
 AUTO_MIN_ARTICLES = 64      # with the default jobs, fewer articles to extract than this run in this process
 CHUNK = 32                  # most articles per task sent to a worker
 ALIGN_BATCHES_PER_WORKER = 4
+BATCH_CLAIMS = 2_000        # most claims per batch of stories sent to a worker (more only for one larger story)
 AUTO_MIN_STORIES = 8        # with the default jobs, fewer stories than this are resolved in this process
 
 
@@ -548,9 +549,11 @@ def _n_claims(item) -> int:
 
 
 def _batches(todo: list, n: int, size_of=_rows) -> list[list]:
-    """Consecutive batches of events of about equal numbers of claims (an event is never split)."""
+    """Consecutive batches of events of about equal numbers of claims (an event is never split): about `n`, but a
+    batch closes at the event that takes it to BATCH_CLAIMS claims, so that what a worker holds at a time is bounded
+    by the largest story, not by the collection."""
     total = sum(size_of(item) for item in todo) or 1
-    target = max(1, total // max(1, n))
+    target = max(1, min(BATCH_CLAIMS, total // max(1, n)))
     batches, current, size = [], [], 0
     for item in todo:
         current.append(item)
