@@ -170,13 +170,13 @@ def bench_incremental(src: Path, n: int, tmp: Path, jobs: int | None) -> None:
           f"aligned {r.n_groups_aligned} events  {r.stage_seconds}  ({load()})", flush=True)
     same, cpu, r = cpu_build(out)
     print(f"  nothing changed:                 {same:7.1f} s wall, {cpu:6.1f} CPU s  extracted {r.n_extracted}, "
-          f"resolved {r.n_groups_resolved}, aligned {r.n_groups_aligned} events = {100 * same / full:.1f} % of full wall, {100 * cpu / full_cpu:.1f} % "
+          f"resolved {getattr(r, 'n_groups_resolved', '?')}, aligned {r.n_groups_aligned} events = {100 * same / full:.1f} % of full wall, {100 * cpu / full_cpu:.1f} % "
           f"of its CPU  {r.stage_seconds}", flush=True)
     added = max(1, n // 100)
     make_collection(src, folder, added, start=n, tag="new")
     inc, cpu, r = cpu_build(out)
     print(f"  +{added} new articles (1 %):       {inc:7.1f} s wall, {cpu:6.1f} CPU s  extracted {r.n_extracted}, resolved "
-          f"{r.n_groups_resolved}, aligned "
+          f"{getattr(r, 'n_groups_resolved', '?')}, aligned "
           f"{r.n_groups_aligned} of {r.n_groups} events = {100 * inc / full:.1f} % of full wall, {100 * cpu / full_cpu:.1f} % "
           f"of its CPU  {r.stage_seconds}", flush=True)
     scratch, r2 = timed_build(folder, tmp / "scratch", jobs=jobs, cache=False)

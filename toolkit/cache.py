@@ -283,7 +283,7 @@ def _read(file: Path, wanted: set[str]) -> pa.Table | None:
     import pyarrow.compute as pc
 
     try:
-        parquet = pq.ParquetFile(file)      # not pq.read_table(filters=): pyarrow.dataset costs ~1 s to start
+        parquet = pq.ParquetFile(file)      # the whole file, filtered here (as toolkit.tables reads)
         if (parquet.schema_arrow.metadata or {}).get(b"format") != FORMAT.encode():
             return None
         table = parquet.read()
