@@ -93,6 +93,11 @@ def write_dataset(out: Path, n_claims: int, per_article: int = 50) -> None:
             values.extend([None] * len(claims["claim_id"]))
     tables = {"articles": _table(articles, ARTICLES, "articles"), "claims": _table(claims, CLAIMS, "claims"),
               "discrepancies": _table(findings, DISCREPANCIES, "discrepancies")}
+    from toolkit.schema import TABLES
+
+    for name, schema in TABLES.items():         # tables added since (clusters, reuse, entities, stories): empty
+        if name not in tables:
+            tables[name] = _table({field.name: [] for field in schema}, schema, name)
     write_tables(out, tables, {"synthetic": True})
     with open(out / "reviews.csv", "w", encoding="utf-8") as f:
         f.write("discrepancy_id,verdict,note,reviewer,date\n")
