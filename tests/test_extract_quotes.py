@@ -194,3 +194,10 @@ def test_a_quotation_over_two_paragraphs_takes_the_speaker_of_its_closing_incise
             "« Je demande à l'État de prendre ses responsabilités », a conclu Paul Martin.\n")
     found = by_type(text, "direct")
     assert [c.speaker for c in found] == ["Paul Martin", "Paul Martin"]
+
+
+def test_fragments_after_an_opening_participle_belong_to_the_main_subject():
+    # the participle phrase ends at the first comma after it, before the fragments: its subject is the main clause's
+    text = "Saluant les secours, M. Martin a offert son aide pour « loger les familles » ou encore « ouvrir des salles » dès ce soir."
+    partials = by_type(text, "partial")
+    assert [(c.wording, c.speaker) for c in partials] == [("loger les familles", "Paul Martin"), ("ouvrir des salles", "Paul Martin")]
