@@ -327,3 +327,40 @@ def test_a_report_inside_an_opening_subordinate_clause_ends_where_the_main_claus
     assert [c.wording for c in by_type(text, "indirect")] == ["il était prêt à partir"]
     text = "Paul Martin a affirmé que s'il le fallait, il partirait."
     assert [c.wording for c in by_type(text, "indirect")] == ["s'il le fallait, il partirait"]
+
+
+@pytest.mark.parametrize("text, clause, fragment", [
+    # the quoted words are the predicate of the subject's noun phrase (a decimal comma does not end that phrase)
+    ("La part des contrats précaires (12,5 %) « repart à la hausse sans retrouver son niveau » cette année, note aussi "
+     "Anne Dupont.", "La part des contrats précaires (12,5 %) « repart à la hausse sans retrouver son niveau » cette année",
+     "repart à la hausse sans retrouver son niveau"),
+    # a present tense shown by a subject pronoun or a reflexive
+    ("Il s’agit d’« une mesure de prudence », indique Anne Dupont dans un communiqué.",
+     "Il s’agit d’« une mesure de prudence »", "une mesure de prudence"),
+    ("C'est le seul moyen « d'éviter la faillite », a ajouté Anne Dupont.", "C'est le seul moyen « d'éviter la faillite »",
+     "d'éviter la faillite"),
+    # a final "selon" vouches for the whole sentence, even when a quotation closes it, and past a noun apposition
+    ("Les ventes se sont « nettement redressées » en mars, avec une hausse de 4 %, « un record depuis 2010 », selon "
+     "Anne Dupont, la ministre de l'Industrie.",
+     "Les ventes se sont « nettement redressées » en mars, avec une hausse de 4 %, « un record depuis 2010 »",
+     "nettement redressées"),
+])
+def test_a_clause_with_quoted_words_before_its_incise_is_reported_too(text, clause, fragment):
+    (indirect,) = by_type(text, "indirect")
+    assert indirect.wording == clause and indirect.speaker == "Anne Dupont"
+    assert fragment in [c.wording for c in by_type(text, "partial")]
+
+
+@pytest.mark.parametrize("text", [
+    "Un « scandale absolu » pour la démocratie, a dénoncé Anne Dupont.",    # a noun phrase, no clause
+    "Une « provocation », a dénoncé Anne Dupont.",
+    "Le ministre, « très ému », a salué les secours.",
+])
+def test_a_quoted_noun_phrase_before_an_incise_is_no_reported_clause(text):
+    assert by_type(text, "indirect") == []
+
+
+def test_a_source_inserted_before_an_object_leaves_the_sentence_whole():
+    # "les manifestants" is the verb's object, not an apposition of the source: the selon-clause is the whole sentence
+    (claim,) = by_type("La venue de deux figures du mouvement devrait attirer, selon Anne Dupont, les manifestants.", "indirect")
+    assert claim.wording.endswith("les manifestants") and claim.speaker == "Anne Dupont"

@@ -82,7 +82,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             attribution = speakers.Attribution(lexicon.lemma(cue.group()), None, method="subject")
             subject_span = (lo, cue.start())
             if fold(cue.group()).endswith("ant") and not text[lo:cue.start()].strip():
-                subject_span = _main_subject(text, cue.end(), hi, quote_spans) or subject_span   # "Taxant X d'« … », Y a …"
+                subject_span = (_main_subject(text, after_end, hi, quote_spans) or _main_subject(text, cue.end(), hi, quote_spans)
+                                or subject_span)   # "Taxant X d'« … », Y a …", "Condamnant X, il a offert … « … »"
     parts = _split_on_inner_incise(text, q, lexicon)
     pendings = []
     for start, end, inner, incise_span in parts:
@@ -128,8 +129,9 @@ def past_time_words(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
 
 def _main_subject(text: str, pos: int, hi: int, quote_spans) -> tuple[int, int] | None:
     """After a sentence-initial participle phrase, the main clause's subject: from the comma that ends the phrase
-    (the first one after the participle outside quotation marks, before or after the fragment: « Taxant X d'« … »,
-    Y a … », « Condamnant les violences, il a offert … pour « … » ») to the main verb."""
+    (the first one after `pos` outside quotation marks) to the main verb. Looked for after the fragment first (« Taxant
+    X d'« … », Y a … »), then after the participle when the fragment stands in the main clause (« Condamnant les
+    violences, il a offert … pour « … » »)."""
     inside = Spans.of(quote_spans).strictly_inside
     comma = next((i for i in range(pos, hi) if text[i] == "," and not inside(i)), -1)
     verb = speakers.FINITE_VERB.search(text, comma + 1, hi) if comma >= 0 else None

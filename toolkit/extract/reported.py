@@ -349,7 +349,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
         start = _skip_connector(text, lo, pos, lexicon)
         end = pos
-        if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes):
+        if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes, lexicon):
             return []
         if set(w.lower() for w in text[start:end].split()[-2:]) & _HAVE or _ASIDE.search(text, start, end):
             continue              # "L'Union a, elle, demandé aux …": the verb goes on after the aside
@@ -378,23 +378,73 @@ def _reporter(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return bool(set(head) & lexicon.reporters)
 
 
-def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lexicon) -> bool:
+def _quotation_owns_incise(text: str, start: int, end: int, quotes, lexicon: Lexicon, selon: bool = False) -> bool:
     """`…s'apaisent : « Elles … », a-t-elle estimé`: the incise attributes the quotation standing before it, which
     opens the clause or follows a colon; only an embedded fragment ("discuter de « tous les sujets »") leaves the
-    incise to the clause around it."""
+    incise to the clause around it. A final "selon X" vouches for the whole sentence, so a quotation that closes a
+    clause of the journalist's after a comma (« Les comptes se sont dégradés en 2022, « une proportion inédite »,
+    selon X ») leaves it to that clause."""
     for a, b in Spans.of(quotes).starting_from(start, end):
         if start <= a and b <= end and all(fold(w) in lexicon.syntax.time_words for w in text[b:end].split()):
             before = text[start:a].rstrip()
+            if selon and before.endswith(",") and len(before.split()) >= 4 and _has_finite_verb(text, start, a, quotes, lexicon):
+                return False
             return not before or before.endswith((":", "—", "–", " -", ","))
     return False
 
 
-def _has_finite_verb(text: str, start: int, end: int, quotes) -> bool:
+def _has_finite_verb(text: str, start: int, end: int, quotes, lexicon: Lexicon | None = None) -> bool:
     """A clause, not an apposition ("Le maire, Jean-Claude Rivière, a confirmé…"): a finite verb, outside quotes or
-    in a quoted fragment the journalist's words carry on from ("La Russie « a besoin » de migrants, a déclaré X")."""
-    outside = _outside_quotes(text, start, end, [(a + 1, b) for a, b in Spans.of(quotes).overlapping(start, end)])
-    return bool(_FINITE.search(outside) or _FINITE_MORE.search(outside)) or (
-        len(outside.split()) >= 3 and bool(_FINITE.search(text[start:end]) or _FINITE_MORE.search(text[start:end])))
+    in a quoted fragment the journalist's words carry on from ("La Russie « a besoin » de migrants, a déclaré X").
+    With quoted words in it, a present tense counts too when the grammar shows it: a subject pronoun or a reflexive
+    before a word (« Il s'agit d'« un jour férié » », « C'est le seul moyen « d'éviter … » »), or a quotation opening
+    in lower case right after the subject's noun phrase (« La part des dettes (33 %) « repart à la hausse » »)."""
+    inner = Spans.of(quotes).overlapping(start, end)
+    outside = _outside_quotes(text, start, end, [(a + 1, b) for a, b in inner])
+    if _FINITE.search(outside) or _FINITE_MORE.search(outside):
+        return True
+    if len(outside.split()) < 3:
+        return False
+    if _FINITE.search(text[start:end]) or _FINITE_MORE.search(text[start:end]):
+        return True
+    if not inner or lexicon is None:
+        return False
+    return bool(_PRESENT_BY_GRAMMAR.search(_outside_quotes(text, start, end, inner))) or _quoted_predicate(text, start, inner[0], lexicon)
+
+
+# A subject pronoun or a reflexive before a word: a conjugated verb, whatever its tense
+_PRESENT_BY_GRAMMAR = re.compile(r"(?<![\w'’-])(?:(?:il|ils|on|ça|cela|Elle|Elles)\s+(?:ne\s+|n['’]\s*)?(?:(?:se|s['’]|y|en|l['’]|le|la|les|lui|leur)\s*)?[a-zà-ÿ]{2,}"
+                                r"|[Cc]['’](?:est|était)|(?:se\s+|s['’](?!ils?\b))[a-zà-ÿ]{3,})(?![\w'’-])")
+_NP_LEAD = re.compile(r"(?:Le|La|Les|L['’]|Un|Une|Des|Son|Sa|Ses|Leur|Leurs|Ce|Cet|Cette|Ces|Notre|Nos)(?![\w])|[A-ZÀ-Ý][a-zà-ÿ’'-]+")
+
+
+def _quoted_predicate(text: str, start: int, quote: tuple[int, int], lexicon: Lexicon) -> bool:
+    """A quotation that opens in lower case right after the clause's subject, a noun phrase of two words or more with
+    no comma and no verb, led by a determiner or a name (« La part des établissements (33 %) « repart à la hausse » »,
+    « Le policier « souffre de contusions » »): the quoted words are its predicate. Not a participle opening the
+    quotation or closing the phrase before it (« Un communiqué « destiné à… » », « Cette copie dite « de sécurité » »):
+    those qualify a noun."""
+    a, _ = quote
+    before = text[start:a].strip()
+    words_before = before.split()
+    inner = re.match(r"[«“\"]\s*([a-zà-ÿ][\w’'-]*)", text[a:a + 40])
+    lead = _NP_LEAD.match(before)
+    if not inner or not lead or not 2 <= len(words_before) <= 10 or re.search(r",(?!\d)", before) or _FINITE.search(before):
+        return False
+    if lead.group() not in _NP_DETERMINERS and (fold(lead.group()) in lexicon.syntax.function_words or lead.group().isupper()):
+        return False              # "Sans oublier « … »", "Si X « refuse … »": no subject noun phrase
+    last = fold(words_before[-1])
+    return (last not in _NP_OPEN_ENDS and not _PARTICIPLE.search(inner.group(1)) and not _PARTICIPLE.search(last)
+            and not re.fullmatch(r"dite?s?", last))
+
+
+_NP_DETERMINERS = frozenset({"Le", "La", "Les", "L'", "L’", "Un", "Une", "Des", "Son", "Sa", "Ses", "Leur", "Leurs", "Ce",
+                             "Cet", "Cette", "Ces", "Notre", "Nos"})
+
+
+_NP_OPEN_ENDS = frozenset({"de", "du", "des", "d'", "le", "la", "les", "l'", "un", "une", "a", "au", "aux", "en", "pour",
+                           "par", "sur", "dans", "avec", "sans", "et", "ou", "son", "sa", "ses", "leur", "leurs", "ce",
+                           "cette", "ces", "tres", "plus", "si", "comme"})
 
 
 _GOES_ON = re.compile(r"\s*(?:que\b|qu['’]|:|[«“\"]|(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)", re.IGNORECASE)
@@ -448,7 +498,10 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
             return [Clause("selon", lo, start, end, None, True, _selon_source(text, lo + head.start(1), lo + head.end(1), lexicon))]
     middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
-    if middle and _SOURCE_APPOSITION.match(text[lo + middle.end() - 1:hi]):
+    tail_apposition = middle and _noun_apposition(text, lo + middle.end() - 1, hi) and \
+        _has_finite_verb(text, lo, lo + middle.start(), quotes, lexicon) and \
+        not _verb_goes_on(text, lo, lo + middle.start(), lexicon)   # not "Avec à la clé, selon lui, le risque…"
+    if middle and (_SOURCE_APPOSITION.match(text[lo + middle.end() - 1:hi]) or tail_apposition):
         middle = None             # "…, selon les gendarmes de la compagnie, chargés de l'enquête.": a tail
     if middle and not _overlaps_quote(lo, hi, quotes) and not taken and not relayed_speech(middle) \
             and not _figures(text, lo + middle.start(1), lo + middle.end(1), lexicon):
@@ -466,7 +519,8 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
             return [Clause("selon", lo, start, end, None, True, source)]
     tail = (re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,90}?)\s*[.!?…]?$", text[lo:hi])
             or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»:]{2,90}?)\s*:\s*(?=[«“\"])", text[lo:hi])
-            or re.search(rf",\s*(?:selon|d['’]après)\s+([^,«»]{{2,90}}?),\s*(?={_SOURCE_APPOSITION.pattern})", text[lo:hi]))
+            or re.search(rf",\s*(?:selon|d['’]après)\s+([^,«»]{{2,90}}?),\s*(?={_SOURCE_APPOSITION.pattern})", text[lo:hi])
+            or tail_apposition and re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi]))
     if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False) \
             and not _figures(text, lo + tail.start(1), lo + tail.end(1), lexicon):
         start, end = lo, lo + tail.start()
@@ -474,9 +528,25 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         if any(start <= c < end for c in finite_cues):
             return []             # "« … », a affirmé le ministre, selon une vidéo …": the source of that verb's words
         if not any(c.start < end and start < c.end for c in taken) and end - start > 10 \
-                and not _quotation_owns_incise(text, start, end, quotes, lexicon) and not _wholly_quoted(start, end, quotes):
+                and not _quotation_owns_incise(text, start, end, quotes, lexicon, selon=True) and not _wholly_quoted(start, end, quotes):
             return [Clause("selon", lo + tail.start(), start, end, None, True, _selon_source(text, lo + tail.start(1), lo + tail.end(1), lexicon))]
     return []
+
+
+def _verb_goes_on(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
+    """The word before an inserted source is a verb whose object follows it (`devrait attirer, selon elle, les
+    manifestants`)."""
+    last = re.search(r"([\w’'-]+)\s*$", text[lo:pos])
+    return bool(last) and (_is_infinitive(last.group(1), lexicon) or _FINITE.fullmatch(last.group(1)) is not None)
+
+
+def _noun_apposition(text: str, pos: int, hi: int) -> bool:
+    """What follows a source up to the sentence end is a noun phrase describing it, no clause (`…, selon la Drees, le
+    service statistique des ministères.`)."""
+    rest = text[pos:hi].rstrip(" \u00a0.!?…")
+    return (re.match(r"(?:le|la|les|l['’]|un|une)\s*[a-zà-ÿ]", rest) is not None and len(rest.split()) <= 12
+            and not re.search(r"[,«»\"“”]", rest) and not _FINITE.search(rest) and not _FINITE_MORE.search(rest)
+            and not _PRESENT_BY_GRAMMAR.search(rest))
 
 
 _COMME = re.compile(r"(?:^|,\s*)[Cc]omme\s+")
