@@ -364,3 +364,27 @@ def test_a_source_inserted_before_an_object_leaves_the_sentence_whole():
     # "les manifestants" is the verb's object, not an apposition of the source: the selon-clause is the whole sentence
     (claim,) = by_type("La venue de deux figures du mouvement devrait attirer, selon Anne Dupont, les manifestants.", "indirect")
     assert claim.wording.endswith("les manifestants") and claim.speaker == "Anne Dupont"
+
+
+@pytest.mark.parametrize("text, wording", [
+    # a denunciation's object is what was said; a short phrase saying where it was said stands between
+    ("Anne Dupont a dénoncé sur Twitter une répression opérée par l'exécutif.", "une répression opérée par l'exécutif"),
+    ("Anne Dupont a affirmé à la presse avoir reçu des menaces.", "avoir reçu des menaces"),
+    # a second verb coordinated after the complement ends it
+    ("Anne Dupont a dénoncé le blocage d'une plateforme logistique du groupe, à Béziers et a mis en garde contre les "
+     "« conséquences » des actions.", "le blocage d'une plateforme logistique du groupe, à Béziers"),
+])
+def test_noun_and_infinitive_reports_past_the_medium(text, wording):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and claim.speaker == "Anne Dupont"
+
+
+def test_a_denounced_noun_phrase_headed_by_quoted_words_is_the_fragment_alone():
+    text = "Anne Dupont a dénoncé l'« hypocrisie » de plusieurs collègues."
+    assert by_type(text, "indirect") == [] and [c.wording for c in by_type(text, "partial")] == ["hypocrisie"]
+
+
+def test_a_report_coordinated_to_another_has_the_same_speaker():
+    text = "Anne Dupont a affirmé que l'usine fermerait et a ajouté lundi que les salariés seraient reclassés."
+    assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [
+        ("l'usine fermerait", "Anne Dupont"), ("les salariés seraient reclassés", "Anne Dupont")]

@@ -70,7 +70,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         for part_start, part_end in _coordinated(text, start, end, quotes):
             if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
                 continue
-            found.append(Clause(lemma, cue.start(), part_start, part_end, (lo, cue.start())))
+            found.append(Clause(lemma, cue.start(), part_start, part_end, _coordinated_subject(text, lo, cue, found)))
     found.extend(_narrative_infinitive(text, sentence, quotes, lexicon, found))
     found.extend(_complements(text, sentence, quotes, lexicon, found, cues))
     found.extend(_selon(text, sentence, quotes, lexicon, found, is_relay, cues))
@@ -78,6 +78,17 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
+
+
+_AND_VERB = re.compile(r"(?<![\w'’])et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?:[\w’'-]+ment\s+|aussi\s+|encore\s+)?$")
+
+
+def _coordinated_subject(text: str, lo: int, cue, found: list[Clause]) -> tuple[int, int]:
+    """Where to look for the speaker of a cue: the sentence up to it, or, for a verb coordinated to an earlier report
+    of the sentence (`X a affirmé que … et a ajouté que …`), that report's subject."""
+    if found and found[-1].subject and _AND_VERB.search(text, found[-1].end, cue.start()):
+        return found[-1].subject
+    return (lo, cue.start())
 
 
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|ues|is)$")
@@ -171,14 +182,16 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
         start = _past_circumstances(text, cue.end(), hi, lexicon)
         if start >= hi or _inside(start, quotes) and not _starts_with_quote(text, start, quotes):
             continue
+        if not any(_complement_fits(kind, text, start, hi, lexicon) for kind in kinds):
+            start = _past_medium(text, start, hi, kinds, lexicon)
         if any(_complement_fits(kind, text, start, hi, lexicon) for kind in kinds):
             end = clause_end(text, start, hi, quotes, lexicon)
             if _wholly_quoted(start, end, quotes) or end - start < 3:
                 continue
             outside = len(_outside_quotes(text, start, end, quotes).split())
-            if outside < 2 or ("noun" in kinds and outside < 3
-                               and not any(_complement_fits(k, text, start, hi, lexicon) for k in kinds if k != "noun")):
-                continue      # « a reconnu avoir « menti » », « a nié un « complot » »: the fragment alone
+            only_noun = "noun" in kinds and not any(_complement_fits(k, text, start, hi, lexicon) for k in kinds if k != "noun")
+            if outside < 2 or only_noun and (outside < 3 or _quoted_head(text, start, end, quotes)):
+                continue      # « a reconnu avoir « menti » », « a dénoncé l'« hypocrisie » de X »: the fragment alone
             if any(c.start < end and start < c.end for c in taken + found):
                 continue
             found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
@@ -240,6 +253,27 @@ def _past_circumstances(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
     return pos
 
 
+_MEDIUM = re.compile(r"(?:sur|dans|devant|auprès\s+d(?:e|u|es|['’])|à|au|aux)\s+")
+
+
+def _past_medium(text: str, pos: int, hi: int, kinds, lexicon: Lexicon) -> int:
+    """Past a short phrase saying where or to whom it was said, between the verb and its complement (`a dénoncé sur
+    Twitter une répression…`, `a affirmé à la presse avoir…`): one to three words after the preposition, taken only
+    when the complement fits right after them; else `pos`."""
+    m = _MEDIUM.match(text, pos, hi)
+    if not m:
+        return pos
+    cursor = m.end()
+    for _ in range(3):
+        word = re.match(r"[\w’'.-]+\s+", text[cursor:hi])
+        if not word or re.search(r"[,;:«»\"“”]", word.group()):
+            return pos
+        cursor += word.end()
+        if any(_complement_fits(kind, text, cursor, hi, lexicon) for kind in kinds):
+            return cursor
+    return pos
+
+
 def _is_infinitive(word: str, lexicon: Lexicon) -> bool:
     low = fold(word)
     if low in ("avoir", "etre"):
@@ -280,6 +314,14 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
         m = _NOUN_DE.match(text, start, hi)
         return bool(_DETERMINER.match(text, m.end(), hi))
     return False
+
+
+def _quoted_head(text: str, start: int, end: int, quotes) -> bool:
+    """A noun phrase whose head is quoted (`l'« hypocrisie » de plusieurs collègues`, `des « rumeurs » sur …`): a
+    short quotation (three words at most) opens within its first two words."""
+    first = Spans.of(quotes).first_from(start)
+    return first is not None and first[0] < end and len(text[start:first[0]].split()) <= 2 and \
+        not re.search(r"[,;:]", text[start:first[0]]) and len(text[first[0] + 1:first[1] - 1].split()) <= 3
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes) -> str:
@@ -704,9 +746,10 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
                 or re.match(r"\w+ant\b", rest) and (lexicon.cue_pattern.match(text, start + m.end(), hi) or rest.split(None, 1)[0] not in lexicon.continuing):
             end = pos
             break
-    for m in re.finditer(r"\s+et\s+(?=\w+(?:ant|é|ée|és|ées)\b)", text[start:end]):     # "… et demandant aux habitants de …"
-        cue = lexicon.cue_pattern.match(text, start + m.end(), end)     # "… et salué une avancée"
-        if cue and not _inside(start + m.start(), quotes) and re.search(r"(?:ant|é|ée|és|ées)$", cue.group()):
+    for m in re.finditer(r"\s+et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?=\w+(?:ant|é|ée|és|ées|is)\b)", text[start:end]):
+        cue = lexicon.cue_pattern.match(text, start + m.end(), end)     # "… et demandant aux habitants de …", "… et
+                                                                         # salué une avancée", "… et a mis en garde"
+        if cue and not _inside(start + m.start(), quotes) and re.search(r"(?:ant|é|ée|és|ées|is)$", cue.group().split()[0]):
             end = start + m.start()
             break
     for m in re.finditer(r"\s*:\s*(?=[«“\"])", text[start:end]):        # "…s'apaisent : « Elles … »": the quotation
