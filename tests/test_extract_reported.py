@@ -388,3 +388,23 @@ def test_a_report_coordinated_to_another_has_the_same_speaker():
     text = "Anne Dupont a affirmé que l'usine fermerait et a ajouté lundi que les salariés seraient reclassés."
     assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [
         ("l'usine fermerait", "Anne Dupont"), ("les salariés seraient reclassés", "Anne Dupont")]
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    # "Pour" + a stressed pronoun: the person just named holds that opinion
+    ("Anne Dupont a visité l'usine. Pour elle, le site doit rester ouvert après la fusion.",
+     "le site doit rester ouvert après la fusion", "Anne Dupont"),
+    # after a connector, and the authors of a study as the source
+    ("Cependant, pour les auteurs, le ministre n'est pas le seul fautif.", "le ministre n'est pas le seul fautif", None),
+])
+def test_pour_after_a_connector_or_with_a_pronoun(text, wording, speaker):
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == wording and (speaker is None or claim.speaker == speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "La police a estimé à un millier le nombre de manifestants.",       # a quantity after "à", no medium
+    "Quatre manifestations ont été déclarées auprès de la préfecture de police.",   # a passive; a noun in -re
+])
+def test_no_report_read_past_a_false_medium(text):
+    assert by_type(text, "indirect") == []

@@ -179,6 +179,8 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
             continue
         if _in_incise(text, lo, cue.start(), lexicon) or _not_a_report(text, lo, cue, lexicon):
             continue              # "», a confié l'ailier au micro de…": the subject follows the verb
+        if re.search(r"(?<![\w'’])été\s+$", text[max(lo, cue.start() - 8):cue.start()]):
+            continue              # "ont été déclarées auprès de …": a passive names no speaker
         start = _past_circumstances(text, cue.end(), hi, lexicon)
         if start >= hi or _inside(start, quotes) and not _starts_with_quote(text, start, quotes):
             continue
@@ -194,7 +196,7 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
                 continue      # « a reconnu avoir « menti » », « a dénoncé l'« hypocrisie » de X »: the fragment alone
             if any(c.start < end and start < c.end for c in taken + found):
                 continue
-            found.append(Clause(lemma, cue.start(), start, end, (lo, cue.start())))
+            found.append(Clause(lemma, cue.start(), start, end, _coordinated_subject(text, lo, cue, taken + found)))
     return found
 
 
@@ -261,17 +263,32 @@ def _past_medium(text: str, pos: int, hi: int, kinds, lexicon: Lexicon) -> int:
     Twitter une répression…`, `a affirmé à la presse avoir…`): one to three words after the preposition, taken only
     when the complement fits right after them; else `pos`."""
     m = _MEDIUM.match(text, pos, hi)
-    if not m:
-        return pos
+    if not m or re.match(r"(?:un|une|\d)", text[m.end():hi]):
+        return pos                # "a estimé à un millier le nombre …": a quantity, no medium
     cursor = m.end()
     for _ in range(3):
         word = re.match(r"[\w’'.-]+\s+", text[cursor:hi])
         if not word or re.search(r"[,;:«»\"“”]", word.group()):
             return pos
         cursor += word.end()
-        if any(_complement_fits(kind, text, cursor, hi, lexicon) for kind in kinds):
+        if "noun" in kinds and _complement_fits("noun", text, cursor, hi, lexicon) \
+                or "infinitive" in kinds and _plain_infinitive(text, cursor, hi, lexicon):
+            return cursor
+        de = _DE.match(text, cursor, hi)
+        if "de_infinitive" in kinds and de and _plain_infinitive(text, de.end(), hi, lexicon):
             return cursor
     return pos
+
+
+_PLAIN_INFINITIVE = re.compile(r"(?:(?:ne|n['’])\s*(?:pas\s+|plus\s+|jamais\s+)?)?(?:(?:se|s['’]|y|en|lui|leur|me|m['’]|nous|vous)\s*)?([\w’-]+)", re.IGNORECASE)
+
+
+def _plain_infinitive(text: str, pos: int, hi: int, lexicon: Lexicon) -> bool:
+    """An infinitive with no article-like clitic before it and a regular ending (« avoir reçu », « vouloir », « se
+    rendre »), not a noun in -re after an article (« la préfecture »)."""
+    m = _PLAIN_INFINITIVE.match(text, pos, hi)
+    return bool(m) and _is_infinitive(m.group(1), lexicon) and bool(
+        re.search(r"(?:er|ir|oir)$|^(?:etre|faire|dire|prendre|rendre|mettre|croire|vivre|suivre|battre)$", fold(m.group(1))))
 
 
 def _is_infinitive(word: str, lexicon: Lexicon) -> bool:
@@ -707,15 +724,29 @@ def _pour(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken:
     """`Pour l'avocat de la défense, Me Vasseur, [le dossier repose sur …]`: an opinion put in someone's mouth
     without a reporting verb (`speakers.pour_source`). The cue stays empty."""
     lo, hi = sentence
-    found = speakers.pour_source(text, lo, hi, lexicon)
-    if not found or taken or _starts_with_quote(text, found[1], quotes):
+    opener = _skip_connector(text, lo, hi, lexicon)           # "Cependant, pour les auteurs, …"
+    found = speakers.pour_source(text, opener, hi, lexicon)
+    if found:
+        source, start = found
+        attribution = speakers.Attribution(None, source, end=start, method="selon")
+    else:                                                     # "Pour eux, la réforme va …": the people just named
+        m = _POUR_PRONOUN.match(text, opener, hi)
+        if not m:
+            return []
+        start = m.end()
+        attribution = speakers.Attribution(None, None, pronoun=_STRESSED.get(fold(m.group(1)), fold(m.group(1))),
+                                           pronoun_at=m.start(1), end=start, method="selon")
+    if taken or _starts_with_quote(text, start, quotes):
         return []
-    source, start = found
     start = _past_appositions(text, start, hi, quotes, lexicon)
     end = clause_end(text, start, hi, quotes, lexicon)
     if len(text[start:end].split()) < 4 or _wholly_quoted(start, end, quotes):
         return []
-    return [Clause(None, lo, start, end, None, True, speakers.Attribution(None, source, end=start, method="selon"))]
+    return [Clause(None, lo, start, end, None, True, attribution)]
+
+
+_POUR_PRONOUN = re.compile(r"[Pp]our\s+(lui|elle|eux|elles)\s*,\s*")
+_STRESSED = {"lui": "il", "eux": "ils"}      # the subject pronoun of the same person, as the lexicon lists them
 
 
 def _selon_source(text: str, start: int, end: int, lexicon: Lexicon) -> speakers.Attribution:
