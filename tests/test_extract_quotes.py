@@ -201,3 +201,21 @@ def test_fragments_after_an_opening_participle_belong_to_the_main_subject():
     text = "Saluant les secours, M. Martin a offert son aide pour « loger les familles » ou encore « ouvrir des salles » dès ce soir."
     partials = by_type(text, "partial")
     assert [(c.wording, c.speaker) for c in partials] == [("loger les familles", "Paul Martin"), ("ouvrir des salles", "Paul Martin")]
+
+
+def test_a_straight_quotation_that_lost_its_closing_mark_ends_before_its_incise():
+    # the second straight mark opens a new quotation (straight marks never nest in themselves): the first one ends
+    # before the incise that names its speaker, and what follows is read again
+    text = ('Mais "la taxe est une erreur. Elle frappe les plus modestes, fustige à Lyon Paul Martin. Globalement, '
+            '"le gouvernement n\'a pas pris la mesure de la colère". Il prévient que ça risque "de durer".')
+    directs = by_type(text, "direct")
+    assert [(c.wording, c.speaker) for c in directs] == [
+        ("la taxe est une erreur. Elle frappe les plus modestes", "Paul Martin"),
+        ("le gouvernement n'a pas pris la mesure de la colère", "Paul Martin")]
+    assert [c.wording for c in by_type(text, "partial")] == ["de durer"]
+
+
+def test_a_short_straight_quotation_inside_another_stays_nested():
+    text = '"Des manifestations, j\'en ai vu des dizaines. Les "gilets jaunes" ont réussi leur coup", raconte Paul Martin.'
+    (direct,) = by_type(text, "direct")
+    assert direct.wording.endswith("ont réussi leur coup") and direct.speaker == "Paul Martin"

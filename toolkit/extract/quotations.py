@@ -47,6 +47,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     if _not_speech(text, q, before, lexicon) or _label_key(text[q.start:q.end]) in labelled:
         return []
     standalone = (not before or before.endswith((":", "—", "–", "-")) or _after_quote_incise(text, lo, q.open, quote_spans)
+                  or before in ("Mais", "Et", "Or", "Car", "Puis")      # "Mais « … », fustige X": a conjunction alone
                   or re.match(r"^(?:[Ss]elon|[Pp]our|[Dd]['’]après)\b[^,]*(?:,[^,]*)?,$", before) is not None
                   or _framing_opener(before, lexicon))
     closes_clause = (not after or after[0] in ",.;!?)…—–-" or not q.closed

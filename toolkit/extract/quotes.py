@@ -3,14 +3,16 @@
 A mark's role (opening or closing) is read from what touches it, as CommonMark does for emphasis: a mark with
 space before and a letter after opens, one glued to the previous word and followed by space or punctuation closes.
 Only when both sides agree does the mark's nominal direction decide. So `Russie« ,` closes and `qu' »elle` opens.
-An opening mark left unclosed at the end of a paragraph closes there (recorded as a problem on the article).
+An opening mark left unclosed at the end of a paragraph closes there (recorded as a problem on the article); a straight
+mark that opens a long quotation while another straight mark is still open, with an incise between them, means that one
+lost its closing mark: it ends before its incise.
 Does not handle quotations that run over several paragraphs without re-opening marks.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import paragraphs
@@ -61,6 +63,13 @@ def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -
             role = _role(text, i, lo, hi, lexicon)
             if role == "toggle":
                 role = "close" if stack and text[stack[-1]] == text[i] else "open"
+            cut = (_broken_end(text, stack[-1], i, lexicon) if role == "open" and text[i] in lexicon.both and len(stack) == 1
+                   and text[stack[-1]] == text[i] and not _short_inner(text, i, hi, lexicon) else None)
+            if cut is not None:           # the straight mark still open lost its closing mark before its incise
+                opened = stack.pop()
+                if problems is not None:
+                    problems.append(f"quotation opened at offset {opened} is not closed before the next one opens")
+                found.append(replace(_make(text, opened, cut, True, lexicon), close=cut - 1))   # closed right before its incise
             if role == "open":
                 stack.append(i)
             elif stack:
@@ -75,6 +84,25 @@ def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -
                 problems.append(f"quotation opened at offset {opened} is not closed before the end of its paragraph")
             found.append(_make(text, opened, hi, False, lexicon))
     return [q for q in found if q.end > q.start]
+
+
+def _short_inner(text: str, i: int, hi: int, lexicon: Lexicon) -> bool:
+    """A straight mark at `i` that opens a few words quoted inside the open quotation (`"… les "gilets jaunes" ont
+    réussi …"`): the same mark closes again within four words."""
+    m = re.match(r"[^\n]{1,40}?" + re.escape(text[i]), text[i + 1:hi])
+    return bool(m) and len(m.group()[:-1].split()) <= 4 and _role(text, i + m.end(), i, hi, lexicon) != "open"
+
+
+def _broken_end(text: str, opened: int, nxt: int, lexicon: Lexicon) -> int | None:
+    """Where a straight quotation that lost its closing mark ends, the same mark opening a new one at `nxt` (straight
+    marks do not nest in themselves): before the incise that names its speaker, a comma then a reporting verb (`"…
+    l'incendie, fustige à Montceau X. Globalement, "…`). None without such an incise: then the new mark is read as
+    nested, as before."""
+    for m in re.finditer(r",\s+(?:[\w’'-]+\s+){0,2}?", text[opened:nxt]):
+        cue = lexicon.cue_pattern.match(text, opened + m.end(), nxt)
+        if cue and m.start() > 0 and re.search(r"[.!?…]\s", text[opened + m.end():nxt]):
+            return opened + m.start()
+    return None
 
 
 def _dialogue_line(text: str, lo: int, hi: int, marks: set[str]) -> Quotation | None:
