@@ -49,7 +49,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             speaker = replace(interviewee, mention=None, method="carried")     # not someone the last answer quoted
         if speaker is None and not item.headline and (claim.claim_type == "direct" or item.attribution and item.attribution.method == "selon"):
             found = mentions.antecedent(claim.char_start, None, last)
-            if found:
+            if found and not (item.loose and (last is None or found.name != last.name)):
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
         if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline \
                 and not _given_by_sentence(item, text) and not any(a <= claim.char_start and claim.char_end <= b for a, b in reported):
@@ -61,11 +61,13 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             speaker = Speaker(UNKNOWN, None, None, "none")
         if speaker:
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
-            last = speaker
-            mentions.took_floor(speaker, claim.sentence_start, claim.sentence_end)
+            if not item.loose:
+                last = speaker
+                mentions.took_floor(speaker, claim.sentence_start, claim.sentence_end)
             if item.answer:
                 interviewee = speaker
-        mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
+        if not item.loose:
+            mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
         claims.append(claim)
     _attribute_headlines([p for p in pending if p.headline], claims)
     _inherit_from_clauses(claims)

@@ -51,3 +51,5 @@ class Pending:
     subject_span: tuple[int, int] | None = None
     headline: bool = False
     answer: bool = False                # an interview answer (no quotation marks)
+    loose: bool = False                 # a fragment its sentence gives to nobody: carried from who holds the floor,
+                                        # never taking it
