@@ -219,3 +219,22 @@ def test_a_short_straight_quotation_inside_another_stays_nested():
     text = '"Des manifestations, j\'en ai vu des dizaines. Les "gilets jaunes" ont réussi leur coup", raconte Paul Martin.'
     (direct,) = by_type(text, "direct")
     assert direct.wording.endswith("ont réussi leur coup") and direct.speaker == "Paul Martin"
+
+
+def test_a_long_fragment_nobody_is_given_is_still_somebodys_words():
+    # five words or more in lower case are no label: a partial claim, said by whoever holds the floor
+    text = ("« Nous irons jusqu'au bout », a déclaré Paul Martin. Le préfet veut « rassembler tous les habitants de la "
+            "vallée autour du projet ».")
+    (partial,) = by_type(text, "partial")
+    assert partial.wording == "rassembler tous les habitants de la vallée autour du projet" and partial.speaker == "Paul Martin"
+    (partial,) = by_type("Le groupe compte utiliser cette technologie « non seulement dans les téléphones, mais aussi "
+                         "dans les téléviseurs ».", "partial")
+    assert partial.speaker == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "Le quartier est devenu une « zone de non-droit ».",                 # short: held at a distance
+    "Cette étude montre que la population veut voir « diminuer la pauvreté et la précarité en France ».",   # a poll item
+])
+def test_fragments_nobody_said(text):
+    assert by_type(text, "partial") == []

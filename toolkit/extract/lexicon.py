@@ -131,6 +131,7 @@ class Lexicon:
     continuing: frozenset[str]           # participles that carry a clause on after a comma ("atteignant")
     reporters: frozenset[str]            # the newsroom's staff ("photographe", "correspondant"): no speakers
     data_sources: frozenset[str]         # "selon" sources that are figures ("chiffres", "sondage"): no speech
+    poll_words: frozenset[str]           # a sentence about a poll quotes its items, nobody's words ("sondés", "étude")
     complements: dict[str, frozenset[str]]   # form of complement (infinitive, de_infinitive, object_infinitive, noun) -> cue lemmas
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
     syntax: Syntax
@@ -288,6 +289,7 @@ def load(language: str = "fr") -> Lexicon:
         continuing=frozenset(fold(w) for w in grammar["clause_end"].get("continuing", [])),
         reporters=frozenset(fold(w) for w in grammar.get("reporters", {}).get("words", [])),
         data_sources=frozenset(fold(w) for w in grammar.get("selon", {}).get("data", [])),
+        poll_words=frozenset(fold(w) for w in grammar.get("selon", {}).get("poll", [])),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),
         syntax=_syntax(_load_toml(folder / "syntax.toml")),
     )

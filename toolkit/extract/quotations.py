@@ -58,6 +58,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     if attribution is None or (attribution.subject is None and attribution.pronoun is None):
         attribution = speakers.introduction(text, lo, q.open, lexicon) or attribution
     subject_span = None
+    loose = False
     if claim_type == "partial" and (attribution is None or attribution.subject is None and attribution.pronoun is None):
         cue = speakers.cue_before(text, lo, q.open, lexicon)
         pour = speakers.pour_source(text, lo, hi, lexicon)
@@ -75,6 +76,11 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                                 or listed):
                 headline = True  # a subhead quoting words the body quotes again: the body's speaker said them
                 attribution = None
+            elif not selon and _wording_of_someone(text, q) and not _about_a_poll(text, lo, hi, lexicon):
+                # "Samsung compte l'utiliser « non seulement dans les appareils … »": words too long for a label,
+                # said by whoever holds the floor (carried), else unknown; they do not take the floor
+                attribution = speakers.Attribution(None, None, method="selon")
+                loose = True
             elif not selon:
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
             else:
@@ -90,7 +96,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     for start, end, inner, incise_span in parts:
         claim = Claim(article.article_id, claim_type, start, end, text[start:end], lo, hi,
                       cue=(inner or attribution).cue if (inner or attribution) else None, incise=incise_span)
-        pendings.append(Pending(claim, q.open, inner or attribution, subject_span, headline))
+        pendings.append(Pending(claim, q.open, inner or attribution, subject_span, headline, loose=loose))
     return pendings
 
 
@@ -106,6 +112,17 @@ def _later_incise(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -
         if found and found.cue and found.cue != "selon" and (found.subject or found.pronoun):
             return found
     return None
+
+
+def _wording_of_someone(text: str, q: Quotation) -> bool:
+    """A quoted fragment of five words or more that opens in lower case: somebody's wording even when its sentence
+    names nobody (a name, a title or a label held at a distance is shorter, or capitalised)."""
+    inner = text[q.start:q.end]
+    return q.closed and inner[:1].islower() and len(words(inner)) >= 5
+
+
+def _about_a_poll(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
+    return bool(set(words(text[lo:hi])) & lexicon.poll_words)
 
 
 def _framing_opener(before: str, lexicon: Lexicon) -> bool:
