@@ -51,7 +51,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             found = mentions.antecedent(claim.char_start, None, last)
             if found and not (item.loose and (last is None or found.name != last.name)):
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
-        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline \
+        if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline and not item.loose \
                 and not _given_by_sentence(item, text) and not any(a <= claim.char_start and claim.char_end <= b for a, b in reported):
             continue              # a word or two held at a distance with nobody saying it: not a claim
         if speaker is None and claim.claim_type == "partial" and not item.headline \
