@@ -238,3 +238,10 @@ def test_a_long_fragment_nobody_is_given_is_still_somebodys_words():
 ])
 def test_fragments_nobody_said(text):
     assert by_type(text, "partial") == []
+
+
+def test_short_fragments_listed_with_a_long_one_share_its_decision():
+    text = ("Il s’agit notamment de « l’indépendance nationale, de l’intégrité du territoire » et de « la prévention du "
+            "terrorisme », mais également des « intérêts majeurs ».")
+    assert [c.wording for c in by_type(text, "partial")] == [
+        "l’indépendance nationale, de l’intégrité du territoire", "la prévention du terrorisme", "intérêts majeurs"]

@@ -408,3 +408,28 @@ def test_pour_after_a_connector_or_with_a_pronoun(text, wording, speaker):
 ])
 def test_no_report_read_past_a_false_medium(text):
     assert by_type(text, "indirect") == []
+
+
+@pytest.mark.parametrize("text, wordings", [
+    ("La station « est fermée en raison d'une enquête », a publié Anne Dupont sur X.",
+     ["La station « est fermée en raison d'une enquête »"]),
+    ("Anne Dupont a fait part à plusieurs reprises de sa volonté d’exercer sa mission de contrôle.",
+     ["de sa volonté d’exercer sa mission de contrôle"]),
+    ("Anne Dupont a promis l'an dernier d'interdire certains types de couteaux.", ["d'interdire certains types de couteaux"]),
+    # an apposition on the last noun, and a second participle after « mais », end the clause
+    ("Anne Dupont a indiqué que l'usine ne s'approvisionne pas auprès du groupe, lui-même sous sanctions.",
+     ["l'usine ne s'approvisionne pas auprès du groupe"]),
+    ("Anne Dupont a dit que les deux parties mèneront des négociations, mais estimé que certains sujets resteraient secrets.",
+     ["les deux parties mèneront des négociations", "certains sujets resteraient secrets"]),
+    # a relative clause after « au cours desquels » stays in
+    ("Anne Dupont a affirmé que la rencontre a débuté par des pourparlers, au cours desquels divers sujets ont été abordés.",
+     ["la rencontre a débuté par des pourparlers, au cours desquels divers sujets ont été abordés"]),
+])
+def test_more_report_forms_and_boundaries(text, wordings):
+    assert [c.wording for c in by_type(text, "indirect")] == wordings
+    assert all(c.speaker == "Anne Dupont" for c in by_type(text, "indirect"))
+
+
+def test_a_noun_in_re_after_an_article_is_no_infinitive():
+    (claim,) = by_type("Deux policiers ont été blessés à Quimper, a ajouté la préfecture.", "indirect")
+    assert claim.wording == "Deux policiers ont été blessés à Quimper"

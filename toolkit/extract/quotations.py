@@ -76,7 +76,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                                 or listed):
                 headline = True  # a subhead quoting words the body quotes again: the body's speaker said them
                 attribution = None
-            elif not selon and _wording_of_someone(text, q) and not _about_a_poll(text, lo, hi, lexicon):
+            elif not selon and (_wording_of_someone(text, q) or _listed_with_wording(text, q, lo, hi, quote_spans, lexicon)) \
+                    and not _about_a_poll(text, lo, hi, lexicon):
                 # "Samsung compte l'utiliser « non seulement dans les appareils … »": words too long for a label,
                 # said by whoever holds the floor (carried), else unknown; they do not take the floor
                 attribution = speakers.Attribution(None, None, method="selon")
@@ -117,8 +118,36 @@ def _later_incise(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -
 def _wording_of_someone(text: str, q: Quotation) -> bool:
     """A quoted fragment of five words or more that opens in lower case: somebody's wording even when its sentence
     names nobody (a name, a title or a label held at a distance is shorter, or capitalised)."""
-    inner = text[q.start:q.end]
-    return q.closed and inner[:1].islower() and len(words(inner)) >= 5
+    return q.closed and _long_lower(text[q.start:q.end])
+
+
+def _long_lower(inner: str) -> bool:
+    return inner[:1].islower() and len(words(inner)) >= 5
+
+
+
+_COORDINATION = re.compile(r"(?:[\s,]|(?:et|ou|voire|ainsi\s+que|encore|mais|également|aussi|notamment|en\s+passant\s+par|"
+                          r"à|au|aux|de|d['’]|des|du|la|le|les|l['’]|un|une)(?![\w]))*", re.IGNORECASE)
+
+
+def _listed_with_wording(text: str, q: Quotation, lo: int, hi: int, quote_spans, lexicon: Lexicon) -> bool:
+    """A short fragment listed with a long one, joined only by commas, conjunctions and articles (« de « l'indépendance
+    nationale, de l'intégrité du territoire » et de « la prévention du terrorisme » »): one list, one decision."""
+    spans = [(a, b) for a, b in Spans.of(quote_spans).starting_from(lo, hi) if b <= hi]
+    at = next((k for k, (a, _) in enumerate(spans) if a == q.open), None)
+    if at is None:
+        return False
+    run = {at}
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(spans):
+            left, right = (spans[k + step], spans[k]) if step < 0 else (spans[k], spans[k + step])
+            if not _COORDINATION.fullmatch(text[left[1]:right[0]]):
+                break
+            k += step
+            run.add(k)
+    spaces = lexicon.inner_spaces + " \t"
+    return any(_long_lower(text[a + 1:b - 1].strip(spaces)) for k, (a, b) in enumerate(spans) if k in run and k != at)
 
 
 def _about_a_poll(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:

@@ -245,6 +245,10 @@ def _past_circumstances(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
                   or fold(m.group(1)).endswith("ment") and len(m.group(1)) > 5):
             pos += m.end()
             continue
+        last_time = _LAST_TIME.match(text, pos, hi)         # "a promis l'an dernier d'interdire …"
+        if last_time:
+            pos = last_time.end()
+            continue
         inserted = re.match(r"\s*,[^,«»\"“”]{1,90},", text[pos:hi])
         if inserted:
             pos += inserted.end()
@@ -287,8 +291,12 @@ def _plain_infinitive(text: str, pos: int, hi: int, lexicon: Lexicon) -> bool:
     """An infinitive with no article-like clitic before it and a regular ending (« avoir reçu », « vouloir », « se
     rendre »), not a noun in -re after an article (« la préfecture »)."""
     m = _PLAIN_INFINITIVE.match(text, pos, hi)
-    return bool(m) and _is_infinitive(m.group(1), lexicon) and bool(
-        re.search(r"(?:er|ir|oir)$|^(?:etre|faire|dire|prendre|rendre|mettre|croire|vivre|suivre|battre)$", fold(m.group(1))))
+    return bool(m) and _is_infinitive(m.group(1), lexicon) and bool(_REGULAR_INFINITIVE.search(fold(m.group(1))))
+
+
+_LAST_TIME = re.compile(r"[\s\u00a0]*(?:l['’]an|l['’]année|la\s+semaine|le\s+mois|le\s+week-end|l['’]été|l['’]hiver|"
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:dernier|dernière|passé|passée)(?![\w])",
+                        re.IGNORECASE)
 
 
 def _is_infinitive(word: str, lexicon: Lexicon) -> bool:
@@ -307,8 +315,18 @@ _INF_END = re.compile(r"(?:er|ir|re|oir)$")
 
 
 def _infinitive_at(text: str, pos: int, hi: int, lexicon: Lexicon) -> bool:
+    """An infinitive, with its clitics. After « le », « la », « les », « l' » the word may be a noun (« a ajouté la
+    préfecture »): then only a regular ending or a common verb in -re counts (« la prendre », « les voir »)."""
     m = _CLITIC_WORD.match(text, pos, hi)
-    return bool(m) and _is_infinitive(m.group(1), lexicon)
+    if not m or not _is_infinitive(m.group(1), lexicon):
+        return False
+    if re.search(r"(?<![\w])(?:le|la|les|l['’])\s*$", text[pos:m.start(1)], re.IGNORECASE):
+        return bool(_REGULAR_INFINITIVE.search(fold(m.group(1))))
+    return True
+
+
+_REGULAR_INFINITIVE = re.compile(r"(?:er|ir|oir)$|^(?:etre|faire|dire|prendre|rendre|mettre|croire|vivre|suivre|battre|"
+                                 r"lire|ecrire|comprendre|reprendre|defendre|attendre|entendre|vendre|perdre)$")
 
 
 def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon) -> bool:
@@ -777,7 +795,8 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
                 or re.match(r"\w+ant\b", rest) and (lexicon.cue_pattern.match(text, start + m.end(), hi) or rest.split(None, 1)[0] not in lexicon.continuing):
             end = pos
             break
-    for m in re.finditer(r"\s+et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?=\w+(?:ant|é|ée|és|ées|is)\b)", text[start:end]):
+    for m in re.finditer(r"\s+et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?=\w+(?:ant|é|ée|és|ées|is)\b)"
+                         r"|,\s*mais\s+(?:(?:a|ont|avait|avaient)\s+)?(?=\w+(?:ant|é|ée|és|ées|is)\b)", text[start:end]):
         cue = lexicon.cue_pattern.match(text, start + m.end(), end)     # "… et demandant aux habitants de …", "… et
                                                                          # salué une avancée", "… et a mis en garde"
         if cue and not _inside(start + m.start(), quotes) and re.search(r"(?:ant|é|ée|és|ées|is)$", cue.group().split()[0]):
