@@ -433,3 +433,14 @@ def test_more_report_forms_and_boundaries(text, wordings):
 def test_a_noun_in_re_after_an_article_is_no_infinitive():
     (claim,) = by_type("Deux policiers ont été blessés à Quimper, a ajouté la préfecture.", "indirect")
     assert claim.wording == "Deux policiers ont été blessés à Quimper"
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Les manifestants étaient deux cents devant la mairie selon Anne Dupont.", "Les manifestants étaient deux cents devant la mairie"),
+    ("Les manifestants étaient deux cents devant la mairie selon elle.", "Les manifestants étaient deux cents devant la mairie"),
+    ("Les cours seront donnés selon un calendrier que nous allons définir.", None),     # a manner, no source
+    ("Les impôts varient selon les cas.", None),
+    ("Une rumeur « ridicule » selon Anne Dupont.", None),                              # no clause
+])
+def test_a_final_selon_without_comma_needs_a_named_source(text, wording):
+    assert [c.wording for c in by_type(text, "indirect")] == ([wording] if wording else [])

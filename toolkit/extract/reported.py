@@ -511,6 +511,8 @@ def _quoted_predicate(text: str, start: int, quote: tuple[int, int], lexicon: Le
     if lead.group() not in _NP_DETERMINERS and (fold(lead.group()) in lexicon.syntax.function_words or lead.group().isupper()):
         return False              # "Sans oublier « … »", "Si X « refuse … »": no subject noun phrase
     last = fold(words_before[-1])
+    if len(text[a + 1:quote[1] - 1].split()) < 2:
+        return False              # "Une rumeur « ridicule »": one quoted word after a noun qualifies it
     return (last not in _NP_OPEN_ENDS and not _PARTICIPLE.search(inner.group(1)) and not _PARTICIPLE.search(last)
             and not re.fullmatch(r"dite?s?", last))
 
@@ -598,6 +600,10 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
             or re.search(r",\s*(?:selon|d['’]après)\s+([^,«»:]{2,90}?)\s*:\s*(?=[«“\"])", text[lo:hi])
             or re.search(rf",\s*(?:selon|d['’]après)\s+([^,«»]{{2,90}}?),\s*(?={_SOURCE_APPOSITION.pattern})", text[lo:hi])
             or tail_apposition and re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi]))
+    if not tail:                  # "… peuvent aussi être des alliés selon le naturopathe.": no comma, a named source
+        bare = re.search(r"(?<=[\w»”\")])\s+(?:selon|d['’]après)\s+([^,«»\"“”]{2,60}?)\s*[.!?…]?$", text[lo:hi])
+        tail = bare if bare and _named_source(text, lo + bare.start(1), lo + bare.end(1), lexicon) \
+            and _has_finite_verb(text, lo, lo + bare.start(), quotes, lexicon) else None
     if tail and not _inside(lo + tail.start(), quotes) and not relayed_speech(tail, after=False) \
             and not _figures(text, lo + tail.start(1), lo + tail.end(1), lexicon):
         start, end = lo, lo + tail.start()
@@ -615,6 +621,25 @@ def _verb_goes_on(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
     manifestants`)."""
     last = re.search(r"([\w’'-]+)\s*$", text[lo:pos])
     return bool(last) and (_is_infinitive(last.group(1), lexicon) or _FINITE.fullmatch(last.group(1)) is not None)
+
+
+_SOURCE_DETERMINER = re.compile(r"(?:le|la|les|l['’]|son|sa|ses|leur|leurs|ce|cette|ces|notre|nos)\s*", re.IGNORECASE)
+
+
+def _named_source(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A source after a "selon" with no comma before it names a speaker, not a manner ("selon les cas", "selon un
+    calendrier"): a stressed pronoun, a capitalised name, or a noun that can speak (« selon le procureur »)."""
+    phrase = text[start:end].strip()
+    if fold(phrase) in ("lui", "elle", "eux", "elles"):
+        return True
+    det = _SOURCE_DETERMINER.match(phrase)
+    head = phrase[det.end():] if det else phrase
+    first = re.match(r"[\w’'-]+", head)
+    if not first:
+        return False
+    word = first.group()
+    return word[:1].isupper() and fold(word) not in lexicon.syntax.function_words or (
+        bool(det) and (fold(word) in lexicon.speaker_heads or fold(word) in lexicon.groups))
 
 
 def _noun_apposition(text: str, pos: int, hi: int) -> bool:
