@@ -245,3 +245,16 @@ def test_short_fragments_listed_with_a_long_one_share_its_decision():
             "terrorisme », mais également des « intérêts majeurs ».")
     assert [c.wording for c in by_type(text, "partial")] == [
         "l’indépendance nationale, de l’intégrité du territoire", "la prévention du terrorisme", "intérêts majeurs"]
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    ("Paul Martin est venu à Lyon pour dénoncer un « scandale ».", "scandale", "Paul Martin"),
+    ("Des centaines de personnes se sont rassemblées pour réclamer sa « libération ».", "libération", "unknown"),
+])
+def test_a_reporting_verb_in_the_infinitive_gives_a_short_fragment(text, wording, speaker):
+    (partial,) = by_type(text, "partial")
+    assert (partial.wording, partial.speaker) == (wording, speaker)
+
+
+def test_a_plain_verb_in_the_infinitive_gives_nothing():
+    assert by_type("Les habitants sont venus pour visiter la « maison du peuple ».", "partial") == []

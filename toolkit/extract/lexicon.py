@@ -134,6 +134,7 @@ class Lexicon:
     poll_words: frozenset[str]           # a sentence about a poll quotes its items, nobody's words ("sondés", "étude")
     complements: dict[str, frozenset[str]]   # form of complement (infinitive, de_infinitive, object_infinitive, noun) -> cue lemmas
     cue_pattern: CueIndex              # any cue form or phrase, as a whole word
+    cue_lemmas: frozenset[str]          # the single-word regular cue verbs (lemmas), for their infinitives
     syntax: Syntax
 
     def lemma(self, form: str) -> str | None:
@@ -291,5 +292,6 @@ def load(language: str = "fr") -> Lexicon:
         data_sources=frozenset(fold(w) for w in grammar.get("selon", {}).get("data", [])),
         poll_words=frozenset(fold(w) for w in grammar.get("selon", {}).get("poll", [])),
         cue_pattern=CueIndex(set(cue_forms), list(phrase_forms)),
+        cue_lemmas=frozenset(lemma for lemma in cues.get("regular", []) if " " not in lemma and "'" not in lemma),
         syntax=_syntax(_load_toml(folder / "syntax.toml")),
     )

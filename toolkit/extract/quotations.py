@@ -60,7 +60,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
     subject_span = None
     loose = False
     if claim_type == "partial" and (attribution is None or attribution.subject is None and attribution.pronoun is None):
-        cue = speakers.cue_before(text, lo, q.open, lexicon)
+        cue = speakers.cue_before(text, lo, q.open, lexicon) or _infinitive_cue(text, lo, q.open, lexicon)
         pour = speakers.pour_source(text, lo, hi, lexicon)
         if cue is None and pour:  # "Pour l'avocat, Me Vasseur, le dossier repose « sur des approximations »"
             attribution = speakers.Attribution(None, pour[0], method="selon")
@@ -87,7 +87,8 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             else:
                 attribution = speakers.Attribution("selon", (lo + selon.start(1), lo + selon.end(1)), method="selon")
         else:
-            attribution = speakers.Attribution(lexicon.lemma(cue.group()), None, method="subject")
+            lemma = lexicon.lemma(cue.group()) or (cue.group().lower() if cue.group().lower() in lexicon.cue_lemmas else None)
+            attribution = speakers.Attribution(lemma, None, method="subject")
             subject_span = (lo, cue.start())
             if fold(cue.group()).endswith("ant") and not text[lo:cue.start()].strip():
                 subject_span = (_main_subject(text, after_end, hi, quote_spans) or _main_subject(text, cue.end(), hi, quote_spans)
@@ -113,6 +114,37 @@ def _later_incise(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -
         if found and found.cue and found.cue != "selon" and (found.subject or found.pronoun):
             return found
     return None
+
+
+_INFINITIVE_CUE = re.compile(r"(?<![\w'’])(?:pour|de|d['’]|à|afin\s+de)\s+((?:[a-zà-ÿ]+)er)(?![\w'’-])")
+
+
+def _infinitive_cue(text: str, lo: int, pos: int, lexicon: Lexicon) -> re.Match | None:
+    """A reporting verb in the infinitive before a fragment (« rassemblés pour réclamer sa « libération » », « appelé
+    à dénoncer un « scandale » »): the last one in text[lo:pos], its subject being the sentence's. The lexicon lists
+    no infinitive as a cue form (it would open incises that are none); here the preposition makes it one."""
+    found = None
+    lemmas = lexicon.cue_lemmas
+    for m in _INFINITIVE_CUE.finditer(text, lo, pos):
+        if m.group(1).lower() in lemmas and len(text[m.end():pos].split()) <= 4:
+            found = m
+    return _Cue(found) if found else None
+
+
+class _Cue:
+    """The verb of an infinitive cue match, as `cue_before` gives one (group(), start(), end())."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def group(self) -> str:
+        return self._m.group(1)
+
+    def start(self) -> int:
+        return self._m.start(1)
+
+    def end(self) -> int:
+        return self._m.end(1)
 
 
 def _wording_of_someone(text: str, q: Quotation) -> bool:
