@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.extract import speakers
 from toolkit.extract.lexicon import Lexicon
@@ -800,11 +801,15 @@ def _selon_source(text: str, start: int, end: int, lexicon: Lexicon) -> speakers
 
 def _skip_connector(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """Past a leading "De son côté," / "Par ailleurs," that frames the clause rather than belonging to it."""
-    for connector in lexicon.connectors:
-        m = re.match(rf"{re.escape(connector)}\s*,\s*", text[start:end], re.IGNORECASE)
-        if m:
-            return start + m.end()
-    return start
+    m = _connector_pattern(lexicon).match(text, start, end)
+    return m.end() if m else start
+
+
+@lru_cache(maxsize=8)
+def _connector_pattern(lexicon: Lexicon) -> re.Pattern:
+    """One pattern for every connector (in the order listed, the first that fits wins), compiled once per language:
+    matching them one by one for every sentence cost a tenth of the extraction."""
+    return re.compile("|".join(rf"(?:{re.escape(c)})\s*,\s*" for c in lexicon.connectors), re.IGNORECASE)
 
 
 def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
