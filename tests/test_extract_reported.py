@@ -444,3 +444,10 @@ def test_a_noun_in_re_after_an_article_is_no_infinitive():
 ])
 def test_a_final_selon_without_comma_needs_a_named_source(text, wording):
     assert [c.wording for c in by_type(text, "indirect")] == ([wording] if wording else [])
+
+
+def test_a_source_inside_a_relative_clause_does_not_end_the_report():
+    text = ("Anne Dupont a affirmé que le ministre ne portait pas de masque en sortant du restaurant qui, selon les "
+            "mesures en vigueur, devrait être fermé.")
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording.endswith("devrait être fermé")

@@ -821,6 +821,8 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
         if _inside(pos, quotes):
             continue
         rest = folded[m.end():]
+        if _RELATIVE_BEFORE.search(folded, 0, m.start()):
+            continue              # "du restaurant qui, selon les mesures en vigueur, devrait être fermé": inside
         if any(rest.startswith(fold(p)) for p in lexicon.clause_end) or _NEW_PREDICATE.match(rest) \
                 or re.match(r"\w+ant\b", rest) and (lexicon.cue_pattern.match(text, start + m.end(), hi) or rest.split(None, 1)[0] not in lexicon.continuing):
             end = pos
@@ -841,6 +843,7 @@ def clause_end(text: str, start: int, hi: int, quotes, lexicon: Lexicon) -> int:
     return end
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'])(?:qui|dont|ou|lequel|laquelle|lesquels|lesquelles)\s*$")
 _NEW_PREDICATE = re.compile(r"(?:mais|et|puis)\s+(?:[\w'-]+\s+)?(?:a|ont|avait|avaient|est|sont|etait)\s+(?:[\w'-]+\s+)?[\w'-]+(?:e|es|u|i|is|it)\b")
 
 # The quotation spans arrive as toolkit.text.Spans (any list of pairs is turned into one): each question below is
