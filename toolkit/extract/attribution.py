@@ -49,7 +49,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             speaker = replace(interviewee, mention=None, method="carried")     # not someone the last answer quoted
         if speaker is None and not item.headline and (claim.claim_type == "direct" or item.attribution and item.attribution.method == "selon"):
             found = mentions.antecedent(claim.char_start, None, last)
-            if found and not (item.loose and (last is None or found.name != last.name)):
+            if found:
                 speaker = replace(found, mention=None, method="carried" if found is last else "context")
         if speaker is None and claim.claim_type == "partial" and len(claim.wording.split()) <= 3 and not item.headline and not item.loose \
                 and not _given_by_sentence(item, text) and not any(a <= claim.char_start and claim.char_end <= b for a, b in reported):
