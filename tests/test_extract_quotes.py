@@ -222,14 +222,15 @@ def test_a_short_straight_quotation_inside_another_stays_nested():
 
 
 def test_a_long_fragment_nobody_is_given_is_still_somebodys_words():
-    # five words or more in lower case are no label: a partial claim, said by whoever holds the floor
+    # five words or more in lower case are no label: a partial claim, given like any fragment with no verb of its
+    # own (the sentence's subject, else the context)
     text = ("« Nous irons jusqu'au bout », a déclaré Paul Martin. Le préfet veut « rassembler tous les habitants de la "
             "vallée autour du projet ».")
     (partial,) = by_type(text, "partial")
     assert partial.wording == "rassembler tous les habitants de la vallée autour du projet" and partial.speaker == "Paul Martin"
-    (partial,) = by_type("Le groupe compte utiliser cette technologie « non seulement dans les téléphones, mais aussi "
+    (partial,) = by_type("Anne Dupont compte utiliser cette technologie « non seulement dans les téléphones, mais aussi "
                          "dans les téléviseurs ».", "partial")
-    assert partial.speaker == "unknown"
+    assert partial.speaker == "Anne Dupont"
 
 
 @pytest.mark.parametrize("text", [

@@ -51,5 +51,5 @@ class Pending:
     subject_span: tuple[int, int] | None = None
     headline: bool = False
     answer: bool = False                # an interview answer (no quotation marks)
-    loose: bool = False                 # a fragment its sentence gives to nobody: carried from who holds the floor,
-                                        # never taking it
+    loose: bool = False                 # a fragment its sentence gives to nobody: read like any fragment with no verb
+                                        # of its own, never taking the floor

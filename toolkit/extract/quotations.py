@@ -79,8 +79,9 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             elif not selon and (_wording_of_someone(text, q) or _listed_with_wording(text, q, lo, hi, quote_spans, lexicon)) \
                     and not _about_a_poll(text, lo, hi, lexicon):
                 # "Samsung compte l'utiliser « non seulement dans les appareils … »": words too long for a label,
-                # said by whoever holds the floor (carried), else unknown; they do not take the floor
-                attribution = speakers.Attribution(None, None, method="selon")
+                # given like any fragment with no verb of its own (its sentence's subject, else the context); they
+                # do not take the floor
+                attribution = None
                 loose = True
             elif not selon:
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
