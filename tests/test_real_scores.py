@@ -21,8 +21,13 @@ FLOORS = {   # set, lenient F1, speaker accuracy on matched claims, correct spea
     # Then « La Chine a appelé… », « la présidence a indiqué… » and « «X» appelle » as subjects: 0.863 and 0.718.
     # Then the second round of issue 9 (fragments given to their sentence's subject, coordinated verbs, well-known
     # institutions, quoted names of bodies, documents speak for their issuer…): 0.947 / 0.882 and 0.809 / 0.684.
-    "realdev": (0.93, 0.94, 0.88),
-    "realdev2": (0.86, 0.80, 0.68),
+    # Then the second round of issue 11 (clauses with quoted words before their incise, dénoncer/faire part + noun,
+    # long fragments nobody is given, infinitive cues, broken straight quotes…): lenient F1 0.937 -> 0.963 and
+    # 0.866 -> 0.925, gold rows with the right speaker 0.882 -> 0.901 and 0.684 -> 0.716; the new claims' speakers are
+    # often descriptions the resolver does not name without a registry (« la compagnie de transport londonienne »,
+    # « le militant CFDT »), so the share on matched claims fell 0.947 -> 0.918 and 0.809 -> 0.766.
+    "realdev": (0.95, 0.91, 0.90),
+    "realdev2": (0.92, 0.76, 0.71),
 }
 
 # pairwise alignment F1 across articles (claims in one cluster iff one gold utterance); realdev2 has no event covered
