@@ -313,3 +313,9 @@ def test_speaker_phrases_of_real_press(text, wording, speaker):
 def test_le_meme_refers_back_and_an_entourage_is_anonymous(text, wording, speaker):
     (claim,) = [c for c in claims(text) if c.wording.startswith(wording)]
     assert claim.speaker == speaker
+
+
+def test_a_place_and_its_department_between_the_incise_verb_and_its_subject():
+    (claim,) = [c for c in claims("« La taxe est une erreur », fustige à Montceau-les-Mines (Saône-et-Loire) Paul Martin.")
+                if c.claim_type == "direct"]
+    assert claim.speaker == "Paul Martin"

@@ -55,6 +55,9 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
             if i < len(toks) and fold(toks[i][2]) in syntax.determiners:
                 i += 1
             i += 1
+            if i < len(toks) and toks[i][2] == "(":         # "fustige à Montceau (Saône-et-Loire) X": its department
+                close = next((k for k in range(i, min(len(toks), i + 8)) if toks[k][2] == ")"), None)
+                i = close + 1 if close is not None else i
             moved = True
             if i >= len(toks) or toks[i][2] in ",.;:!?":
                 return None
