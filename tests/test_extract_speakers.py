@@ -319,3 +319,12 @@ def test_a_place_and_its_department_between_the_incise_verb_and_its_subject():
     (claim,) = [c for c in claims("« La taxe est une erreur », fustige à Montceau-les-Mines (Saône-et-Loire) Paul Martin.")
                 if c.claim_type == "direct"]
     assert claim.speaker == "Paul Martin"
+
+
+def test_a_person_described_by_their_body_is_no_body_and_an_impersonal_il_is_nobody():
+    text = ("« C'est pire que tout », fustige Pierre Laval. Le militant CFDT prévient que ça risque de péter. "
+            "Il s'agit notamment de « l'indépendance nationale et de l'intégrité du territoire ».")
+    (clause,) = [c for c in by_type(text, "indirect") if c.wording.startswith("ça risque")]
+    assert (clause.speaker, clause.speaker_mention) == ("militant CFDT", "Le militant CFDT")
+    (fragment,) = [c for c in by_type(text, "partial") if c.wording.startswith("l'indépendance")]
+    assert fragment.speaker == "unknown"

@@ -84,6 +84,9 @@ def _given_by_sentence(item: Pending, text: str) -> bool:
 
 _ON_AT = re.compile(r"[ \u00a0]*(?:(?:à|au|aux|chez|du côté de|dans l['’]entourage de)[ \u00a0]+((?:l['’]|la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+)?"
                     r"[^,.;:!?«»\n]{2,60}?))(?=[,.;:!?]|[ \u00a0]+(?:qui|que|où|dont)\b)")
+_IMPERSONAL = re.compile(r"\s*(?:[\w ,-]{0,40}?\s)?[Ii]l\s+(?:s['’]agit|faut|fallait|y\s+a|y\s+avait|semble|suffit|reste)\b")
+
+
 _COORDINATED = re.compile(r"(?<![\w'’])(?:et|mais|puis|ou)\s+(?:(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\s+)?"
                           r"(?:(?:aussi|également|encore|ensuite|enfin|pourtant|même|notamment)\s+)?$", re.IGNORECASE)
 
@@ -119,6 +122,8 @@ def _fragment_holder(claim: Claim, mentions: ArticleMentions, last: Speaker | No
                  if m.kind == "person" and not mentions.quoted.strictly_inside(m.start)]
         if named:
             return Speaker(named[-1].name, named[-1].id, None, "context", named[-1].gender)
+    if _IMPERSONAL.match(mentions.text, claim.sentence_start, claim.char_start):
+        return None               # « Il s'agit de "…" », « Il faut "…" »: an impersonal « il » is nobody
     found = mentions.subject(claim.sentence_start, claim.char_start, "context", last)
     if found is None or found.name == UNKNOWN and found.method != "anonymous":
         found = mentions.antecedent(claim.char_start, None, last)

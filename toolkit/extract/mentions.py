@@ -314,6 +314,9 @@ class ArticleMentions:
         if quoted_name:
             return Speaker(quoted_name, None, phrase, method, None, "institution")
         name = self._name_in(phrase, start)
+        if name and name.name.isupper() and len(words) > 1 and words[0] in ("le", "la") \
+                and person_noun(words[1], self.lexicon):
+            name = None           # « Le militant CFDT », « la députée LFI »: a person described by their body
         if name:
             return Speaker(name.name, name.id, phrase, method, name.gender)
         described = self._description(low)
@@ -470,6 +473,10 @@ class ArticleMentions:
         for m in _NAME.finditer(piece):
             if " " not in m.group() and piece[m.end():m.end() + 1] == "," and not piece[:m.start()].strip():
                 continue          # "Partout, des gilets jaunes…": a sentence adverb, not a name
+            described = _DESCRIBED_BY.search(piece, 0, m.start())
+            if m.group().isupper() and described and person_noun(fold(described.group(1)), self.lexicon):
+                found.append(lo + described.start())      # « Le militant CFDT »: the person, described by their body
+                break
             words = [fold(x) for x in m.group().split()]
             if words[0] in ("le", "la") and len(words) > 1 and words[1] in self.lexicon.capitalised_titles:
                 found.append(lo + m.start())       # "Le Premier ministre" opening the sentence
@@ -696,6 +703,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 _PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,2}(?![\w-])")
+_DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
                          re.IGNORECASE)     # a name after one of these is a complement, not the phrase's head
