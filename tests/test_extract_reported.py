@@ -451,3 +451,13 @@ def test_a_source_inside_a_relative_clause_does_not_end_the_report():
             "mesures en vigueur, devrait être fermé.")
     (claim,) = by_type(text, "indirect")
     assert claim.wording.endswith("devrait être fermé")
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Le maire Paul Girard déconseille aux habitants d'organiser de nouvelles manifestations samedi.",
+     "aux habitants d'organiser de nouvelles manifestations samedi"),
+    ("Le maire Paul Girard a dissuadé les habitants de sortir ce soir.", "les habitants de sortir ce soir"),
+])
+def test_advising_against_reports_what_the_speaker_advised(text, wording):
+    found = [c for c in claims(text) if c.claim_type == "indirect"]
+    assert [(c.wording, c.speaker) for c in found] == [(wording, "Paul Girard")]
