@@ -328,3 +328,8 @@ def test_a_person_described_by_their_body_is_no_body_and_an_impersonal_il_is_nob
     assert (clause.speaker, clause.speaker_mention) == ("militant CFDT", "Le militant CFDT")
     (fragment,) = [c for c in by_type(text, "partial") if c.wording.startswith("l'indépendance")]
     assert fragment.speaker == "unknown"
+
+
+def test_analyse_is_a_reporting_verb_in_an_incise():
+    (claim,) = by_type("« Le mouvement s'essouffle », analyse Roland Berthier, président de la mutualité.", "direct")
+    assert claim.speaker == "Roland Berthier"
