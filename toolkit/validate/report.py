@@ -7,9 +7,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from toolkit.validate.gx_backend import ROWS_KEPT
 from toolkit.validate.suites import SEVERITIES
 
-MAX_ROWS = 20  # unexpected rows kept per expectation; the count says how many there were
+MAX_ROWS = ROWS_KEPT  # unexpected rows kept per expectation (GX lists no more); the count says how many there were
 TEXT_ROWS = 5  # of which the text summary shows this many
 EXCERPT = 60
 # What names a row for a reader: the claim and where it was read, or the article.
