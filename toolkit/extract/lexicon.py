@@ -112,6 +112,7 @@ class Lexicon:
     text_cues: frozenset[str]            # cues that also say what a text provides ("le plan prévoit que")
     text_subjects: frozenset[str]        # the nouns of such texts
     epithets: frozenset[str]
+    epithet_adjectives: frozenset[str]    # "le principal intéressé": still the epithet
     groups: frozenset[str]                # plural nouns of unnamed people ("les syndicats")
     institution_heads: frozenset[str]     # nouns that name an institution, never a person ("la Ville")
     issued_by: frozenset[str]             # documents that speak for the institution named after them ("un rapport de X")
@@ -268,6 +269,7 @@ def load(language: str = "fr") -> Lexicon:
         inner_spaces="".join(marks["inner_spaces"]),
         speaker_heads=frozenset(fold(w) for w in grammar["speaker_heads"]["words"]),
         epithets=frozenset(fold(w) for w in grammar["determiners"]["epithets"]),
+        epithet_adjectives=frozenset(fold(w) for w in grammar["determiners"].get("epithet_adjectives", [])),
         groups=frozenset(fold(w) for w in grammar["determiners"]["groups"]),
         institution_heads=frozenset(fold(w) for w in grammar["descriptions"]["institutions"]),
         issued_by=frozenset(fold(w) for w in grammar["descriptions"].get("issued_by", [])),

@@ -497,7 +497,7 @@ class ArticleMentions:
                 head = m.group(3)
                 if m.group(4) and f"{head} {m.group(4)}" in self.lexicon.speaker_heads:
                     head = f"{head} {m.group(4)}"     # "le porte-parole" (folded « porte parole »), "le premier ministre"
-                elif m.group(4) and head in ("principal", "principale", "jeune", "meme") and m.group(4) in self.lexicon.epithets:
+                elif m.group(4) and head in self.lexicon.epithet_adjectives and m.group(4) in self.lexicon.epithets:
                     head = m.group(4)                 # "le principal intéressé"
                 # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
@@ -671,7 +671,7 @@ class ArticleMentions:
         if not words or words[0] not in ("le", "la", "l'") and not low.startswith("l'"):
             return None
         body = _strip_determiner(re.split(r"\s+(?:qui|que|qu'|dont)\b", low)[0]).split()
-        if len(body) == 2 and body[0] in ("principal", "principale", "jeune", "meme"):
+        if len(body) == 2 and body[0] in self.lexicon.epithet_adjectives:
             body = body[1:]       # « le principal intéressé », « la jeune retraitée », « le même syndicaliste »
         if len(body) != 1 or body[0] not in self.lexicon.epithets:
             return None
