@@ -210,3 +210,22 @@ def test_salience_prefers_the_head_of_a_headline_to_its_complement():
     by_article, _ = story("Tessier demande d'accepter « la main tendue » de Lemoine\n\nLe maire de Valbrune estime que "
                           "la présidente « a pris conscience de la situation ».\n\nAlain Tessier a été convaincu.")
     assert speaker_of(by_article, "la présidente")[0] == "Alain Tessier"
+
+
+def test_an_adjective_before_the_role_and_an_age_leave_the_role_to_match():
+    by_article, _ = story("C'est le cas de Marc Dupin, le secrétaire d'État au Commerce. Il est venu à Lyon mardi. "
+                          "« Je voulais voir le terrain », ajoute l'ambitieux secrétaire d'État de 34 ans.")
+    assert speaker_of(by_article, "Je voulais voir le terrain")[0] == "Marc Dupin"
+
+
+def test_a_high_official_is_the_person_just_named():
+    by_article, _ = story("L'annonce a été faite par Paul Berger, président du Centre des archives. Le lieu a souffert. "
+                          "« Nous rouvrirons lundi », a tweeté le haut fonctionnaire.")
+    assert speaker_of(by_article, "Nous rouvrirons lundi")[0] == "Paul Berger"
+
+
+def test_a_clitic_before_the_verb_is_no_part_of_the_subject():
+    by_article, _ = story("Léa Martin est venue avec une amie. Posée à la cafétéria, la jeune femme s'inquiète "
+                          "toutefois : « La grève ne suffit pas ».")
+    claim = [c for cs in by_article.values() for c in cs if "La grève" in c.wording][0]
+    assert claim.speaker_mention == "la jeune femme"

@@ -40,8 +40,11 @@ def person_noun(word: str, lexicon: Lexicon) -> bool:
 
 def role_head(phrase: str, lexicon: Lexicon) -> str:
     """The head noun of a folded role phrase: its first word, or its first two when they name one function (« porte
-    parole », folded from « porte-parole »; « premier ministre »)."""
+    parole », folded from « porte-parole »; « premier ministre »); an adjective before a person noun is no head
+    (« l'ambitieux secrétaire d'État », « le haut fonctionnaire »)."""
     words = phrase.split()
     if len(words) > 1 and f"{words[0]} {words[1]}" in lexicon.speaker_heads:
         return f"{words[0]} {words[1]}"
+    if len(words) > 1 and words[0] in lexicon.epithet_adjectives and person_noun(words[1], lexicon):
+        return role_head(" ".join(words[1:]), lexicon)   # an adjective before the head: « le haut fonctionnaire »
     return words[0] if words else ""

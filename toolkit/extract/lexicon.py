@@ -55,6 +55,7 @@ class Syntax:
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
     aside_phrases: tuple[tuple[str, ...], ...]   # "quant à elle": skipped between a verb and its subject
     not_infinitives: frozenset[str] = frozenset()   # words ending like an infinitive that are none ("hier", "notre")
+    trailing_clitics: re.Pattern = re.compile(r"$^")   # clitics between a subject and its verb ("la jeune femme [s']inquiète")
 
 
 def _alternation(words) -> str:
@@ -64,6 +65,7 @@ def _alternation(words) -> str:
 def _syntax(data: dict) -> Syntax:
     f = lambda key: frozenset(fold(w) for w in data[key])
     auxiliaries = [a.replace("'", "['’]") for a in map(re.escape, sorted(data["auxiliaries"], key=len, reverse=True))]
+    clitics = "|".join(c.replace("'", "['’]") for c in map(re.escape, sorted(data.get("subject_clitics", []), key=len, reverse=True)))
     return Syntax(
         auxiliaries=f("auxiliaries"),
         incise_adverb=re.compile(rf"^(?:\w+ment|{_alternation(fold(w) for w in data['incise_adverbs'])})$"),
@@ -76,6 +78,7 @@ def _syntax(data: dict) -> Syntax:
         subordinate=re.compile(rf"\s*(?:{_alternation(fold(w) for w in data['subordinators'])})"),
         nonfinite=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['nonfinite_leads'])})\b"),
         not_subject=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['not_subject_leads'])}|[a-z]+ant)\b"),
+        trailing_clitics=re.compile(rf"(?:\s+(?:{clitics}))+\s*$", re.IGNORECASE),
         verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),
         relay_strong=frozenset(fold(w) for w in data["relay_heads"]["strong"]),
         relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
@@ -120,6 +123,7 @@ class Lexicon:
     known_institutions: dict[str, str]    # name key of a short name ("oms", "quai d'orsay") -> the full name
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
     exclusive_roles: frozenset[str]       # roles one person seldom holds with another of them ("procureur", "avocat")
+    age_phrase: re.Pattern                # "de 34 ans", "âgé de 51 ans": said of a person, no part of their role
     not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
     place_nouns: frozenset[str]           # "le quartier de [Thurlow Gardens]": a place, not a person
     given_name_genders: dict[str, str]    # the language's usage where the international list hesitates
@@ -278,6 +282,7 @@ def load(language: str = "fr") -> Lexicon:
         known_institutions={fold(k): v for k, v in grammar.get("institutions", {}).get("known", {}).items()},
         person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
         exclusive_roles=frozenset(fold(w) for w in grammar["descriptions"]["exclusive_roles"]),
+        age_phrase=re.compile(fold(grammar["descriptions"]["age_phrase"])),
         not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),
         place_nouns=frozenset(fold(w) for w in grammar["names"]["place_nouns"]),
         given_name_genders={fold(k): v for k, v in grammar["names"]["given_name_genders"].items()},

@@ -757,7 +757,9 @@ def _strip_verb_group(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     m = lexicon.syntax.verb_group.search(text, start, end)
     end = m.start() if m else end
     cue = lexicon.cue_pattern.search(text, start, end)
-    return cue.start() if cue and text[start:cue.start()].strip() else end
+    end = cue.start() if cue and text[start:cue.start()].strip() else end
+    clitics = lexicon.syntax.trailing_clitics.search(text, start, end)
+    return clitics.start() if clitics and text[start:clitics.start()].strip() else end
 
 
 _FIRST_VERB = re.compile(r"(?<![\w'’-])(?:s['’]|se\s|ne\s|n['’])|" + FINITE_VERB.pattern)

@@ -158,7 +158,8 @@ def role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    candidates = [p for p in item.entities.persons if _has_role(p, _described(claim), lexicon) and _agrees(p, gender)]
+    described = _role_described(claim, lexicon)
+    candidates = [p for p in item.entities.persons if _has_role(p, described, lexicon) and _agrees(p, gender)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     at = _mention_offset(claim, item.text)
@@ -169,10 +170,11 @@ def story_role(claim, item, pooled, lexicon) -> Entity | None:
     if claim.speaker_method != DESCRIPTION:
         return None
     gender = _gender_of_mention(claim)
-    wanted = role_words(_described(claim), lexicon)
+    described = _role_described(claim, lexicon)
+    wanted = role_words(described, lexicon)
     holders = set.intersection(*(pooled.role_index(lexicon).get(w, set()) for w in wanted)) if wanted else set()
     candidates = [pooled.persons[k] for k in sorted(holders)
-                  if _has_role(pooled.persons[k], _described(claim), lexicon) and _agrees(pooled.persons[k], gender)]
+                  if _has_role(pooled.persons[k], described, lexicon) and _agrees(pooled.persons[k], gender)]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -249,6 +251,16 @@ def _described(claim: Claim) -> str:
     already have put a name in `speaker` from the first holder of the role, whatever the gender."""
     mention = re.sub(r"^(?:le|la|les|l['’]|ce|cette)\s*", "", (claim.speaker_mention or "").strip(), flags=re.I)
     return mention or claim.speaker
+
+
+def _role_described(claim: Claim, lexicon: Lexicon) -> str:
+    """The role a description names, folded: from its head on (« l'ambitieux secrétaire d'État » → « secretaire
+    d'etat »), without the age said of the person (« … de 34 ans »)."""
+    words = lexicon.age_phrase.sub(" ", fold(_described(claim))).split()
+    head = role_head(" ".join(words), lexicon).split()
+    while words and head and words[0] != head[0]:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _unnamed(claim: Claim, lexicon: Lexicon) -> bool:
