@@ -229,3 +229,23 @@ def test_a_clitic_before_the_verb_is_no_part_of_the_subject():
                           "toutefois : « La grève ne suffit pas ».")
     claim = [c for cs in by_article.values() for c in cs if "La grève" in c.wording][0]
     assert claim.speaker_mention == "la jeune femme"
+
+
+def test_a_person_named_as_a_complement_does_not_take_the_floor():
+    by_article, _ = story("Le ministre du Budget, Paul Roux, a dénoncé « une dérive ». Des positions proches de celles "
+                          "exprimées par le ministre de l'Intérieur, Marc Bernard.\n\n"
+                          "Il a ensuite estimé que la taxe était « nécessaire ».")
+    assert speaker_of(by_article, "la taxe était")[0] == "Paul Roux"
+
+
+def test_names_after_the_verb_of_a_pronoun_subject_do_not_take_the_floor():
+    by_article, _ = story("Paul Roux, le ministre du Budget, a dénoncé « une dérive ». Il en a profité pour viser "
+                          "« les oppositions », mettant dans le même panier Marc Bernard et Luc Petit. "
+                          "« La majorité doit être humble », a-t-il admis.")
+    assert speaker_of(by_article, "La majorité doit être humble")[0] == "Paul Roux"
+
+
+def test_a_description_refers_back_to_the_holder_named_before_it():
+    by_article, _ = story("Le ministre du Budget, Paul Roux, était à Lyon. Le ministre a défendu les « honnêtes gens ». "
+                          "Le ministre de l'Intérieur, Marc Bernard, n'a rien dit.")
+    assert speaker_of(by_article, "honnêtes gens")[0] == "Paul Roux"

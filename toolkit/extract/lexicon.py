@@ -55,6 +55,7 @@ class Syntax:
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
     aside_phrases: tuple[tuple[str, ...], ...]   # "quant à elle": skipped between a verb and its subject
     not_infinitives: frozenset[str] = frozenset()   # words ending like an infinitive that are none ("hier", "notre")
+    subject_pronouns: frozenset[str] = frozenset()   # "il", "elle": a sentence's subject that names nobody new
     trailing_clitics: re.Pattern = re.compile(r"$^")   # clitics between a subject and its verb ("la jeune femme [s']inquiète")
 
 
@@ -78,6 +79,7 @@ def _syntax(data: dict) -> Syntax:
         subordinate=re.compile(rf"\s*(?:{_alternation(fold(w) for w in data['subordinators'])})"),
         nonfinite=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['nonfinite_leads'])})\b"),
         not_subject=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['not_subject_leads'])}|[a-z]+ant)\b"),
+        subject_pronouns=frozenset(fold(w) for w in data.get("subject_pronouns", [])),
         trailing_clitics=re.compile(rf"(?:\s+(?:{clitics}))+\s*$", re.IGNORECASE),
         verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),
         relay_strong=frozenset(fold(w) for w in data["relay_heads"]["strong"]),

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.speakers import FINITE_VERB
-from toolkit.extract.given_names import given_name, person_noun
+from toolkit.extract.given_names import given_name, person_noun, role_head
 from toolkit.text import Spans, fold
 from toolkit.registry import Registry
 
@@ -599,8 +599,13 @@ class ArticleMentions:
                     comma = self.text.find(",", cut + lead.end(), newer[-1].start + 1)
                     cut = comma if comma >= 0 else cut
                 main = [m for m in newer if m.start >= cut] or newer[-1:]
-                heads = [m for m in main if not _PREPOSITION.search(self.text, max(cut, m.start - 12), m.start)]
+                heads = [m for m in main if not self._complement(m.start, cut)]
+                if not any(not self._complement(m.start, 0) for m in newer) and self._fits(last, gender):
+                    return last           # "… exprimées par le ministre de l'Intérieur, Christophe Castaner. Il …":
+                                          # a person named only as a complement does not take the floor
                 main = heads or main      # "Le colistier de Donald Trump, JD Vance, a tenu…": not the complement
+                if self._pronoun_subject(cut, main[0].start, gender) and self._fits(last, gender):
+                    return last           # "il en a profité pour viser Le Pen et Mélenchon": still the one speaking
                 exact = [m for m in main if gender and m.gender == gender]   # a known "elle" beats a name of unknown gender
                 first = (exact or main)[0]
                 return Speaker(first.name, first.id, None, "context", first.gender)
@@ -624,6 +629,26 @@ class ArticleMentions:
             m = exact[-1] if exact and compatible[-1].gender is None else compatible[-1]
             return Speaker(m.name, m.id, None, "context", m.gender)
         return None
+
+    def _complement(self, pos: int, floor: int) -> bool:
+        """Whether the name at `pos` is governed by a preposition (« de Macron », « par Emmanuel Macron »), also
+        through the role apposed before it (« exprimées par le ministre de l'Intérieur, Christophe Castaner »)."""
+        if _PREPOSITION.search(self.text, max(floor, pos - 12), pos):
+            return True
+        role = _GOVERNED_ROLE.search(self.text, max(floor, pos - 90), pos)
+        return bool(role) and person_noun(role_head(fold(role.group("role")), self.lexicon), self.lexicon)
+
+    def _pronoun_subject(self, start: int, end: int, gender: str | None) -> bool:
+        """A subject pronoun of `gender` in text[start:end], before the names a sentence gives after its verb."""
+        if gender is None:
+            return False
+        return any(self.lexicon.pronouns.get(w) == gender for w in re.findall(r"(?<![\w-])[\w]+(?![\w'’-])", fold(self.text[start:end]))
+                   if w in self.lexicon.syntax.subject_pronouns)
+
+    @staticmethod
+    def _fits(speaker: Speaker | None, gender: str | None) -> bool:
+        return bool(speaker and speaker.name != UNKNOWN and speaker.kind == "person"
+                    and (gender is None or speaker.gender in (gender, None)))
 
     def _name_in(self, phrase: str, offset: int) -> Speaker | None:
         title = _TITLE.match(phrase)
@@ -715,6 +740,8 @@ _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”]{1,80}?)\s*[»\"”]")
 _INSTITUTION_REACH = 200       # characters after the institution's claim within which « il » / « elle » may be it
 _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2})[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+"
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
+_GOVERNED_ROLE = re.compile(r"\b(?:par|de|du|des|à|au|aux|avec|contre|pour|chez|envers|entre)\s+(?:le\s+|la\s+|l['’]\s*)"
+                            r"(?P<role>[a-zà-ÿ][^,.;:«»()\n]{1,70}),\s*$")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")

@@ -11,7 +11,8 @@ name becomes the claim's `speaker_method`:
 2. `repeated`      words given to nobody, or to a group, in the lede → the named person the same article quotes with
                    the same words.
 3. `role`          a description → the one person of the article the text gives that role (« la toxicologue
-                   Dominique Parent-Massin » … « la toxicologue »), the nearest one when several have it.
+                   Dominique Parent-Massin » … « la toxicologue »); when several have it, the one named last before
+                   it (a description refers back), else the first named after it.
 4. `story_role`    a description → the one person of the story another outlet gives that role.
 5. `institution`   a bare institution noun (« la Ville », « la Commission ») → its full name printed in the article or
                    the story (« la Ville de Montréal », « la Commission européenne »).
@@ -163,7 +164,10 @@ def role(claim, item, pooled, lexicon) -> Entity | None:
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     at = _mention_offset(claim, item.text)
-    return min(candidates, key=lambda p: min(abs(at - s) + (0 if s < at else 1) for s, _ in p.mentions))
+    before = [p for p in candidates if any(s < at for s, _ in p.mentions)]
+    if before:                # a description refers back: the holder named last before it
+        return max(before, key=lambda p: max(s for s, _ in p.mentions if s < at))
+    return min(candidates, key=lambda p: min(s - at for s, _ in p.mentions))
 
 
 def story_role(claim, item, pooled, lexicon) -> Entity | None:
