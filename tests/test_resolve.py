@@ -249,3 +249,17 @@ def test_a_description_refers_back_to_the_holder_named_before_it():
     by_article, _ = story("Le ministre du Budget, Paul Roux, était à Lyon. Le ministre a défendu les « honnêtes gens ». "
                           "Le ministre de l'Intérieur, Marc Bernard, n'a rien dit.")
     assert speaker_of(by_article, "honnêtes gens")[0] == "Paul Roux"
+
+
+def test_a_name_after_a_preposition_is_no_apposition_to_the_role_before_it():
+    by_article, _ = story("Invité samedi, le comédien Paul Roux s'en est pris au mouvement. « Attendons au moins », "
+                          "précise l'acteur en référence au débat proposé par Marc Bernard.")
+    assert speaker_of(by_article, "Attendons au moins")[0] == "Paul Roux"
+
+
+def test_an_elided_epithet_and_an_adjective_before_the_head_are_subjects():
+    by_article, _ = story("François Dumont était l'invité de la radio. De même, l'édile a également considéré que "
+                          "recevoir les manifestants était « la moindre des choses ». Plus tard, l'éphémère ministre "
+                          "de la Justice a estimé que « rien n'était joué ».")
+    assert speaker_of(by_article, "la moindre des choses")[0] == "François Dumont"
+    assert speaker_of(by_article, "rien n'était joué")[0] == "François Dumont"

@@ -45,6 +45,8 @@ def role_head(phrase: str, lexicon: Lexicon) -> str:
     words = phrase.split()
     if len(words) > 1 and f"{words[0]} {words[1]}" in lexicon.speaker_heads:
         return f"{words[0]} {words[1]}"
-    if len(words) > 1 and words[0] in lexicon.epithet_adjectives and person_noun(words[1], lexicon):
+    if len(words) > 1 and (words[0] in lexicon.epithet_adjectives and person_noun(words[1], lexicon)
+                           or not person_noun(words[0], lexicon) and words[0] not in lexicon.institution_heads
+                           and (words[1] in lexicon.speaker_heads or words[1] in lexicon.epithets)):
         return role_head(" ".join(words[1:]), lexicon)   # an adjective before the head: « le haut fonctionnaire »
     return words[0] if words else ""

@@ -166,6 +166,9 @@ class ArticleMentions:
             glued = self.text[start - 1:start] in "'’" and start > 0      # "à l'AFP Fabrice": AFP is not his name
             after_preposition = _PREPOSITION.search(self.text, max(0, start - 6), start) and len(name.split()) > 2
             complement = ""
+            if m.re is _APPOSED_BEFORE and not glued and not after_preposition \
+                    and _PREPOSITION.search(self.text, max(0, start - 6), start):
+                continue      # "l'acteur en référence au débat proposé par Emmanuel Macron": a complement, no role
             if glued or after_preposition:                                # "le patron des Centristes Hervé Morin"
                 first = name.split()[0]
                 complement = " " + first if after_preposition else ""      # "le ministre de la [Santé] Roman Prymula"
@@ -497,14 +500,16 @@ class ArticleMentions:
                 head = m.group(3)
                 if m.group(4) and f"{head} {m.group(4)}" in self.lexicon.speaker_heads:
                     head = f"{head} {m.group(4)}"     # "le porte-parole" (folded « porte parole »), "le premier ministre"
-                elif m.group(4) and head in self.lexicon.epithet_adjectives and m.group(4) in self.lexicon.epithets:
-                    head = m.group(4)                 # "le principal intéressé"
+                elif m.group(4) and (m.group(1) or m.group(2)) in ("le", "la", "l") \
+                        and head not in self.lexicon.speaker_heads and head not in self.lexicon.institution_heads \
+                        and (m.group(4) in self.lexicon.epithets or m.group(4) in self.lexicon.speaker_heads):
+                    head = m.group(4)                 # "le principal intéressé", "l'éphémère ministre": an adjective first
                 # "Une future maman venue à la conférence confie : «": an indefinite subject opening the piece is
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
                 opening = (m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
                            and head not in self.lexicon.syntax.time_nouns)
                 if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) \
-                        or head in self.lexicon.epithets and m.group(1) in ("le", "la") \
+                        or head in self.lexicon.epithets and (m.group(1) or m.group(2)) in ("le", "la", "l") \
                         or head in self.lexicon.institution_heads or opening:
                     found.append(lo + m.start())
                     break
