@@ -263,3 +263,17 @@ def test_an_elided_epithet_and_an_adjective_before_the_head_are_subjects():
                           "de la Justice a estimé que « rien n'était joué ».")
     assert speaker_of(by_article, "la moindre des choses")[0] == "François Dumont"
     assert speaker_of(by_article, "rien n'était joué")[0] == "François Dumont"
+
+
+def test_an_interview_the_journalist_asks_and_the_guest_answers():
+    by_article, _ = story("Paul Roux était invité samedi. « Vous avez peur ? », le questionne le journaliste Marc Petit. "
+                          "« Non », lui répond le comédien. « Vraiment ? », l'interroge alors le journaliste.")
+    assert speaker_of(by_article, "Vous avez peur")[0] == "Marc Petit"
+    assert speaker_of(by_article, "Non")[0] == "Paul Roux"
+    assert speaker_of(by_article, "Vraiment")[0] == "Marc Petit"
+
+
+def test_the_answer_of_a_person_gives_them_the_floor():
+    by_article, _ = story("Paul Roux était invité. « Êtes-vous seul ? », demande le journaliste Marc Petit. La réponse de Roux fuse : "
+                          "« Tout le monde est lâche », assène-t-il.")
+    assert speaker_of(by_article, "Tout le monde est lâche")[0] == "Paul Roux"

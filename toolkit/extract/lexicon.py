@@ -55,6 +55,7 @@ class Syntax:
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
     aside_phrases: tuple[tuple[str, ...], ...]   # "quant à elle": skipped between a verb and its subject
     not_infinitives: frozenset[str] = frozenset()   # words ending like an infinitive that are none ("hier", "notre")
+    object_clitic: re.Pattern = re.compile(r"$^")   # "le", "lui", "l'" before an incise's verb ("», le questionne X")
     subject_pronouns: frozenset[str] = frozenset()   # "il", "elle": a sentence's subject that names nobody new
     trailing_clitics: re.Pattern = re.compile(r"$^")   # clitics between a subject and its verb ("la jeune femme [s']inquiète")
 
@@ -66,6 +67,7 @@ def _alternation(words) -> str:
 def _syntax(data: dict) -> Syntax:
     f = lambda key: frozenset(fold(w) for w in data[key])
     auxiliaries = [a.replace("'", "['’]") for a in map(re.escape, sorted(data["auxiliaries"], key=len, reverse=True))]
+    objects = "|".join(c.replace("'", "['’]") for c in map(re.escape, sorted(data.get("object_clitics", []), key=len, reverse=True)))
     clitics = "|".join(c.replace("'", "['’]") for c in map(re.escape, sorted(data.get("subject_clitics", []), key=len, reverse=True)))
     return Syntax(
         auxiliaries=f("auxiliaries"),
@@ -79,6 +81,7 @@ def _syntax(data: dict) -> Syntax:
         subordinate=re.compile(rf"\s*(?:{_alternation(fold(w) for w in data['subordinators'])})"),
         nonfinite=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['nonfinite_leads'])})\b"),
         not_subject=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['not_subject_leads'])}|[a-z]+ant)\b"),
+        object_clitic=re.compile(rf"(?:{objects})(?:\s+|(?<=['’]))", re.IGNORECASE),
         subject_pronouns=frozenset(fold(w) for w in data.get("subject_pronouns", [])),
         trailing_clitics=re.compile(rf"(?:\s+(?:{clitics}))+\s*$", re.IGNORECASE),
         verb_group=re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{'|'.join(auxiliaries)})\b.*$", re.IGNORECASE | re.DOTALL),

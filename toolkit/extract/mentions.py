@@ -194,7 +194,8 @@ class ArticleMentions:
         ("le tabloïd Blesk révèle ce vendredi que le ministre…" is no role). Every determiner is tried, so that a
         long false start does not hide the apposition inside it ("…que le ministre de la Santé Roman Prymula")."""
         def role_ok(role: str) -> bool:
-            return _short_role(role) and (role[:1].islower() or fold(role.split()[0]) in self.lexicon.capitalised_titles)
+            return _short_role(role) and (role[:1].islower() or fold(role.split()[0]) in self.lexicon.capitalised_titles) \
+                and not self.lexicon.cue_pattern.match(role, 0, len(role))   # "», le questionne le journaliste X": a verb
 
         yield from (m for m in _APPOSED_AFTER.finditer(self.text) if role_ok(m.group("role")))
         named = set()
@@ -274,6 +275,9 @@ class ArticleMentions:
                 return replace(found, mention=phrase, method="carried")
         issuer = self._issuer(phrase)
         if issuer:
+            person = self.local_names.get(fold(issuer))
+            if person:            # « la réponse de François Berléand »: a person's words
+                return Speaker(person[0], None, phrase, method, person[1], "person")
             return Speaker(issuer, None, phrase, method, None, "institution")
         if words and words[0] in ("un", "une", "des", "plusieurs") and not re.search(r"[A-ZÀ-Ý]", phrase[1:]):
             gender = {"un": "m", "une": "f"}.get(words[0])       # "un ministre": not the minister the registry knows
@@ -639,7 +643,8 @@ class ArticleMentions:
         """Whether the name at `pos` is governed by a preposition (« de Macron », « par Emmanuel Macron »), also
         through the role apposed before it (« exprimées par le ministre de l'Intérieur, Christophe Castaner »)."""
         if _PREPOSITION.search(self.text, max(floor, pos - 12), pos):
-            return True
+            said = _SAID_BY.search(self.text, max(floor, pos - 30), pos)
+            return not (said and fold(said.group(1)) in self.lexicon.issued_by)    # « la réponse de Berléand »
         role = _GOVERNED_ROLE.search(self.text, max(floor, pos - 90), pos)
         return bool(role) and person_noun(role_head(fold(role.group("role")), self.lexicon), self.lexicon)
 
@@ -707,7 +712,19 @@ class ArticleMentions:
             return None
         gender = {"le": "m", "la": "f"}.get(words[0]) or self._gender_of_noun(body[0])
         found = self.antecedent(pos, gender, last)
+        if found and self._reporter(found.name) and body[0] not in self.lexicon.reporters:
+            # « », lui répond le comédien » after the journalist's question: the other party, not the journalist
+            found = next((s for s in reversed(self.speakers) if s.kind == "person" and s.name not in (UNKNOWN, found.name)
+                          and s.gender in (gender, None) and not self._reporter(s.name)), None) \
+                or next((Speaker(m.name, m.id, None, "context", m.gender) for m in reversed(self.before(pos))
+                         if m.kind == "person" and m.gender in (gender, None) and not self._reporter(m.name)
+                         and not self.quoted.strictly_inside(m.start)), None)
         return found if found and found.name != UNKNOWN else None
+
+    def _reporter(self, name: str) -> bool:
+        """The text gives this person a newsroom role (« le journaliste Éric Dussart »)."""
+        return any(value[0] == name and role.split()[:1] and role.split()[0] in self.lexicon.reporters
+                   for role, value in self.local_roles.items())
 
     def _description(self, low: str) -> tuple[str, str | None] | None:
         """A role the article gave someone ("Stuart Bell, le responsable de la police" … "le responsable"): the whole
@@ -747,6 +764,7 @@ _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
 _GOVERNED_ROLE = re.compile(r"\b(?:par|de|du|des|à|au|aux|avec|contre|pour|chez|envers|entre)\s+(?:le\s+|la\s+|l['’]\s*)"
                             r"(?P<role>[a-zà-ÿ][^,.;:«»()\n]{1,70}),\s*$")
+_SAID_BY = re.compile(r"([\w’'-]+)\s+(?:de|d['’])\s*$")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")

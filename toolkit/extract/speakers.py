@@ -106,6 +106,9 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
         return None
     # an auxiliary and adverbs, then the cue, then the subject: ", a déclaré M. Kim", ", explique le maire"; else a
     # reflexive cue read whole (", se félicite le maire": "félicite" alone is congratulating someone)
+    clitic = lexicon.syntax.object_clitic.match(segment)
+    if clitic and lexicon.cue_pattern.match(text, i + clitic.end(), end):
+        i, segment = i + clitic.end(), segment[clitic.end():]      # "», le questionne le journaliste"
     j = i
     word = re.match(r"[\w’']+", segment)
     if word and fold(word.group()) in lexicon.syntax.auxiliaries:
