@@ -333,3 +333,10 @@ def test_a_person_described_by_their_body_is_no_body_and_an_impersonal_il_is_nob
 def test_analyse_is_a_reporting_verb_in_an_incise():
     (claim,) = by_type("« Le mouvement s'essouffle », analyse Roland Berthier, président de la mutualité.", "direct")
     assert claim.speaker == "Roland Berthier"
+
+
+def test_a_headline_gives_the_words_to_the_person_after_pour_and_a_colon():
+    from test_resolve import speaker_of, story
+    by_article, _ = story("Manifestations : pour Roux, «c'est la fin du monde qui arrive»\n\n"
+                          "Invité dimanche, Paul Roux a parlé des manifestations.")
+    assert speaker_of(by_article, "c'est la fin du monde")[0] == "Paul Roux"

@@ -146,7 +146,8 @@ def _skip_adverbs(text: str, pos: int, end: int, lexicon: Lexicon) -> int:
 
 
 def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attribution | None:
-    """Read `X a déclaré :`, `X :`, `Selon X,` or `Pour X,` just before a quotation opening at `pos`."""
+    """Read `X a déclaré :`, `X :`, `Selon X,` or `Pour X,` (also after a colon: « Gilets jaunes : pour X, « … » »)
+    just before a quotation opening at `pos`."""
     before = text[start:pos].rstrip(" \u00a0\u202f")
     if before.endswith(":"):
         clause_start = 0
@@ -160,7 +161,7 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
         if len(text[clause[0]:clause[1]].split()) <= 8:
             return Attribution(None, clause, end=clause[1], method="intro")
         return None
-    m = re.search(r"(?:^|[.;!?]\s+)(?P<prep>[Ss]elon|[Pp]our|[Dd]['’]après)\s+(?P<np>[^,]{2,80}),\s*$", before)
+    m = re.search(r"(?:^|[.;:!?]\s+)(?P<prep>[Ss]elon|[Pp]our|[Dd]['’]après)\s+(?P<np>[^,:]{2,80}),\s*$", before)
     pour = None if m else pour_source(text, start, pos, lexicon)
     if pour and not text[pour[1]:pos].strip():       # "Pour Luc, pizzaïolo à Marseille, « … »"
         return Attribution(None, pour[0], end=pour[1], method="selon")
