@@ -277,3 +277,18 @@ def test_the_answer_of_a_person_gives_them_the_floor():
     by_article, _ = story("Paul Roux était invité. « Êtes-vous seul ? », demande le journaliste Marc Petit. La réponse de Roux fuse : "
                           "« Tout le monde est lâche », assène-t-il.")
     assert speaker_of(by_article, "Tout le monde est lâche")[0] == "Paul Roux"
+
+
+def test_a_kicker_with_a_slash_and_a_party_name_are_nobody():
+    by_article, _ = story("Castaner va porter plainte contre Dupont-Aignan\n\n"
+                          "LE SCAN POLITIQUE/VIDÉO - Le président de Debout la France estimait mardi que les actes de "
+                          "vandalisme étaient le fait des « petits casseurs de monsieur Castaner ».\n\n"
+                          "Nicolas Dupont-Aignan avait pointé du doigt la responsabilité du ministre.")
+    assert speaker_of(by_article, "les actes de vandalisme")[0] == "Nicolas Dupont-Aignan"
+
+
+def test_the_subject_of_a_long_clause_closed_by_a_colon_speaks():
+    by_article, _ = story("Paul Roux était en colère. Lors d'une conférence de presse organisée dans son quartier "
+                          "général, le député de l'Essonne a refusé de revenir sur ses propos et a vilipendé le "
+                          "ministre : « Il veut faire taire l'opposition. »")
+    assert speaker_of(by_article, "Il veut faire taire")[0] == "Paul Roux"

@@ -683,6 +683,8 @@ class ArticleMentions:
                 if len(name.split()) < 3:
                     continue      # "ministre de la Défense": a complement, not a name
                 name = " ".join(name.split()[-2:])     # "maire de Londres Sadiq Khan"
+                if not name[:1].isupper():
+                    continue      # "le président de Debout la France": a body's name, no person
             tokens = [t for t in name.split() if fold(t) not in self.lexicon.titles]
             if tokens and tokens[0] in self._networks and len(tokens) > 1:
                 tokens = tokens[1:]               # "Facebook La France en colère": the page, not the platform
@@ -754,7 +756,7 @@ _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
                          re.IGNORECASE)     # a name after one of these is a complement, not the phrase's head
-_RUBRIC = re.compile(r"(?m)^(?:[A-ZÀ-Ý0-9'’]+[ \u00a0]+){1,5}[-–—][ \u00a0]+(?=[A-ZÀ-Ý«\"“])")
+_RUBRIC = re.compile(r"(?m)^(?:[A-ZÀ-Ý0-9'’/]+[ \u00a0]+){1,5}[-–—][ \u00a0]+(?=[A-ZÀ-Ý«\"“])")
 _SAME_SOURCE = re.compile(r"(?:^|\s)(?:(?:la|cette)\s+)?(?:meme\s+source|cette\s+source)$")    # folded
 _ISSUED = re.compile(r"(?P<head>(?:[\w’'-]+\s+){1,5}?)(?:de|du|des|par)\s+(?:la\s+|le\s+|les\s+|l['’])?"
                      r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:«»]*)$")

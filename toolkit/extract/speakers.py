@@ -158,9 +158,9 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
         cues = list(lexicon.cue_pattern.finditer(text, clause[0], clause[1]))
         if cues:
             return Attribution(lexicon.lemma(cues[-1].group()), (clause[0], cues[-1].start()), end=clause[1], method="intro")
-        if len(text[clause[0]:clause[1]].split()) <= 8:
-            return Attribution(None, clause, end=clause[1], method="intro")
-        return None
+        # "X : « … »", and "le député a refusé de revenir sur ses propos mais a vilipendé le ministre : « … »": the
+        # subject of the clause the colon closes speaks, whatever its verb
+        return Attribution(None, clause, end=clause[1], method="intro")
     m = re.search(r"(?:^|[.;:!?]\s+)(?P<prep>[Ss]elon|[Pp]our|[Dd]['’]après)\s+(?P<np>[^,:]{2,80}),\s*$", before)
     pour = None if m else pour_source(text, start, pos, lexicon)
     if pour and not text[pour[1]:pos].strip():       # "Pour Luc, pizzaïolo à Marseille, « … »"
