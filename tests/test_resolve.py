@@ -292,3 +292,10 @@ def test_the_subject_of_a_long_clause_closed_by_a_colon_speaks():
                           "général, le député de l'Essonne a refusé de revenir sur ses propos et a vilipendé le "
                           "ministre : « Il veut faire taire l'opposition. »")
     assert speaker_of(by_article, "Il veut faire taire")[0] == "Paul Roux"
+
+
+def test_a_colon_intro_with_que_inside_a_word_and_one_with_pour():
+    by_article, _ = story("Les lecteurs réagissent au sondage. Litith se pose des questions: « Les sondages sont-ils "
+                          "réels ? » Même constat pour Fred Martin: « Personne ne les soutient. »")
+    assert speaker_of(by_article, "Les sondages sont-ils")[0] == "Litith"
+    assert speaker_of(by_article, "Personne ne les soutient")[0] == "Fred Martin"

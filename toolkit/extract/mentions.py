@@ -374,7 +374,7 @@ class ArticleMentions:
         for lo, hi in reversed(pieces):
             if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])):
                 continue
-            relative = list(re.finditer(r"\b(?:que|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
+            relative = list(re.finditer(r"\b(?:que\b|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
             if relative and hi == end:
                 lo = lo + relative[-1].end()      # "une lame que la police qualifie d'épée": the subject follows "que"
             at = self._first_candidate(lo, hi)

@@ -158,6 +158,9 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
         cues = list(lexicon.cue_pattern.finditer(text, clause[0], clause[1]))
         if cues:
             return Attribution(lexicon.lemma(cues[-1].group()), (clause[0], cues[-1].start()), end=clause[1], method="intro")
+        source = re.search(r"(?:^|\s)(?:[Pp]our|[Ss]elon|[Dd]['’]après|[Cc]hez)\s+(?P<np>[^,;:«»]{2,60})$", text[clause[0]:clause[1]])
+        if source:                # "Même constat pour Fred : « … »"
+            return Attribution(None, (clause[0] + source.start("np"), clause[1]), end=clause[1], method="selon")
         # "X : « … »", and "le député a refusé de revenir sur ses propos mais a vilipendé le ministre : « … »": the
         # subject of the clause the colon closes speaks, whatever its verb
         return Attribution(None, clause, end=clause[1], method="intro")
