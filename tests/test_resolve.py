@@ -299,3 +299,17 @@ def test_a_colon_intro_with_que_inside_a_word_and_one_with_pour():
                           "réels ? » Même constat pour Fred Martin: « Personne ne les soutient. »")
     assert speaker_of(by_article, "Les sondages sont-ils")[0] == "Litith"
     assert speaker_of(by_article, "Personne ne les soutient")[0] == "Fred Martin"
+
+
+def test_an_incise_with_a_modal_before_the_infinitive_cue():
+    by_article, _ = story("Paul Roux a parlé lundi. « Il ne faut pas sous-estimer l'impact », a notamment voulu "
+                          "prévenir Marc Petit. « Rien ne change », a tenu à rappeler Paul Roux.")
+    assert speaker_of(by_article, "Il ne faut pas sous-estimer")[0] == "Marc Petit"
+    assert speaker_of(by_article, "Rien ne change")[0] == "Paul Roux"
+
+
+def test_a_headline_keeps_the_speaker_it_names_over_a_body_copy():
+    by_article, _ = story("Marc Petit évoque des « scènes de guerre »\n\n"
+                          "Les propos ont été rapportés par Paul Roux lundi. « Des scènes de guerre », a-t-il dit.")
+    headline = [c for cs in by_article.values() for c in cs if c.char_start < 40 and c.claim_type == "partial"][0]
+    assert headline.speaker == "Marc Petit"

@@ -143,13 +143,19 @@ def _inherit_from_clauses(claims: list[Claim]) -> None:
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = o.speaker, o.speaker_id, o.speaker_mention, o.speaker_method
 
 
+_NAMED_IN_HEADLINE = frozenset({"subject", "intro", "selon", "incise"})
+
+
 def _attribute_headlines(headlines: list[Pending], claims: list[Claim]) -> None:
-    """A quotation in a headline takes the speaker of the body claim that shares most of its words; without one, it
-    keeps what its own sentence says, or `unknown`."""
+    """A quotation in a headline keeps the person its own sentence names (« Macron évoque des « … » »); otherwise it
+    takes the speaker of the body claim that shares most of its words; without one, `unknown`."""
     titles = {id(item.claim) for item in headlines}
     body = [c for c in claims if c.speaker and c.speaker != UNKNOWN and id(c) not in titles]
     for item in headlines:
         claim = item.claim
+        if claim.speaker and claim.speaker != UNKNOWN and claim.speaker_method in _NAMED_IN_HEADLINE \
+                and claim.speaker[:1].isupper():
+            continue              # « Macron évoque des « scènes de guerre » »: the headline names who said it
         mine = set(words(claim.wording))
         best, score = None, 0.0
         for other in body:

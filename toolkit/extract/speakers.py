@@ -10,6 +10,7 @@ which keeps extraction orders of magnitude faster than a full dependency parse.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from toolkit.extract.lexicon import Lexicon
@@ -114,9 +115,13 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     if word and fold(word.group()) in lexicon.syntax.auxiliaries:
         j = _skip_adverbs(text, i + word.end(), end, lexicon)
     cue = lexicon.cue_pattern.match(text, j, end) or lexicon.cue_pattern.match(text, i, end)
+    lemma = lexicon.lemma(cue.group()) if cue else None
+    if cue is None and j > i:     # "», a notamment voulu prévenir le chef de l'État": a modal, then the infinitive
+        infinitive = _WORD_AT.match(text, j, end)
+        if infinitive and infinitive.group().lower() in _lemmas(lexicon):
+            cue, lemma = infinitive, infinitive.group().lower()
     if not cue or fold(cue.group()).endswith("ant"):
         return None               # ", rappelant que…" is the journalist going on, not an incise
-    lemma = lexicon.lemma(cue.group())
     tail = cue.end()
     pro = _PRONOUN_INCISE.match(text[cue.start():end]) or _INVERTED.match(text, cue.end(), end)
     if pro:
@@ -129,6 +134,15 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     if apposed:
         np = (np[0], apposed.end(1))
     return Attribution(lemma, np, end=np[1])
+
+
+_WORD_AT = re.compile(r"[\w’']+")
+
+
+@lru_cache(maxsize=8)
+def _lemmas(lexicon: Lexicon) -> frozenset[str]:
+    """Every reporting verb's infinitive (its lemma), regular or not."""
+    return frozenset(lexicon.cue_forms.values()) | lexicon.cue_lemmas
 
 
 _INVERTED = re.compile(r"-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b")      # "se félicite-t-il"
