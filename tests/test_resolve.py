@@ -313,3 +313,9 @@ def test_a_headline_keeps_the_speaker_it_names_over_a_body_copy():
                           "Les propos ont été rapportés par Paul Roux lundi. « Des scènes de guerre », a-t-il dit.")
     headline = [c for cs in by_article.values() for c in cs if c.char_start < 40 and c.claim_type == "partial"][0]
     assert headline.speaker == "Marc Petit"
+
+
+def test_a_capitalised_demonym_after_the_article_describes_a_person():
+    by_article, _ = story("Jacline Dumas a lancé une pétition. La Bretonne de 51 ans, à l'origine d'une vidéo virale, "
+                          "dénonce « la traque aux automobilistes ».")
+    assert speaker_of(by_article, "la traque aux automobilistes")[0] == "Jacline Dumas"

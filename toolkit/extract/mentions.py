@@ -685,6 +685,9 @@ class ArticleMentions:
                 name = " ".join(name.split()[-2:])     # "maire de Londres Sadiq Khan"
                 if not name[:1].isupper():
                     continue      # "le président de Debout la France": a body's name, no person
+            if len(name.split()) == 2 and fold(name.split()[0]) in ("le", "la") and m.start() == 0 \
+                    and person_noun(fold(name.split()[1]), self.lexicon):
+                continue          # « La Bretonne de 51 ans », « le Lyonnais »: a person described, not named
             tokens = [t for t in name.split() if fold(t) not in self.lexicon.titles]
             if tokens and tokens[0] in self._networks and len(tokens) > 1:
                 tokens = tokens[1:]               # "Facebook La France en colère": the page, not the platform
