@@ -319,3 +319,10 @@ def test_a_capitalised_demonym_after_the_article_describes_a_person():
     by_article, _ = story("Jacline Dumas a lancé une pétition. La Bretonne de 51 ans, à l'origine d'une vidéo virale, "
                           "dénonce « la traque aux automobilistes ».")
     assert speaker_of(by_article, "la traque aux automobilistes")[0] == "Jacline Dumas"
+
+
+def test_a_bare_document_speaks_for_its_issuer_printed_before():
+    by_article, _ = story("L'annonce a été confirmée dans un communiqué du ministère de la Culture. Les œuvres "
+                          "« seront restaurées », ajoute le communiqué.")
+    speaker, method = speaker_of(by_article, "seront restaurées")
+    assert (speaker, method) == ("ministère de la Culture", "document")

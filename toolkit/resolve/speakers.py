@@ -16,9 +16,11 @@ name becomes the claim's `speaker_method`:
 4. `story_role`    a description → the one person of the story another outlet gives that role.
 5. `institution`   a bare institution noun (« la Ville », « la Commission ») → its full name printed in the article or
                    the story (« la Ville de Montréal », « la Commission européenne »).
-6. `relative`      a thing someone tells, with the teller as a pronoun (« le récit qu'elle livre ») → the latest
+6. `document`      a bare document noun (« ajoute le communiqué ») → its issuer as the article printed it before
+                   (« dans un communiqué du ministère de la Culture »).
+7. `relative`      a thing someone tells, with the teller as a pronoun (« le récit qu'elle livre ») → the latest
                    person of that gender named before it.
-7. `salience`      a singular description of a person (« le politique letton », « le militant syndical ») → the
+8. `salience`      a singular description of a person (« le politique letton », « le militant syndical ») → the
                    person of that gender named just before it (or, in a lede, just after; far from anyone, the first
                    person the article names), unless the text gives that person another role.
 Finally `full_name` completes a surname that one person of the story bears (« Fabius » → « Laurent Fabius »),
@@ -41,14 +43,14 @@ from toolkit.text import fold, words
 
 NAMED_METHODS = frozenset({"incise", "intro", "subject", "selon", "name", "pronoun", "carried", "context", "headline"})
 DESCRIPTION = "description"
-STRATEGIES = ("acronym", "repeated", "role", "story_role", "institution", "relative", "salience")
+STRATEGIES = ("acronym", "repeated", "role", "story_role", "institution", "document", "relative", "salience")
 
 # How sure each way of finding a speaker is (claims.speaker_confidence): a name in the claim's own sentence is
 # surest; a description resolved by salience, a guess.
 CONFIDENCE = {
     "incise": 0.95, "intro": 0.95, "selon": 0.9, "name": 0.9, "subject": 0.85, "interview": 0.85,
     "acronym": 0.85, "role": 0.8, "headline": 0.75, "pronoun": 0.75, "repeated": 0.75, "story_role": 0.7,
-    "institution": 0.7, "carried": 0.65, "context": 0.6, "salience": 0.55, DESCRIPTION: 0.5,
+    "institution": 0.7, "document": 0.7, "carried": 0.65, "context": 0.6, "salience": 0.55, DESCRIPTION: 0.5,
     "pronoun_conflict": 0.3, "anonymous": 0.0, "none": 0.0,
 }
 _SALIENCE_REACH = 1500          # characters back to the person a description may designate
@@ -208,6 +210,41 @@ def _expanded(noun: str, texts: list[str]) -> str | None:
         if names:
             return max(set(names), key=lambda n: (names.count(n), -names.index(n)))
     return None
+
+
+def document(claim, item, pooled, lexicon) -> Entity | None:
+    """« ajoute le communiqué » → whoever issued it, as the article printed it before (« confirmée dans un
+    communiqué du ministère de la Culture »): the latest such noun with its issuer before the description."""
+    if claim.speaker_method != DESCRIPTION:
+        return None
+    described = fold(_described(claim)).split()
+    if len(described) != 1 or described[0] not in lexicon.issued_by:
+        return None
+    at = _mention_offset(claim, item.text)
+    folded = fold(item.text[:at])
+    found = None
+    for m in re.finditer(rf"(?<![\w-]){re.escape(described[0])}s?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')", folded):
+        found = m.end()
+    if found is None:
+        return None
+    kept = []
+    for word in re.split(r"[ \u00a0]+", item.text[found:found + 80]):
+        bare = word.rstrip(".,;:»)\n")
+        low = fold(bare)
+        if not kept and not (bare[:1].isupper() or low in lexicon.institution_heads):
+            return None           # « un communiqué de presse »: no issuer
+        if kept and not bare[:1].isupper() and low not in ("de", "du", "des", "la", "le", "l'", "d'", "et"):
+            break
+        kept.append(bare)
+        if bare != word or len(kept) == 6:
+            break
+    while kept and fold(kept[-1]) in ("de", "du", "des", "la", "le", "l'", "d'", "et"):
+        kept.pop()
+    if not kept:
+        return None
+    name = " ".join(kept)
+    person = next((p for p in item.entities.persons if p.key == name_key(name)), None)
+    return person or Entity(name, "institution")
 
 
 def relative(claim, item, pooled, lexicon) -> Entity | None:
