@@ -326,3 +326,9 @@ def test_a_bare_document_speaks_for_its_issuer_printed_before():
                           "« seront restaurées », ajoute le communiqué.")
     speaker, method = speaker_of(by_article, "seront restaurées")
     assert (speaker, method) == ("ministère de la Culture", "document")
+
+
+def test_a_gerund_with_a_quoted_label_belongs_to_the_main_clause_subject():
+    by_article, _ = story("Marc Petit a critiqué la sortie. En qualifiant de « peste brune » certains manifestants, le "
+                          "ministre des Comptes publics Paul Roux s'est attiré les foudres de l'opposition.")
+    assert speaker_of(by_article, "peste brune")[0] == "Paul Roux"

@@ -91,9 +91,10 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             lemma = lexicon.lemma(cue.group()) or (cue.group().lower() if cue.group().lower() in lexicon.cue_lemmas else None)
             attribution = speakers.Attribution(lemma, None, method="subject")
             subject_span = (lo, cue.start())
-            if fold(cue.group()).endswith("ant") and not text[lo:cue.start()].strip():
+            if fold(cue.group()).endswith("ant") and (not text[lo:cue.start()].strip()
+                                                      or lexicon.syntax.nonfinite.fullmatch(fold(text[lo:cue.start()]).rstrip())):
                 subject_span = (_main_subject(text, after_end, hi, quote_spans) or _main_subject(text, cue.end(), hi, quote_spans)
-                                or subject_span)   # "Taxant X d'« … », Y a …", "Condamnant X, il a offert … « … »"
+                                or subject_span)   # "(En) taxant X d'« … », Y a …", "Condamnant X, il a offert … « … »"
     parts = _split_on_inner_incise(text, q, lexicon)
     pendings = []
     for start, end, inner, incise_span in parts:
@@ -214,8 +215,13 @@ def _main_subject(text: str, pos: int, hi: int, quote_spans) -> tuple[int, int] 
     violences, il a offert … pour « … » »)."""
     inside = Spans.of(quote_spans).strictly_inside
     comma = next((i for i in range(pos, hi) if text[i] == "," and not inside(i)), -1)
-    verb = speakers.FINITE_VERB.search(text, comma + 1, hi) if comma >= 0 else None
-    return (comma + 1, verb.start()) if verb else None
+    if comma < 0:
+        return None
+    verbs = [m.start() for m in (speakers.FINITE_VERB.search(text, comma + 1, hi), _VERB_CLITIC.search(text, comma + 1, hi)) if m]
+    return (comma + 1, min(verbs)) if verbs else None
+
+
+_VERB_CLITIC = re.compile(r"(?<=\s)(?:s['’]|se\s|ne\s|n['’])")      # "Paul Roux [s']est attiré", "[ne] cache pas"
 
 
 def _continued(text: str, q: Quotation, quote_spans, lexicon: Lexicon) -> speakers.Attribution | None:
