@@ -332,3 +332,19 @@ def test_a_gerund_with_a_quoted_label_belongs_to_the_main_clause_subject():
     by_article, _ = story("Marc Petit a critiqué la sortie. En qualifiant de « peste brune » certains manifestants, le "
                           "ministre des Comptes publics Paul Roux s'est attiré les foudres de l'opposition.")
     assert speaker_of(by_article, "peste brune")[0] == "Paul Roux"
+
+
+def test_a_journalist_of_a_station_is_a_person_and_no_antecedent_for_the_guest():
+    by_article, _ = story("Paul Roux, comédien, était invité samedi. « Vous avez peur ? », l'interroge alors le "
+                          "journaliste Marc Petit.\n\n» LIRE AUSSI - Les soutiens de Jean Macron s'affichent\n\n"
+                          "« Et les conséquences ? », le questionne le journaliste de RTL. « J'en ai rien à faire, lui "
+                          "répond sèchement le comédien. Il y a des gens comme moi. »")
+    assert speaker_of(by_article, "Et les conséquences")[0] == "Marc Petit"
+    assert speaker_of(by_article, "J'en ai rien à faire")[0] == "Paul Roux"
+    assert speaker_of(by_article, "Il y a des gens comme moi")[0] == "Paul Roux"
+
+
+def test_an_incise_name_apposed_after_the_role_complement():
+    by_article, _ = story("« Ils sont irresponsables », a estimé le président du groupe LaREM au Sénat, François "
+                          "Patriat. La séance a repris.")
+    assert speaker_of(by_article, "Ils sont irresponsables")[0] == "François Patriat"

@@ -288,6 +288,11 @@ class ArticleMentions:
             owner = self.antecedent(start, None, last)       # « selon son site Internet »: its owner's words
             if owner and owner.name != UNKNOWN:
                 return replace(owner, mention=phrase, method="pronoun")
+        apposed = _APPOSED_TAIL.search(phrase)
+        if apposed:               # "le président du groupe LaREM au Sénat, François Patriat": the name apposed last
+            found = self._name_in(apposed.group(1), start + apposed.start(1))
+            if found and " " in found.name:
+                return Speaker(found.name, found.id, phrase, method, found.gender)
         inside = [m for m in self._within(start, end) if m.kind in ("person", "institution")]
         if re.match(r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[a-zà-ÿA-ZÀ-Ý]", phrase):
             # « la fille de Jean Roux », « La Bretonne …, postée sur Facebook »: a person after a preposition is the
@@ -297,8 +302,11 @@ class ArticleMentions:
         if inside:
             m = inside[0]
             return Speaker(m.name, m.id, phrase, method, m.gender, m.kind)
+        body = _strip_determiner(low).split()
+        person = low != _strip_determiner(low) and body and person_noun(body[0], self.lexicon)
         relay = [m for m in self.relays if start <= m.start < end
-                 and not _PLACED.search(self.text, max(start, m.start - 8), m.start)]   # « postée sur Facebook »
+                 and not _PLACED.search(self.text, max(start, m.start - 8), m.start)    # « postée sur Facebook »
+                 and not (person and COMPLEMENT.search(self.text, max(start, m.start - 14), m.start))]   # « le journaliste de RTL »
         if relay:
             return Speaker(relay[0].entity.name, relay[0].entity.id, phrase, method, None, relay[0].entity.kind)
         head = _strip_determiner(low)
@@ -769,6 +777,7 @@ _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
 _GOVERNED_ROLE = re.compile(r"\b(?:par|de|du|des|à|au|aux|avec|contre|pour|chez|envers|entre)\s+(?:le\s+|la\s+|l['’]\s*)"
                             r"(?P<role>[a-zà-ÿ][^,.;:«»()\n]{1,70}),\s*$")
+_APPOSED_TAIL = re.compile(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)$")
 _SAID_BY = re.compile(r"([\w’'-]+)\s+(?:de|d['’])\s*$")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")

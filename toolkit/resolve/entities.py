@@ -33,6 +33,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<det>[Ll]e[ \u00a0]|[Ll]a[ \u00a0]|[Ll]['’])(?P<role>{_LOW}[\w’'-]*"
     rf"(?:[ \u00a0](?:{_LOW}[\w’'-]*|(?:de|du|des|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?{_CAP}[\w’'-]*)){{0,6}})[ \u00a0,]+$")
+_DETERMINER_AT = re.compile(r"(?:^|(?<=[\s(]))(?:[Ll]e[ \u00a0]|[Ll]a[ \u00a0]|[Ll]['’])")
 _ACRONYM = re.compile(rf"(?P<long>{_CAP}[\w’'-]*(?:[ \u00a0][\w’'-]+){{0,10}}?)[ \u00a0]*\((?P<acr>{_CAP}[A-ZÀ-Ý0-9&]{{1,9}})\)")
 _PLACE_BEFORE = re.compile(r"(?:^|[\s'])([a-z][\w-]*)\s+(?:(?:de|du|des)\s+|d')?(?:la\s+|l')?$")
 _PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "da", "di", "dos", "das"}
@@ -161,9 +162,11 @@ def _roles_around(text: str, start: int, end: int):
     after = _ROLE_AFTER.match(text, end)
     if after and _is_role(after.group("role")):
         yield fold(after.group("det") or ""), _clean(after.group("role"))
-    before = _ROLE_BEFORE.search(text, max(0, start - 90), start)
-    if before and _is_role(before.group("role")):
-        yield fold(before.group("det")).strip(), _clean(before.group("role"))
+    lo = max(0, start - 90)
+    for det in _DETERMINER_AT.finditer(text, lo, start):     # every determiner: « l'interroge alors le journaliste X »
+        before = _ROLE_BEFORE.match(text, det.start(), start)
+        if before and _is_role(before.group("role")):
+            yield fold(before.group("det")).strip(), _clean(before.group("role"))
 
 
 def _is_role(role: str) -> bool:

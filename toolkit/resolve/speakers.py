@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.extract.claim import Claim
+from toolkit.ingest.language import ingest_data
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import COMPLEMENT, UNKNOWN
 from toolkit.extract.given_names import role_head
@@ -271,17 +273,20 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
     gender = _gender_of_mention(claim)
     at = _mention_offset(claim, item.text)
     head = role_head(fold(claim.speaker), lexicon)
-    fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon)   # roles the story gives
-    before = [(s, p) for s, p in item.entities.person_mentions() if at - _SALIENCE_REACH <= s < at]
+    links = _link_lines(item.text, lexicon.language)
+    fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon) \
+        and not _reporter(pooled.persons.get(p.key, p), lexicon)     # roles the story gives; not the journalist
+    mentions = [(s, p) for s, p in item.entities.person_mentions() if not any(a <= s < b for a, b in links)]
+    before = [(s, p) for s, p in mentions if at - _SALIENCE_REACH <= s < at]
     heads = [(s, p) for s, p in before if not COMPLEMENT.search(item.text, max(0, s - 14), s)]
     for s, p in heads[::-1] + before[::-1]:       # the nearest head before any complement (« … de Macron »)
         if fits(p):
             return p
-    after = [(s, p) for s, p in item.entities.person_mentions() if at < s <= at + _LEDE_REACH]
+    after = [(s, p) for s, p in mentions if at < s <= at + _LEDE_REACH]
     for s, p in after:
         if fits(p):
             return p
-    lede = [p for s, p in item.entities.person_mentions() if s < at]
+    lede = [p for s, p in mentions if s < at]
     return next((p for p in lede if fits(p)), None)     # far from anyone: the article's first-named protagonist
 
 
@@ -326,6 +331,22 @@ def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
     that name the same function (« leader », « dirigeant »; « chef d'État », « président ») are one."""
     wanted = role_words(description, lexicon)
     return bool(wanted) and any(wanted <= role_words(role, lexicon) for role in person.roles)
+
+
+def _reporter(person: Entity, lexicon: Lexicon) -> bool:
+    """The text makes the person one of the newsroom's staff (« le journaliste Éric Dussart »)."""
+    return any(role_head(r, lexicon) in lexicon.reporters for r in person.roles if r.split())
+
+
+@lru_cache(maxsize=256)
+def _link_lines(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines that link to other articles (« » LIRE AUSSI - … »): the names there are no antecedents."""
+    openers = ingest_data(language).related_link_openers
+    spans = []
+    for m in re.finditer(r"(?m)^[»>\s]*(.*)$", text):
+        if any(fold(m.group(1)).startswith(fold(o)) for o in openers):
+            spans.append((m.start(), m.end()))
+    return tuple(spans)
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
