@@ -55,6 +55,10 @@ class Syntax:
     through_voice: re.Pattern          # "[verb] par la voix de": the person an organisation speaks through
     aside_phrases: tuple[tuple[str, ...], ...]   # "quant à elle": skipped between a verb and its subject
     not_infinitives: frozenset[str] = frozenset()   # words ending like an infinitive that are none ("hier", "notre")
+    governed_role: re.Pattern = re.compile(r"$^")   # "par le ministre de l'Intérieur, " before a name
+    complement_then_name: re.Pattern = re.compile(r"$^")   # " au Sénat, François Patriat" after a role
+    clause_source: re.Pattern = re.compile(r"$^")   # "pour Fred" ending a clause before a colon
+    verb_opener: re.Pattern = re.compile(r"$^")     # "s'", "ne" opening a verb group
     object_clitic: re.Pattern = re.compile(r"$^")   # "le", "lui", "l'" before an incise's verb ("», le questionne X")
     subject_pronouns: frozenset[str] = frozenset()   # "il", "elle": a sentence's subject that names nobody new
     trailing_clitics: re.Pattern = re.compile(r"$^")   # clitics between a subject and its verb ("la jeune femme [s']inquiète")
@@ -67,6 +71,10 @@ def _alternation(words) -> str:
 def _syntax(data: dict) -> Syntax:
     f = lambda key: frozenset(fold(w) for w in data[key])
     auxiliaries = [a.replace("'", "['’]") for a in map(re.escape, sorted(data["auxiliaries"], key=len, reverse=True))]
+    elided = lambda words: "|".join(w.replace("'", "['’]") for w in map(re.escape, sorted(words, key=len, reverse=True)))
+    governing = elided(data.get("governing_prepositions", []))
+    sources = elided(data.get("source_prepositions", []))
+    openers = elided(data.get("verb_openers", []))
     objects = "|".join(c.replace("'", "['’]") for c in map(re.escape, sorted(data.get("object_clitics", []), key=len, reverse=True)))
     clitics = "|".join(c.replace("'", "['’]") for c in map(re.escape, sorted(data.get("subject_clitics", []), key=len, reverse=True)))
     return Syntax(
@@ -81,6 +89,12 @@ def _syntax(data: dict) -> Syntax:
         subordinate=re.compile(rf"\s*(?:{_alternation(fold(w) for w in data['subordinators'])})"),
         nonfinite=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['nonfinite_leads'])})\b"),
         not_subject=re.compile(rf"^\s*(?:{_alternation(fold(w) for w in data['not_subject_leads'])}|[a-z]+ant)\b"),
+        governed_role=re.compile(rf"(?<![\w'’])(?:{governing})\s+(?:le\s+|la\s+|l['’]\s*)(?P<role>[a-zà-ÿ][^,.;:«»()\n]{{1,70}}),\s*$",
+                                 re.IGNORECASE),
+        complement_then_name=re.compile(rf"[ \u00a0]+(?:{governing})[ \u00a0]?[^,.;:«»()\n]{{1,40}},[ \u00a0]+"
+                                        rf"((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]){{1,3}}[A-ZÀ-ÖØ-Þ][\w’'-]+)(?=[.,;])"),
+        clause_source=re.compile(rf"(?:^|\s)(?:{sources})\s+(?P<np>[^,;:«»]{{2,60}})$", re.IGNORECASE),
+        verb_opener=re.compile(rf"(?<=\s)(?:{openers})(?:\s|(?<=['’]))", re.IGNORECASE),
         object_clitic=re.compile(rf"(?:{objects})(?:\s+|(?<=['’]))", re.IGNORECASE),
         subject_pronouns=frozenset(fold(w) for w in data.get("subject_pronouns", [])),
         trailing_clitics=re.compile(rf"(?:\s+(?:{clitics}))+\s*$", re.IGNORECASE),

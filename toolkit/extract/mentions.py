@@ -653,7 +653,7 @@ class ArticleMentions:
         if _PREPOSITION.search(self.text, max(floor, pos - 12), pos):
             said = _SAID_BY.search(self.text, max(floor, pos - 30), pos)
             return not (said and fold(said.group(1)) in self.lexicon.issued_by)    # « la réponse de Berléand »
-        role = _GOVERNED_ROLE.search(self.text, max(floor, pos - 90), pos)
+        role = self.lexicon.syntax.governed_role.search(self.text, max(floor, pos - 90), pos)
         return bool(role) and person_noun(role_head(fold(role.group("role")), self.lexicon), self.lexicon)
 
     def _pronoun_subject(self, start: int, end: int, gender: str | None) -> bool:
@@ -775,8 +775,6 @@ _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”]{1,80}?)\s*[»\"”]")
 _INSTITUTION_REACH = 200       # characters after the institution's claim within which « il » / « elle » may be it
 _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2})[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+"
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
-_GOVERNED_ROLE = re.compile(r"\b(?:par|de|du|des|à|au|aux|avec|contre|pour|chez|envers|entre)\s+(?:le\s+|la\s+|l['’]\s*)"
-                            r"(?P<role>[a-zà-ÿ][^,.;:«»()\n]{1,70}),\s*$")
 _APPOSED_TAIL = re.compile(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)$")
 _SAID_BY = re.compile(r"([\w’'-]+)\s+(?:de|d['’])\s*$")
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)

@@ -93,7 +93,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             subject_span = (lo, cue.start())
             if fold(cue.group()).endswith("ant") and (not text[lo:cue.start()].strip()
                                                       or lexicon.syntax.nonfinite.fullmatch(fold(text[lo:cue.start()]).rstrip())):
-                subject_span = (_main_subject(text, after_end, hi, quote_spans) or _main_subject(text, cue.end(), hi, quote_spans)
+                subject_span = (_main_subject(text, after_end, hi, quote_spans, lexicon) or _main_subject(text, cue.end(), hi, quote_spans, lexicon)
                                 or subject_span)   # "(En) taxant X d'« … », Y a …", "Condamnant X, il a offert … « … »"
     parts = _split_on_inner_incise(text, q, lexicon)
     pendings = []
@@ -208,7 +208,7 @@ def past_time_words(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
     return pos
 
 
-def _main_subject(text: str, pos: int, hi: int, quote_spans) -> tuple[int, int] | None:
+def _main_subject(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -> tuple[int, int] | None:
     """After a sentence-initial participle phrase, the main clause's subject: from the comma that ends the phrase
     (the first one after `pos` outside quotation marks) to the main verb. Looked for after the fragment first (« Taxant
     X d'« … », Y a … »), then after the participle when the fragment stands in the main clause (« Condamnant les
@@ -217,11 +217,9 @@ def _main_subject(text: str, pos: int, hi: int, quote_spans) -> tuple[int, int] 
     comma = next((i for i in range(pos, hi) if text[i] == "," and not inside(i)), -1)
     if comma < 0:
         return None
-    verbs = [m.start() for m in (speakers.FINITE_VERB.search(text, comma + 1, hi), _VERB_CLITIC.search(text, comma + 1, hi)) if m]
+    verbs = [m.start() for m in (speakers.FINITE_VERB.search(text, comma + 1, hi), lexicon.syntax.verb_opener.search(text, comma + 1, hi)) if m]
     return (comma + 1, min(verbs)) if verbs else None
 
-
-_VERB_CLITIC = re.compile(r"(?<=\s)(?:s['’]|se\s|ne\s|n['’])")      # "Paul Roux [s']est attiré", "[ne] cache pas"
 
 
 def _continued(text: str, q: Quotation, quote_spans, lexicon: Lexicon) -> speakers.Attribution | None:

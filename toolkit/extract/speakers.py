@@ -19,9 +19,6 @@ from toolkit.text import fold
 _TOKEN = re.compile(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|St)\.|[^\s,.;:!?()«»\"“”\[\]]+|[,.;:!?()«»\"“”\[\]]")
 # ", Jean-Luc Mélenchon" after a description; also past one short apposition (", La France insoumise, Jean-Luc …")
 _APPOSED_NAME = re.compile(r",[ \u00a0]+(?:[^,.;:«»()\n]{1,40},[ \u00a0]+)?((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]?){1,4})(?=[.,;])")
-# « a estimé le président du groupe LaREM [au Sénat], François Patriat. »: the role's complement, then the name
-_COMPLEMENT_THEN_NAME = re.compile(r"[ \u00a0]+(?:au|aux|à|en|de|du|des|d['’])[ \u00a0][^,.;:«»()\n]{1,40},[ \u00a0]+"
-                                   r"((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)(?=[.,;])")
 _MANNER = re.compile(r"(?:[ \u00a0]+\w+ment)+(?=[ \u00a0])")     # adverbs of manner after the verb of an incise
 _ABBREVIATION = re.compile(r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|[A-Z])$")
 _PRONOUN_INCISE = re.compile(r"^(?P<verb>[\w’']+)-(?:t-)?(?P<pro>il|elle|ils|elles|on)\b", re.IGNORECASE)
@@ -135,7 +132,7 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
     np = noun_phrase(text, adverb.end() if adverb else tail, end, lexicon)    # "répond sèchement le comédien"
     if not np:
         return Attribution(lemma, None, end=tail)
-    apposed = _APPOSED_NAME.match(text, np[1], end) or _COMPLEMENT_THEN_NAME.match(text, np[1], end)
+    apposed = _APPOSED_NAME.match(text, np[1], end) or lexicon.syntax.complement_then_name.match(text, np[1], end)
     if apposed:
         np = (np[0], apposed.end(1))
     return Attribution(lemma, np, end=np[1])
@@ -177,7 +174,7 @@ def introduction(text: str, start: int, pos: int, lexicon: Lexicon) -> Attributi
         cues = list(lexicon.cue_pattern.finditer(text, clause[0], clause[1]))
         if cues:
             return Attribution(lexicon.lemma(cues[-1].group()), (clause[0], cues[-1].start()), end=clause[1], method="intro")
-        source = re.search(r"(?:^|\s)(?:[Pp]our|[Ss]elon|[Dd]['’]après|[Cc]hez)\s+(?P<np>[^,;:«»]{2,60})$", text[clause[0]:clause[1]])
+        source = lexicon.syntax.clause_source.search(text[clause[0]:clause[1]])
         if source:                # "Même constat pour Fred : « … »"
             return Attribution(None, (clause[0] + source.start("np"), clause[1]), end=clause[1], method="selon")
         # "X : « … »", and "le député a refusé de revenir sur ses propos mais a vilipendé le ministre : « … »": the
