@@ -348,3 +348,11 @@ def test_an_incise_name_apposed_after_the_role_complement():
     by_article, _ = story("« Ils sont irresponsables », a estimé le président du groupe LaREM au Sénat, François "
                           "Patriat. La séance a repris.")
     assert speaker_of(by_article, "Ils sont irresponsables")[0] == "François Patriat"
+
+
+def test_a_link_to_another_article_names_nobody_and_takes_no_floor():
+    by_article, _ = story("Paul Roux était l'invité de la radio. « Je ne suis pas magicien », a-t-il reconnu.\n\n"
+                          "» LIRE AUSSI - Marc Petit aux manifestants : « Il faut continuer »\n\n"
+                          "« Ne comptez pas sur moi pour la polémique », a-t-il balayé.")
+    assert speaker_of(by_article, "Il faut continuer")[0] == "Marc Petit"
+    assert speaker_of(by_article, "Ne comptez pas sur moi")[0] == "Paul Roux"

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from toolkit.extract import relays, speakers
 from toolkit.extract.claim import Claim, Pending
+from toolkit.ingest.language import link_lines
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import UNKNOWN, ArticleMentions, Speaker
 from toolkit.text import fold, words
@@ -18,6 +19,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
     last: Speaker | None = None
     interviewee: Speaker | None = None      # who gave the last interview answer: the next unlabelled answer is theirs too
     folded = fold(text)
+    links = link_lines(text, lexicon.language)           # what a link to another article quotes takes no floor
     reported = [(p.claim.char_start, p.claim.char_end) for p in pending if p.claim.claim_type == "indirect"]
     for item in pending:
         claim, a = item.claim, item.attribution
@@ -59,14 +61,15 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             speaker = _fragment_holder(claim, mentions, last)     # (inside a reported clause, the clause's speaker)
         if speaker is None and not item.headline:
             speaker = Speaker(UNKNOWN, None, None, "none")
+        linked = any(a <= claim.char_start < b for a, b in links)     # a quotation in a « LIRE AUSSI » line
         if speaker:
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = speaker.name, speaker.id, speaker.mention, speaker.method
-            if not item.loose:
+            if not item.loose and not linked:
                 last = speaker
                 mentions.took_floor(speaker, claim.sentence_start, claim.sentence_end)
             if item.answer:
                 interviewee = speaker
-        if not item.loose:
+        if not item.loose and not linked:
             mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
         claims.append(claim)
     _attribute_headlines([p for p in pending if p.headline], claims)

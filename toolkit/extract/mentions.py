@@ -16,6 +16,7 @@ from functools import cached_property
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.speakers import FINITE_VERB
 from toolkit.extract.given_names import given_name, person_noun, role_head
+from toolkit.ingest.language import link_lines
 from toolkit.text import Spans, fold
 from toolkit.registry import Registry
 
@@ -81,6 +82,7 @@ class ArticleMentions:
 
     @classmethod
     def read(cls, text: str, lexicon: Lexicon, registry: Registry, quoted=()) -> "ArticleMentions":
+        links = link_lines(text, lexicon.language)
         text = _RUBRIC.sub(lambda m: " " * len(m.group()), text)    # « LE SCAN POLITIQUE - »: a kicker, nobody
         self = cls(text, lexicon, registry, quoted=Spans(quoted))   # offset questions in log time
         folded = fold(text)
@@ -96,6 +98,8 @@ class ArticleMentions:
         self._read_appositions()
         self._read_names()
         self._read_surnames()
+        if links:                 # « » LIRE AUSSI - François Hollande aux « gilets jaunes » »: nobody the article speaks of
+            self.mentions = [m for m in self.mentions if not any(a <= m.start < b for a, b in links)]
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         return self
@@ -319,7 +323,8 @@ class ArticleMentions:
             return self.pronoun(pronoun, start, phrase, last)
         words = low.split()
         head = _strip_determiner(low).split()[:1]        # « l'entourage du président »
-        if words and (any(low.startswith(a + " ") for a in self.lexicon.anonymous) or words[-1] in self.lexicon.anonymous_heads
+        named_first = _PERSON_NAME.match(phrase) and given_name(_PERSON_NAME.match(phrase).group(), self.lexicon) in ("m", "f")
+        if words and not named_first and (any(low.startswith(a + " ") for a in self.lexicon.anonymous) or words[-1] in self.lexicon.anonymous_heads
                       or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)
                       or head and head[0] in self.lexicon.anonymous_heads
                       and (words[0] in ("le", "la", "les", "son", "sa", "leur") or low.startswith("l'"))):
@@ -767,7 +772,7 @@ _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
                          re.IGNORECASE)     # a name after one of these is a complement, not the phrase's head
-_RUBRIC = re.compile(r"(?m)^(?:[A-ZÀ-Ý0-9'’/]+[ \u00a0]+){1,5}[-–—][ \u00a0]+(?=[A-ZÀ-Ý«\"“])")
+_RUBRIC = re.compile(r"(?m)^(?:[»>][ \u00a0]*)?(?:[A-ZÀ-Ý0-9'’/]+[ \u00a0]+){1,5}[-–—][ \u00a0]+(?=[A-ZÀ-Ý«\"“])")
 _SAME_SOURCE = re.compile(r"(?:^|\s)(?:(?:la|cette)\s+)?(?:meme\s+source|cette\s+source)$")    # folded
 _ISSUED = re.compile(r"(?P<head>(?:[\w’'-]+\s+){1,5}?)(?:de|du|des|par)\s+(?:la\s+|le\s+|les\s+|l['’])?"
                      r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:«»]*)$")

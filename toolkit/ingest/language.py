@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,3 +34,18 @@ def ingest_data(language: str) -> IngestData:
     return IngestData(tuple(data.get("legacy_encodings", ())),
                       frozenset(w.lower() for w in data.get("standfirst_classes", ())),
                       tuple(w.lower() for w in data.get("related_link_openers", ())))
+
+
+@lru_cache(maxsize=256)
+def link_lines(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines of a saved text that link to other articles (« » LIRE AUSSI - … »): their names are no
+    one the article speaks of, so no antecedent of a pronoun or a description."""
+    openers = ingest_data(language).related_link_openers
+    if not openers:
+        return ()
+    spans = []
+    for m in re.finditer(r"(?m)^[»>\s]*(.*)$", text):
+        line = m.group(1).lower()
+        if any(line.startswith(o) for o in openers):
+            spans.append((m.start(), m.end()))
+    return tuple(spans)

@@ -33,10 +33,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from toolkit.extract.claim import Claim
-from toolkit.ingest.language import ingest_data
+from toolkit.ingest.language import link_lines
 from toolkit.extract.lexicon import Lexicon
 from toolkit.extract.mentions import COMPLEMENT, UNKNOWN
 from toolkit.extract.given_names import role_head
@@ -273,7 +272,7 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
     gender = _gender_of_mention(claim)
     at = _mention_offset(claim, item.text)
     head = role_head(fold(claim.speaker), lexicon)
-    links = _link_lines(item.text, lexicon.language)
+    links = link_lines(item.text, lexicon.language)
     fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon) \
         and not _reporter(pooled.persons.get(p.key, p), lexicon)     # roles the story gives; not the journalist
     mentions = [(s, p) for s, p in item.entities.person_mentions() if not any(a <= s < b for a, b in links)]
@@ -336,17 +335,6 @@ def _has_role(person: Entity, description: str, lexicon: Lexicon) -> bool:
 def _reporter(person: Entity, lexicon: Lexicon) -> bool:
     """The text makes the person one of the newsroom's staff (« le journaliste Éric Dussart »)."""
     return any(role_head(r, lexicon) in lexicon.reporters for r in person.roles if r.split())
-
-
-@lru_cache(maxsize=256)
-def _link_lines(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the lines that link to other articles (« » LIRE AUSSI - … »): the names there are no antecedents."""
-    openers = ingest_data(language).related_link_openers
-    spans = []
-    for m in re.finditer(r"(?m)^[»>\s]*(.*)$", text):
-        if any(fold(m.group(1)).startswith(fold(o)) for o in openers):
-            spans.append((m.start(), m.end()))
-    return tuple(spans)
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
