@@ -33,3 +33,15 @@ def test_rows_in_order_read_from_the_input():
     # ("x", 2) comes after ("y", 1): out of order; ("y", 3) is after the last row in order, ("y", 1)
     assert _in_order(pd.DataFrame(FRAMES["a row before its previous one"]), ["a", "s"]) == [True, True, False, True]
     assert _in_order(pd.DataFrame(FRAMES["a null article"]), ["a", "s"]) == [True, False, True]
+
+
+def test_text_at_offsets_is_none_where_the_offsets_cannot_index_the_text():
+    from toolkit.validate.prepare import _texts_at_offsets
+
+    texts = {"a": "Il a dit « non ».", "b": None}
+    ids = ["a", "a", "a", "b", "c"]
+    starts, ends = pd.Series([11, -1, 5, 0, 0]), pd.Series([14, 3, 40, 2, 2])
+    expected = ["non", None, None, None, None]
+    assert _texts_at_offsets(texts, ids, starts, ends) == expected
+    # offsets with a null (a float column) go through the slower reading, same answers
+    assert _texts_at_offsets(texts, ids + ["a"], pd.Series([11, -1, 5, 0, 0, None]), pd.Series([14, 3, 40, 2, 2, 3])) == expected + [None]

@@ -146,8 +146,7 @@ def _claims(frame, articles, clusters):
     ids = frame["article_id"].tolist()
     frame["article_n_chars"] = [lengths.get(i) for i in ids]
     frame["article_source"] = [sources.get(i) for i in ids]
-    frame["text_at_offsets"] = [_slice(texts.get(i), s, e)
-                                for i, s, e in zip(ids, frame["char_start"].tolist(), frame["char_end"].tolist())]
+    frame["text_at_offsets"] = _texts_at_offsets(texts, ids, frame["char_start"], frame["char_end"])
     frame["in_table_order"] = _in_order(frame, ["article_id", "char_start", "char_end"])
     known = set(clusters["cluster_id"].dropna().tolist())
     frame["cluster_listed"] = [c in known for c in frame["cluster_id"].tolist()]
@@ -173,6 +172,14 @@ def _discrepancies(frame, path: Path, given: str | Path | None, notes: list[str]
         notes.append(f"{len(stale)} review(s) in {review_path(path, given)} name findings that no longer exist "
                      f"(stale): {', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}. Remove them or re-review.")
     return frame
+
+
+def _texts_at_offsets(texts: dict, ids: list, starts, ends) -> list:
+    """Each claim's article text at its offsets (see _slice)."""
+    if starts.dtype.kind == "i" and ends.dtype.kind == "i":     # whole numbers, no null: _slice's test, inlined
+        return [text[start:end] if type(text) is str and 0 <= start <= end <= len(text) else None
+                for text, start, end in zip(map(texts.get, ids), starts.tolist(), ends.tolist())]
+    return [_slice(texts.get(i), start, end) for i, start, end in zip(ids, starts.tolist(), ends.tolist())]
 
 
 def _slice(text, start, end) -> str | None:
