@@ -156,14 +156,18 @@ def bench_jobs(src: Path, n: int, jobs: list[int], tmp: Path) -> None:
 
 
 def cli_build(folder: Path, out: Path, jobs: int | None, cache: bool = True):
-    """`claims build` in a fresh process, as a user runs it: start-up and imports counted. (wall s, result)"""
+    """`claims build` in a fresh process, as a user runs it: start-up and imports counted. (wall s, result)
+
+    The process keeps Python's bytecode caches as an installed toolkit does (PYTHONDONTWRITEBYTECODE, which some
+    sandboxes set, would have every build compile the toolkit's sources again)."""
     import subprocess
     from types import SimpleNamespace
 
     command = [sys.executable, "-m", "toolkit", "build", str(folder), "--out", str(out), "--quiet"]
     command += (["--jobs", str(jobs)] if jobs else []) + ([] if cache else ["--no-cache"])
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
     if done.returncode:
         raise SystemExit(done.stderr[-2000:])
