@@ -484,6 +484,10 @@ class _Workers:
 
             self.client, self._own_client = connect(), True
         elif self.engine == "local" and self.jobs > 1:
+            # pyarrow imports pandas at the first array it builds (0.3-0.4 CPU s); this process builds the tables
+            # anyway, so it imports it now and the forked workers inherit it instead of each importing it again
+            import pandas  # noqa: F401
+
             self._local_pool().start()
         return self
 
