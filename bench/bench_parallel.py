@@ -11,7 +11,8 @@ cores too.
 
 Run:
   python bench/bench_parallel.py jobs [N] [--jobs 1,2]       # articles/s of a full build (no cache) per --jobs
-  python bench/bench_parallel.py incremental [N]             # full build, then +1 % new articles (cache), then no change
+  python bench/bench_parallel.py incremental [N] [--cli]     # full build, then no change, then +1 % new articles (cache);
+                                                             # --cli: each a fresh `claims build` process, as a user sees it
   python bench/bench_parallel.py dask [N]                    # engine=dask on a 2-worker LocalCluster vs --jobs 2
   python bench/bench_parallel.py large [N] [--jobs 2]        # one full build of N articles: time, peak memory per process
   python bench/bench_parallel.py memory [N,N,...] [--jobs 2] # `large` at each size, each in a fresh process
@@ -154,14 +155,42 @@ def bench_jobs(src: Path, n: int, jobs: list[int], tmp: Path) -> None:
               f"{before} before, {load()} after)", flush=True)
 
 
-def bench_incremental(src: Path, n: int, tmp: Path, jobs: int | None) -> None:
+def cli_build(folder: Path, out: Path, jobs: int | None, cache: bool = True):
+    """`claims build` in a fresh process, as a user runs it: start-up and imports counted. (wall s, result)
+
+    The process keeps Python's bytecode caches as an installed toolkit does (PYTHONDONTWRITEBYTECODE, which some
+    sandboxes set, would have every build compile the toolkit's sources again)."""
+    import subprocess
+    from types import SimpleNamespace
+
+    command = [sys.executable, "-m", "toolkit", "build", str(folder), "--out", str(out), "--quiet"]
+    command += (["--jobs", str(jobs)] if jobs else []) + ([] if cache else ["--no-cache"])
+    started = time.perf_counter()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(done.stderr[-2000:])
+    import json
+
+    info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    return seconds, SimpleNamespace(n_extracted="?", n_groups_resolved="?", n_groups_aligned="?", n_groups="?",
+                                    stage_seconds=f"{info['rows']['claims']} claims")
+
+
+def bench_incremental(src: Path, n: int, tmp: Path, jobs: int | None, cli: bool = False) -> None:
     folder = tmp / "articles"
     make_collection(src, folder, n)
     out = tmp / "tables"
-    print(f"{n} real articles, events of {EVENT_SIZE}, jobs={jobs or 'all cores'}")
+    print(f"{n} real articles, events of {EVENT_SIZE}, jobs={jobs or 'all cores'}"
+          + (", each build a fresh `claims build` process (start-up and imports counted)" if cli else
+             ", builds in this process"))
     def cpu_build(target, **kwargs):
         main0, kids0 = cpu_seconds()
-        seconds, result = timed_build(folder, target, jobs=jobs, **kwargs)
+        if cli:
+            seconds, result = cli_build(folder, target, jobs, **kwargs)
+        else:
+            seconds, result = timed_build(folder, target, jobs=jobs, **kwargs)
         main1, kids1 = cpu_seconds()
         return seconds, (main1 - main0) + (kids1 - kids0), result
 
@@ -179,7 +208,8 @@ def bench_incremental(src: Path, n: int, tmp: Path, jobs: int | None) -> None:
           f"{getattr(r, 'n_groups_resolved', '?')}, aligned "
           f"{r.n_groups_aligned} of {r.n_groups} events = {100 * inc / full:.1f} % of full wall, {100 * cpu / full_cpu:.1f} % "
           f"of its CPU  {r.stage_seconds}", flush=True)
-    scratch, r2 = timed_build(folder, tmp / "scratch", jobs=jobs, cache=False)
+    scratch, r2 = (cli_build if cli else lambda f, o, jobs, cache: timed_build(f, o, jobs=jobs, cache=cache))(
+        folder, tmp / "scratch", jobs, cache=False)
     import pyarrow.parquet as pq
 
     same_tables = all(pq.read_table(out / f"{t}.parquet").equals(pq.read_table(tmp / "scratch" / f"{t}.parquet"))
@@ -256,6 +286,7 @@ def main() -> None:
     parser.add_argument("n", nargs="?")
     parser.add_argument("--jobs", default=None)
     parser.add_argument("--source", type=Path, default=REAL)
+    parser.add_argument("--cli", action="store_true", help="incremental: each build a fresh `claims build` process")
     args = parser.parse_args()
     if not (args.source / "manifest.csv").exists():
         sys.exit(f"{args.source}: no manifest.csv; give --source FOLDER of real articles")
@@ -267,7 +298,7 @@ def main() -> None:
         if args.what == "jobs":
             bench_jobs(args.source, args.n or 1168, [int(j) for j in (args.jobs or "1,2").split(",")], tmp)
         elif args.what == "incremental":
-            bench_incremental(args.source, args.n or 2000, tmp, int(args.jobs) if args.jobs else None)
+            bench_incremental(args.source, args.n or 2000, tmp, int(args.jobs) if args.jobs else None, args.cli)
         elif args.what == "dask":
             bench_dask(args.source, args.n or 1168, tmp)
         elif args.what == "profile":

@@ -10,6 +10,7 @@ Run: python bench/bench_validate.py [N]
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -112,12 +113,15 @@ def main(n: int) -> None:
         print(f"wrote {n:,} claims in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", "import resource, sys; from toolkit.cli.main import main; code = main(sys.argv[1:]);"
-                               " print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)",
+                               " me = resource.getrusage(resource.RUSAGE_SELF);"
+                               " print('PEAK_KB', me.ru_maxrss, me.ru_utime + me.ru_stime, file=sys.stderr); sys.exit(code)",
                                "validate", str(work / "tables")], capture_output=True, text=True)
         seconds = time.perf_counter() - started
-        peak = next((int(l.split()[1]) for l in done.stderr.splitlines() if l.startswith("PEAK_KB")), 0)
+        usage = next((l.split()[1:] for l in done.stderr.splitlines() if l.startswith("PEAK_KB")), ["0", "0"])
+        peak, cpu = int(usage[0]), float(usage[1])
         print(done.stdout.strip().splitlines()[0] if done.stdout.strip() else done.stderr[-2000:])
-        print(f"claims validate on {n:,} claims: {seconds:.1f} s wall (start-up included), peak {peak / 1024:.0f} MiB, exit {done.returncode}")
+        print(f"claims validate on {n:,} claims: {seconds:.1f} s wall (start-up included), {cpu:.1f} CPU s, peak "
+              f"{peak / 1024:.0f} MiB, exit {done.returncode}  (load average {os.getloadavg()[0]:.1f})")
         print("target: under 30 s")
     finally:
         shutil.rmtree(work, ignore_errors=True)

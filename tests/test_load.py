@@ -27,7 +27,7 @@ def claims_folder(tmp_path_factory, monkeypatch_module):
         values = {"claim_id": f"c{k:04d}", "article_id": f"a{k // 5:03d}", "source": f"outlet-{k % 3}",
                   "published": datetime(2024, 1, 1 + k % 28, tzinfo=timezone.utc), "event": f"e{k // 20}",
                   "claim_type": ("direct", "indirect", "partial", "statement")[k % 4], "speaker": speaker,
-                  "via": "AFP" if k % 7 == 0 else None, "wording": f"mot {k}", "char_start": k, "char_end": k + 5,
+                  "via": "AFP" if k % 7 == 0 else None, "speaker_mention": ("il", "elle")[k % 2], "wording": f"mot {k}", "char_start": k, "char_end": k + 5,
                   "sentence_start": k, "sentence_end": k + 6,
                   "extractor_version": EXTRACTOR_VERSION}
         for name in CLAIMS.names:
@@ -90,6 +90,24 @@ def test_row_groups_ruled_out_by_their_statistics_are_not_read(claims_folder, mo
 def test_the_filtered_columns_need_not_be_asked_for_and_every_column_comes_without_any(claims_folder):
     assert list(toolkit.load_claims(claims_folder, columns=["wording"], filters=[("claim_type", "=", "statement")]).columns) == ["wording"]
     assert toolkit.load_claims(claims_folder).shape == (200, len(CLAIMS.names))
+
+
+def test_text_columns_come_back_as_text_however_they_are_stored(claims_folder):
+    """Ids and wordings (every value distinct) are written without a Parquet dictionary; a text column of few values
+    keeps one and is read as a dictionary when filtered: either way the rows come back as the schema's text."""
+    meta = pq.ParquetFile(claims_folder / "claims.parquet").metadata
+    chunk = {meta.row_group(0).column(i).path_in_schema: meta.row_group(0).column(i) for i in range(meta.num_columns)}
+    assert not chunk["claim_id"].has_dictionary_page and not chunk["wording"].has_dictionary_page
+    assert chunk["speaker_mention"].has_dictionary_page
+    read = tables.read_table(claims_folder, "claims", columns=["claim_id", "speaker_mention", "wording"],
+                             filters=[("claim_type", "=", "direct")])
+    assert [f.type for f in read.schema] == [CLAIMS.field(n).type for n in ("claim_id", "speaker_mention", "wording")]
+    # direct claims are k % 4 == 0, so k is even and the mention is « il »
+    assert read.column("claim_id").to_pylist() == [f"c{k:04d}" for k in range(0, 200, 4)]
+    assert set(read.column("speaker_mention").to_pylist()) == {"il"}
+    elle = toolkit.load_claims(claims_folder, columns=["claim_id", "speaker_mention"], filters=[("speaker_mention", "=", "elle")])
+    assert elle["claim_id"].tolist() == [f"c{k:04d}" for k in range(1, 200, 2)]
+    assert str(elle["speaker_mention"].dtype) == "string[pyarrow]"
 
 
 def test_a_malformed_filter_is_a_clear_error(claims_folder):

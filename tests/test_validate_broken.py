@@ -8,6 +8,7 @@ import random
 import shutil
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
@@ -118,6 +119,18 @@ def test_findings_that_point_at_missing_claims_fail(copy):
     assert not report.success
     labels = {r.label for r in report.failures if r.severity == "critical"}
     assert "expect_column_values_to_be_in_set(claims_listed)" in labels
+
+
+def test_claims_whose_article_is_not_listed_fail(copy):
+    claims = pq.read_table(copy / "tables" / "claims.parquet", columns=["article_id"]).column("article_id").to_pylist()
+    gone = claims[0]
+    rewrite(copy, "articles", lambda t: t.filter(pc.not_equal(t.column("article_id"), gone)))
+    report = validate(copy)
+    found = {r.label: r for r in report.failures if r.severity == "critical"}
+    listed = found["expect_column_values_to_be_in_set(article_listed)"]
+    assert listed.unexpected_count == claims.count(gone)
+    assert {row["article_id"] for row in listed.rows} == {gone}
+    assert all(row["values"] == {"article_listed": False} for row in listed.rows)
 
 
 def test_claims_whose_cluster_is_not_listed_fail(copy):

@@ -137,6 +137,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
             claims = [c for article in articles for c in by_article.get(article.article_id, [])]
             tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
                       "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
+            hashes = {a.article_id: a.sha256 for a in articles}
+            _let_texts_go(articles)         # the articles table holds them now: memory for alignment
             if cache_dir is not None:
                 _keep_resolved(cache_dir, resolved)
             n_resolved = resolved.n_done
@@ -157,7 +159,7 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     info = {
         "schema_version": schema.SCHEMA_VERSION,
         "extractor_version": schema.EXTRACTOR_VERSION,
-        "articles": {a.article_id: a.sha256 for a in articles},
+        "articles": hashes,
         "rows": {name: t.num_rows for name, t in tables.items()},
         "inputs": record_inputs(input_dir, out_dir, list(registry), reviews, collection_folder(input_dir)),
         # The detail the printed summary leaves out: every article's problems, every registry candidate.
@@ -175,6 +177,13 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
                        problems, summary, skipped=[str(err) for err in ingested.skipped], n_extracted=n_extracted,
                        n_groups=aligned.n_groups, n_groups_aligned=aligned.n_done, n_groups_resolved=n_resolved,
                        stage_seconds=stages.seconds)
+
+
+def _let_texts_go(articles: list[Article]) -> None:
+    """Empty each article's text once the articles table holds it: alignment reads the texts from the table, and
+    the Python copy (two bytes a character for most French text) would stay for the rest of the build."""
+    for article in articles:
+        article.text = ""
 
 
 class _Stopwatch:
@@ -475,6 +484,10 @@ class _Workers:
 
             self.client, self._own_client = connect(), True
         elif self.engine == "local" and self.jobs > 1:
+            # pyarrow imports pandas at the first array it builds (0.3-0.4 CPU s); this process builds the tables
+            # anyway, so it imports it now and the forked workers inherit it instead of each importing it again
+            import pandas  # noqa: F401
+
             self._local_pool().start()
         return self
 

@@ -40,6 +40,7 @@ def tables_dir(path: str | Path) -> Path:
 # Row groups of at most this many rows: a filter on a column the rows are sorted by (claims by article) skips the
 # groups whose min/max statistics rule it out, and the groups of a large table are decoded in parallel.
 ROW_GROUP_ROWS = 131_072
+DISTINCT_SAMPLE = 4096  # rows whose distinct values decide whether a text column is written with a dictionary
 LOCK_WAIT_SECONDS = 600  # a second build into the same place waits this long for the first, then gives up
 
 
@@ -68,7 +69,8 @@ def _swap_in(out: Path, tables: dict[str, pa.Table], info: dict) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd", row_group_size=ROW_GROUP_ROWS)
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd", row_group_size=ROW_GROUP_ROWS,
+                           use_dictionary=dictionary_encoded(table))
             pq.read_metadata(tmp / f"{name}.parquet")
         (tmp / BUILD_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         if (out / REVIEW_FILE).is_file():
@@ -83,6 +85,24 @@ def _swap_in(out: Path, tables: dict[str, pa.Table], info: dict) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def dictionary_encoded(table: pa.Table) -> list[str]:
+    """The columns worth a Parquet dictionary: all but the text columns whose values are mostly distinct (ids,
+    wordings, article texts). A dictionary there is wasted work at write and read (it overflows and falls back to
+    plain pages); a text column written with a dictionary is read as one when filtered (see _read_needed)."""
+    import pyarrow.compute as pc
+
+    plain = set()
+    for name, column in zip(table.column_names, table.columns):
+        sample = column.slice(0, DISTINCT_SAMPLE)       # the first rows tell, without hashing every text
+        if _is_text(column.type) and pc.count_distinct(sample).as_py() > len(sample) // 2:
+            plain.add(name)
+    return [name for name in table.column_names if name not in plain]
+
+
+def _is_text(type_: pa.DataType) -> bool:
+    return pa.types.is_string(type_) or pa.types.is_large_string(type_)
 
 
 def _umask() -> int:
@@ -159,7 +179,7 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
     try:
         parquet = pq.ParquetFile(file)
         stored = parquet.schema_arrow
-        table = _read_needed(parquet, columns, groups)
+        table = _read_needed(file, parquet, columns, groups)
         if not groups:
             table.validate(full=True)  # e.g. invalid UTF-8 in a string column
     except (pa.ArrowInvalid, OSError) as err:
@@ -173,10 +193,19 @@ def read_table(path: str | Path, name: str, *, columns=None, filters=None) -> pa
         except (pa.ArrowException, TypeError, ValueError) as err:
             raise ValueError(f"{name}: filter {filters!r} does not fit the columns' types ({err})") from None
         try:
+            table = _as_stored(table, stored)   # text columns read as dictionaries: plain text again, rows kept only
             table.validate(full=True)   # the rows kept (e.g. invalid UTF-8 in a string column)
         except pa.ArrowInvalid as err:
             raise CorruptTable(file, f"cannot be read as Parquet ({err})", "rebuild it with `claims build`") from None
     return table.select(list(columns)) if columns is not None and table.column_names != list(columns) else table
+
+
+def _as_stored(table: pa.Table, stored: pa.Schema) -> pa.Table:
+    if all(table.schema.field(i).type.equals(stored.field(c).type) for i, c in enumerate(table.column_names)):
+        return table
+    return pa.table([c if c.type.equals(stored.field(n).type) else c.cast(stored.field(n).type)
+                     for n, c in zip(table.column_names, table.columns)], schema=pa.schema(
+        [stored.field(n) for n in table.column_names], metadata=table.schema.metadata))
 
 
 # --- filters, applied by this module -----------------------------------------------------------------------
@@ -204,13 +233,19 @@ def _groups(filters) -> list[list[tuple]]:
     return [[tuple(term) for term in group] for group in groups]
 
 
-def _read_needed(parquet: pq.ParquetFile, columns, groups: list[list[tuple]]) -> pa.Table:
+def _read_needed(file: Path, parquet: pq.ParquetFile, columns, groups: list[list[tuple]]) -> pa.Table:
     """The columns asked for and those the filters name, from the row groups that may hold a row that passes."""
     meta = parquet.metadata
     wanted = list(dict.fromkeys(columns)) if columns is not None else parquet.schema_arrow.names
     needed = wanted + [c for c in dict.fromkeys(term[0] for group in groups for term in group) if c not in wanted]
     leaves = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
     row_groups = [i for i in range(meta.num_row_groups) if _may_match(meta.row_group(i), groups, leaves)]
+    if groups and row_groups:   # text columns written with a dictionary are read as one: the filter moves indices
+        schema = parquet.schema_arrow
+        as_dictionary = [c for c in needed if _is_text(schema.field(c).type) and c in leaves
+                         and all(meta.row_group(i).column(leaves[c]).has_dictionary_page for i in row_groups)]
+        if as_dictionary:
+            parquet = pq.ParquetFile(file, read_dictionary=as_dictionary)
     if len(row_groups) == meta.num_row_groups:
         return parquet.read(columns=needed)
     return parquet.read_row_groups(row_groups, columns=needed)
