@@ -828,3 +828,12 @@ def test_a_name_against_a_whole_clause_is_another_wording_not_a_name_swapped():
                        "La liberté de manifester est garantie mais ce n'est pas l'anarchie", w).changes
     assert [c.kind for c in compare("Nous soutenons la Russie sans réserve",
                                     "Nous soutenons la Chine sans réserve", w).changes] == ["entity"]
+
+
+def test_a_table_without_rows_has_the_schema_and_stamp_of_one_with_rows():
+    from toolkit import schema
+
+    empty = schema.table({}, schema.DISCREPANCIES, "discrepancies")
+    assert empty.num_rows == 0
+    assert empty.schema.equals(schema.DISCREPANCIES)
+    assert empty.schema.metadata[schema.TABLE_KEY] == b"discrepancies"
