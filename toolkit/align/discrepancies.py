@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from toolkit.align.changes import Comparison, compare, display_words
 from toolkit.align.claimset import ClaimSet
-from toolkit.align.confidence import names_a_person
+from toolkit.align.confidence import names_a_person, speaker_confidence
 from toolkit.align.tokens import Words, content, numbers, tokens
 from toolkit.text import fold
 
@@ -297,10 +297,17 @@ SPEAKER_EVIDENCE = 0.35    # two attributions of words this little alike (a head
                            # sentence) are no evidence that the same words got two speakers
 
 
+PRINTED_SPEAKER = 0.7      # a name held only by claims whose speaker is found less surely than this (carried over
+                           # from an earlier paragraph, taken from the context) is the extraction's guess, not what
+                           # an outlet printed: it is not compared
+
+
 def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     # only people's names can contradict each other: an unknown speaker, a description (« le chef de l'État ») or
-    # a group never conflicts with a name
-    groups = _distinct([(i, cs.speaker[i]) for i in members if names_a_person(cs, i)])
+    # a group never conflicts with a name; and only names that some outlet prints at the words (a guess against a
+    # printed name is the extraction disagreeing with itself, not two outlets)
+    groups = [(name, rows) for name, rows in _distinct([(i, cs.speaker[i]) for i in members if names_a_person(cs, i)])
+              if max(speaker_confidence(cs, i) for i in rows) >= PRINTED_SPEAKER]
     f = _disagreement(cs, groups, cs.speaker, "speaker_mismatch", "speaker", event, cluster)
     if f is None:
         return []
