@@ -837,3 +837,33 @@ def test_a_table_without_rows_has_the_schema_and_stamp_of_one_with_rows():
     assert empty.num_rows == 0
     assert empty.schema.equals(schema.DISCREPANCIES)
     assert empty.schema.metadata[schema.TABLE_KEY] == b"discrepancies"
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("method", ["carried", "context"])
+def test_a_name_the_extraction_only_guessed_does_not_conflict_with_a_printed_name(method):
+    # b prints the words in a new paragraph with no speaker at them; the extraction carried over the last person
+    # b named: that is its guess, not b giving the words to someone else
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Jean Morvan", "wording": ABUSE,
+             "speaker_method": "incise", "speaker_mention": "Jean Morvan"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Paul Ledru", "wording": ABUSE,
+             "speaker_method": method, "speaker_mention": None}]
+    result = align(_with_methods(rows))
+    assert result.cluster_ids[0] == result.cluster_ids[1]
+    assert not [f for f in result.findings if f.kind == "speaker_mismatch"]
+    # « a-t-il dit » at the words: b does give them to a man, unsurely (a pronoun): a low finding
+    rows[1] |= {"speaker_method": "pronoun", "speaker_mention": "il"}
+    (finding,) = [f for f in align(_with_methods(rows)).findings if f.kind == "speaker_mismatch"]
+    assert finding.severity == "low"
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("speaker", ["Figaro Live", "Nouvel An"])
+def test_two_capitalised_words_that_open_with_no_given_name_are_no_name_to_conflict_with(speaker):
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Cyprien Royer", "wording": ABUSE,
+             "speaker_method": "incise", "speaker_mention": "Cyprien Royer"},
+            {"article_id": "b", "claim_type": "direct", "speaker": speaker, "wording": ABUSE,
+             "speaker_method": "subject", "speaker_mention": speaker}]
+    assert not [f for f in align(_with_methods(rows)).findings if f.kind == "speaker_mismatch"]
+    rows[1] |= {"speaker": "Hervé Lambert", "speaker_mention": "Hervé Lambert"}       # a person's name: a finding
+    assert [f.kind for f in align(_with_methods(rows)).findings] == ["speaker_mismatch"]
