@@ -867,3 +867,19 @@ def test_two_capitalised_words_that_open_with_no_given_name_are_no_name_to_confl
     assert not [f for f in align(_with_methods(rows)).findings if f.kind == "speaker_mismatch"]
     rows[1] |= {"speaker": "Hervé Lambert", "speaker_mention": "Hervé Lambert"}       # a person's name: a finding
     assert [f.kind for f in align(_with_methods(rows)).findings] == ["speaker_mismatch"]
+
+
+def _date(article: str, wording: str, text: str, value: str) -> dict:
+    return {"article_id": article, "source": article.upper(), "claim_type": "statement", "wording": wording,
+            "fact_slot": "date", "fact_text": text, "fact_value": value, "fact_about": None, "fact_qualifier": "exact"}
+
+
+@pytest.mark.issue(10)
+def test_the_same_weekday_read_against_two_publication_dates_is_no_conflict():
+    # both outlets print « lundi »; one published on a Saturday reads the Monday after, one published on a Tuesday
+    # the Monday before: the outlets say the same thing
+    rows = [_date("a", "Le maire de Valbrune sera entendu lundi par les enquêteurs à Lormérac", "lundi", "2024-03-11"),
+            _date("b", "Le maire de Valbrune a été entendu lundi par les enquêteurs à Lormérac", "lundi", "2024-03-04")]
+    assert not [f for f in align(claims_of(rows)).findings if f.kind == "fact_conflict"]
+    rows[1] |= {"wording": "Le maire de Valbrune a été entendu mardi par les enquêteurs à Lormérac", "fact_text": "mardi"}
+    assert [f.kind for f in align(claims_of(rows)).findings] == ["fact_conflict"]
