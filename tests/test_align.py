@@ -883,3 +883,14 @@ def test_the_same_weekday_read_against_two_publication_dates_is_no_conflict():
     assert not [f for f in align(claims_of(rows)).findings if f.kind == "fact_conflict"]
     rows[1] |= {"wording": "Le maire de Valbrune a été entendu mardi par les enquêteurs à Lormérac", "fact_text": "mardi"}
     assert [f.kind for f in align(claims_of(rows)).findings] == ["fact_conflict"]
+
+
+@pytest.mark.issue(10)
+def test_a_verb_negated_in_one_clause_and_asserted_in_another_is_no_negation_flip():
+    w = words_for("fr")
+    one = "Nous ne voulons pas de querelle avec qui que ce soit, nous ne sommes pas intéressés par la polémique"
+    other = "Nous ne voulons nous brouiller avec personne, la polémique ne nous intéresse pas: nous sommes des élus concrets"
+    assert "negation" not in [c.kind for c in compare(one, other, w).changes]
+    # the same proposition negated in one rendering only is still a flip
+    assert [c.kind for c in compare("Nous ne sommes pas intéressés par la polémique",
+                                    "Nous sommes intéressés par la polémique", w).changes] == ["negation"]
