@@ -894,3 +894,15 @@ def test_a_verb_negated_in_one_clause_and_asserted_in_another_is_no_negation_fli
     # the same proposition negated in one rendering only is still a flip
     assert [c.kind for c in compare("Nous ne sommes pas intéressés par la polémique",
                                     "Nous sommes intéressés par la polémique", w).changes] == ["negation"]
+
+
+@pytest.mark.issue(10)
+def test_two_outlets_that_each_print_a_fragment_and_its_full_quotation_do_not_disagree():
+    fragment, full = "de l'esbroufe, du saupoudrage", "C'est de l'esbroufe, des effets d'annonce, du saupoudrage"
+    rows = [{"article_id": a, "claim_type": t, "speaker": "Marc Vasseur", "wording": text, "char_start": start}
+            for a in ("a", "b") for t, text, start in (("partial", fragment, 100), ("direct", full, 900))]
+    result = align(claims_of(rows))
+    assert len(set(result.cluster_ids)) == 1
+    assert not [f for f in result.findings if f.kind == "wording_variant"]
+    rows[3] |= {"wording": "C'est de la poudre aux yeux, des effets d'annonce, du saupoudrage"}   # b prints another full version
+    assert [f.kind for f in align(claims_of(rows)).findings if f.kind == "wording_variant"] == ["wording_variant"]

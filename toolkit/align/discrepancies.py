@@ -184,9 +184,9 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             f.explanation = (f"{outlets(cs, short.rows)} quotes only part of what {outlets(cs, long_.rows)} quotes, "
                              f"leaving out « {clip(cmp.dropped)} »{lost}")
         findings.append(f)
-    # Variants printed by one article only (a fragment and its full quotation) are not a disagreement between outlets.
-    low = [(a, b, cmp) for a, b, cmp in low if {cs.article_id[i] for i in a.rows} != {cs.article_id[i] for i in b.rows}
-           or len({cs.article_id[i] for i in a.rows}) > 1]
+    # Two variants printed by the same articles (a fragment and its full quotation in one article, or in each of two
+    # outlets) are not a disagreement between outlets: every one of them prints both.
+    low = [(a, b, cmp) for a, b, cmp in low if {cs.article_id[i] for i in a.rows} != {cs.article_id[i] for i in b.rows}]
     if low:
         f = Finding("wording_variant", "low", "words", event, cluster)
         seen = []
