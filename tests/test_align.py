@@ -828,3 +828,81 @@ def test_a_name_against_a_whole_clause_is_another_wording_not_a_name_swapped():
                        "La liberté de manifester est garantie mais ce n'est pas l'anarchie", w).changes
     assert [c.kind for c in compare("Nous soutenons la Russie sans réserve",
                                     "Nous soutenons la Chine sans réserve", w).changes] == ["entity"]
+
+
+def test_a_table_without_rows_has_the_schema_and_stamp_of_one_with_rows():
+    from toolkit import schema
+
+    empty = schema.table({}, schema.DISCREPANCIES, "discrepancies")
+    assert empty.num_rows == 0
+    assert empty.schema.equals(schema.DISCREPANCIES)
+    assert empty.schema.metadata[schema.TABLE_KEY] == b"discrepancies"
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("method", ["carried", "context"])
+def test_a_name_the_extraction_only_guessed_does_not_conflict_with_a_printed_name(method):
+    # b prints the words in a new paragraph with no speaker at them; the extraction carried over the last person
+    # b named: that is its guess, not b giving the words to someone else
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Jean Morvan", "wording": ABUSE,
+             "speaker_method": "incise", "speaker_mention": "Jean Morvan"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Paul Ledru", "wording": ABUSE,
+             "speaker_method": method, "speaker_mention": None}]
+    result = align(_with_methods(rows))
+    assert result.cluster_ids[0] == result.cluster_ids[1]
+    assert not [f for f in result.findings if f.kind == "speaker_mismatch"]
+    # « a-t-il dit » at the words: b does give them to a man, unsurely (a pronoun): a low finding
+    rows[1] |= {"speaker_method": "pronoun", "speaker_mention": "il"}
+    (finding,) = [f for f in align(_with_methods(rows)).findings if f.kind == "speaker_mismatch"]
+    assert finding.severity == "low"
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("speaker", ["Figaro Live", "Nouvel An"])
+def test_two_capitalised_words_that_open_with_no_given_name_are_no_name_to_conflict_with(speaker):
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": "Cyprien Royer", "wording": ABUSE,
+             "speaker_method": "incise", "speaker_mention": "Cyprien Royer"},
+            {"article_id": "b", "claim_type": "direct", "speaker": speaker, "wording": ABUSE,
+             "speaker_method": "subject", "speaker_mention": speaker}]
+    assert not [f for f in align(_with_methods(rows)).findings if f.kind == "speaker_mismatch"]
+    rows[1] |= {"speaker": "Hervé Lambert", "speaker_mention": "Hervé Lambert"}       # a person's name: a finding
+    assert [f.kind for f in align(_with_methods(rows)).findings] == ["speaker_mismatch"]
+
+
+def _date(article: str, wording: str, text: str, value: str) -> dict:
+    return {"article_id": article, "source": article.upper(), "claim_type": "statement", "wording": wording,
+            "fact_slot": "date", "fact_text": text, "fact_value": value, "fact_about": None, "fact_qualifier": "exact"}
+
+
+@pytest.mark.issue(10)
+def test_the_same_weekday_read_against_two_publication_dates_is_no_conflict():
+    # both outlets print « lundi »; one published on a Saturday reads the Monday after, one published on a Tuesday
+    # the Monday before: the outlets say the same thing
+    rows = [_date("a", "Le maire de Valbrune sera entendu lundi par les enquêteurs à Lormérac", "lundi", "2024-03-11"),
+            _date("b", "Le maire de Valbrune a été entendu lundi par les enquêteurs à Lormérac", "lundi", "2024-03-04")]
+    assert not [f for f in align(claims_of(rows)).findings if f.kind == "fact_conflict"]
+    rows[1] |= {"wording": "Le maire de Valbrune a été entendu mardi par les enquêteurs à Lormérac", "fact_text": "mardi"}
+    assert [f.kind for f in align(claims_of(rows)).findings] == ["fact_conflict"]
+
+
+@pytest.mark.issue(10)
+def test_a_verb_negated_in_one_clause_and_asserted_in_another_is_no_negation_flip():
+    w = words_for("fr")
+    one = "Nous ne voulons pas de querelle avec qui que ce soit, nous ne sommes pas intéressés par la polémique"
+    other = "Nous ne voulons nous brouiller avec personne, la polémique ne nous intéresse pas: nous sommes des élus concrets"
+    assert "negation" not in [c.kind for c in compare(one, other, w).changes]
+    # the same proposition negated in one rendering only is still a flip
+    assert [c.kind for c in compare("Nous ne sommes pas intéressés par la polémique",
+                                    "Nous sommes intéressés par la polémique", w).changes] == ["negation"]
+
+
+@pytest.mark.issue(10)
+def test_two_outlets_that_each_print_a_fragment_and_its_full_quotation_do_not_disagree():
+    fragment, full = "de l'esbroufe, du saupoudrage", "C'est de l'esbroufe, des effets d'annonce, du saupoudrage"
+    rows = [{"article_id": a, "claim_type": t, "speaker": "Marc Vasseur", "wording": text, "char_start": start}
+            for a in ("a", "b") for t, text, start in (("partial", fragment, 100), ("direct", full, 900))]
+    result = align(claims_of(rows))
+    assert len(set(result.cluster_ids)) == 1
+    assert not [f for f in result.findings if f.kind == "wording_variant"]
+    rows[3] |= {"wording": "C'est de la poudre aux yeux, des effets d'annonce, du saupoudrage"}   # b prints another full version
+    assert [f.kind for f in align(claims_of(rows)).findings if f.kind == "wording_variant"] == ["wording_variant"]

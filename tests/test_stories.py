@@ -132,3 +132,30 @@ def test_a_text_printed_twice_under_two_ids_does_not_split_its_story():
     _without_events(articles)
     (story,) = find_stories(articles)
     assert len(story.article_ids) == 8
+
+
+@pytest.mark.parametrize("word", ["maison", "gouvernement", "depute", "député", "Paris", "jean-luc", "aujourd'hui",
+                                  "covid19", "2023", "xqzwv", "œuvre", "a"])
+def test_the_rarity_of_a_word_is_wordfreqs_whichever_way_it_is_read(word):
+    # plain a-z words are read straight from wordfreq's list; every other word goes through wordfreq itself
+    from wordfreq import zipf_frequency
+
+    from toolkit.stories import zipf
+
+    assert zipf(word, "fr") == zipf_frequency(word, "fr")
+
+
+def test_a_texts_terms_do_not_depend_on_the_words_read_before_it():
+    from toolkit.align.tokens import words_for
+    from toolkit.stories import profile
+
+    stopwords = words_for("fr").stopwords
+    first = "Le maire de Valbrune, Jean-Luc Ferrand, inaugure la médiathèque rénovée."
+    second = "À Valbrune, la médiathèque rénovée ouvre ses portes ; le maire Jean-Luc Ferrand était présent."
+    memo: dict = {}
+    profile(first, stopwords, memo)
+    counts, shown = profile(second, stopwords, memo)
+    assert (counts, shown) == profile(second, stopwords)
+    assert counts["n:valbrune"] == 1 and shown["n:valbrune"] == "Valbrune"
+    assert counts["n:ferrand"] == 1 and shown["n:ferrand"] == "Ferrand"
+    assert counts["mediath"] == 1 and shown["mediath"] == "médiathèque"

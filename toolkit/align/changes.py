@@ -165,6 +165,8 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
             continue        # « a » folded from « à » is no verb (« né à Amiens » against « il n'y a personne »)
         if _both_ways(verb, st if verb in s_neg else lt, w):
             continue        # the negative side also says it positively (« Ça n'est pas quand … , il est bon »): two clauses
+        if not _same_proposition(verb, st, lt, w):
+            continue        # « nous ne sommes pas intéressés » / « nous sommes des gens concrets »: two propositions
         if verb in s_stems and verb in l_stems and not (verb in s_neg and verb in l_neg):
             changes.append(Change("negation", f"{verb}… negated in one rendering only",
                                   _around(short, verb, w), _around(long, verb, w)))
@@ -210,6 +212,30 @@ def _both_ways(verb: str, toks: list[str], w: Words) -> bool:
     another says it plainly, so the rendering as a whole is not the negative of the other."""
     places = [k for k, t in enumerate(toks) if stem(t) == verb]
     return len(places) > sum(1 for k in places if _negated_here(toks, k, w))
+
+
+_NEGATION_WORDS = frozenset({"ne", "n", "pas", "plus", "jamais", "ni"})
+COMPLEMENT_WORDS = 2        # content words after a verb read as what it says (its complement)
+
+
+def _same_proposition(verb: str, a: list[str], b: list[str], w: Words) -> bool:
+    """Whether a verb negated in one rendering and not in the other says the same thing in both: the content words
+    right after it meet, or one rendering gives it none (« Nous ne fermerons pas la ligne 2 » / « Nous fermerons la
+    ligne 2 »). « nous ne sommes pas intéressés par la polémique » and « nous sommes des gens concrets » negate and
+    assert two propositions, not one: no flip."""
+    ca, cb = _complement(verb, a, w), _complement(verb, b, w)
+    return not ca or not cb or bool(ca & cb)
+
+
+def _complement(verb: str, toks: list[str], w: Words) -> set[str]:
+    """Keys of the first COMPLEMENT_WORDS content words after each place of the verb (a stem), negations set aside."""
+    out = set()
+    for k, t in enumerate(toks):
+        if stem(t) == verb:
+            after = [x for x in toks[k + 1:k + 6] if x not in w.stopwords and x not in w.negations
+                     and x not in _NEGATION_WORDS]
+            out.update(key(x, w) for x in after[:COMPLEMENT_WORDS])
+    return out
 
 
 def _negated_here(toks: list[str], k: int, w: Words) -> bool:

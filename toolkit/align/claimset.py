@@ -132,7 +132,4 @@ def _column(table, name: str) -> list:
         table = pa.Table.from_pandas(table[[name]], preserve_index=False)
     if name not in table.column_names:
         return [None] * table.num_rows
-    col = table.column(name)
-    if pa.types.is_dictionary(col.type):
-        col = col.cast(col.type.value_type)
-    return col.to_pylist()
+    return table.column(name).to_pylist()      # a dictionary column gives its values: no cast needed

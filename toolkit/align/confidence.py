@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from toolkit.align.claimset import UNKNOWN_SPEAKERS, ClaimSet
+from toolkit.text import fold
 
 CONFIDENT = 0.6             # a high or medium finding this sure (or more) fails the consistency suite until reviewed
 ALIKE = 0.5                 # attribution findings on claims less alike than this (a word against a sentence) are at most low
@@ -65,7 +66,16 @@ def names_a_person(cs: ClaimSet, i: int) -> bool:
         return True
     words = _WORD.findall(speaker)
     return (2 <= len(words) <= 5 and words[0].lower() not in _NOT_NAMES and words[0][:1].isupper()
-            and words[-1][:1].isupper() and not any(w.isupper() and len(w) > 1 for w in words))
+            and words[-1][:1].isupper() and not any(w.isupper() and len(w) > 1 for w in words)
+            and _given_name(words[0]))
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word is a given name (data/names/first_names.tsv): a person's name opens with one (« Hervé
+    Lambert »), two capitalised words that name a show, a title or a place (« Figaro Live », « Nouvel An ») do not."""
+    from toolkit.extract.given_names import given_names
+
+    return fold(word).replace("-", " ").split()[0].replace("'", "") in given_names()
 
 
 def assess(finding, cs: ClaimSet, rows: list[int]) -> None:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from toolkit.align.changes import Comparison, compare, display_words
 from toolkit.align.claimset import ClaimSet
-from toolkit.align.confidence import names_a_person
+from toolkit.align.confidence import names_a_person, speaker_confidence
 from toolkit.align.tokens import Words, content, numbers, tokens
 from toolkit.text import fold
 
@@ -184,9 +184,9 @@ def _quotation_findings(cs: ClaimSet, members, cluster, event, w) -> list[Findin
             f.explanation = (f"{outlets(cs, short.rows)} quotes only part of what {outlets(cs, long_.rows)} quotes, "
                              f"leaving out « {clip(cmp.dropped)} »{lost}")
         findings.append(f)
-    # Variants printed by one article only (a fragment and its full quotation) are not a disagreement between outlets.
-    low = [(a, b, cmp) for a, b, cmp in low if {cs.article_id[i] for i in a.rows} != {cs.article_id[i] for i in b.rows}
-           or len({cs.article_id[i] for i in a.rows}) > 1]
+    # Two variants printed by the same articles (a fragment and its full quotation in one article, or in each of two
+    # outlets) are not a disagreement between outlets: every one of them prints both.
+    low = [(a, b, cmp) for a, b, cmp in low if {cs.article_id[i] for i in a.rows} != {cs.article_id[i] for i in b.rows}]
     if low:
         f = Finding("wording_variant", "low", "words", event, cluster)
         seen = []
@@ -297,10 +297,17 @@ SPEAKER_EVIDENCE = 0.35    # two attributions of words this little alike (a head
                            # sentence) are no evidence that the same words got two speakers
 
 
+PRINTED_SPEAKER = 0.7      # a name held only by claims whose speaker is found less surely than this (carried over
+                           # from an earlier paragraph, taken from the context) is the extraction's guess, not what
+                           # an outlet printed: it is not compared
+
+
 def _speaker_findings(cs: ClaimSet, members, cluster, event) -> list[Finding]:
     # only people's names can contradict each other: an unknown speaker, a description (« le chef de l'État ») or
-    # a group never conflicts with a name
-    groups = _distinct([(i, cs.speaker[i]) for i in members if names_a_person(cs, i)])
+    # a group never conflicts with a name; and only names that some outlet prints at the words (a guess against a
+    # printed name is the extraction disagreeing with itself, not two outlets)
+    groups = [(name, rows) for name, rows in _distinct([(i, cs.speaker[i]) for i in members if names_a_person(cs, i)])
+              if max(speaker_confidence(cs, i) for i in rows) >= PRINTED_SPEAKER]
     f = _disagreement(cs, groups, cs.speaker, "speaker_mismatch", "speaker", event, cluster)
     if f is None:
         return []

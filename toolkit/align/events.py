@@ -91,8 +91,10 @@ def findings(columns: dict[str, list]) -> list[Finding]:
 
 
 def _decoded(table: pa.Table) -> dict[str, list]:
-    return {name: (col.cast(col.type.value_type) if pa.types.is_dictionary(col.type) else col).to_pylist()
-            for name, col in zip(table.column_names, table.columns)}
+    """The table as Python columns (a dictionary column's values, as to_pylist gives them)."""
+    if table.num_rows == 0:
+        return {name: [] for name in table.column_names}
+    return {name: col.to_pylist() for name, col in zip(table.column_names, table.columns)}
 
 
 def _extend(target: dict[str, list], part: dict[str, list]) -> None:

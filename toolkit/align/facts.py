@@ -206,7 +206,7 @@ def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links
     (score, i, j) links) from two articles cannot both be true."""
     bad = [(score, i, j) for score, i, j in links
            if cs.article_id[i] != cs.article_id[j] and not compatible(readings[i], readings[j])
-           and same_quantity(readings[i], readings[j], curated)]
+           and same_quantity(readings[i], readings[j], curated) and not same_words(cs, i, j)]
     if not bad:
         return []
     later = [(score, i, j) for score, i, j in bad if _update(cs, readings, i, j)]
@@ -227,6 +227,14 @@ def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links
     f.explanation = (f"The outlets disagree on the {LABEL.get(slot, slot)}{thing}: "
                      + " vs ".join(f"{_as_printed(cs, rows)} in {outlets(cs, rows)}" for rows in by_value.values()) + ".")
     return [f]
+
+
+def same_words(cs: ClaimSet, i: int, j: int) -> bool:
+    """Whether two statements print their value in the same words (« lundi » and « lundi », « aujourd'hui » and
+    « Aujourd'hui »): the outlets say the same thing; their values differ only as each is read against its own
+    publication date (a weekday, « hier », « aujourd'hui »), which is no disagreement between them."""
+    a, b = cs.fact_text[i], cs.fact_text[j]
+    return bool(a and b) and fold(a).strip() == fold(b).strip()
 
 
 EVERYDAY = 1.2             # a counted noun this little rare (« personnes », « morts », « euros »; toolkit.stories.rarity) names no particular thing …

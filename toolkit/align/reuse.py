@@ -59,6 +59,8 @@ def passages(texts: dict[str, str], events: dict[str, str]) -> tuple[list[Passag
     for article_id in sorted(texts):
         by_event[events.get(article_id)].append(article_id)
     for event, ids in sorted(by_event.items(), key=lambda kv: str(kv[0])):
+        if len(ids) < 2:
+            continue                # an article alone in its event shares with nobody: no words to read
         words = {a: _words(texts[a]) for a in ids}
         index = defaultdict(list)
         for a in ids:

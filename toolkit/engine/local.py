@@ -43,6 +43,22 @@ def _align(batch, language):
     return align_batch(batch, _REGISTRY, language)
 
 
+def preload(language: str = "fr") -> None:
+    """Import here, once, what every worker would otherwise import and load on its own (a second each on a busy
+    machine): the extraction and alignment code, pandas (pyarrow imports it the first time it builds an array from
+    Python values) and wordfreq's word list (alignment reads it to tell a common word from a misspelt name). Forked
+    workers inherit them; the articles are not read yet, so the workers still hold none of them."""
+    import pyarrow as pa
+
+    import toolkit.align.events  # noqa: F401
+    import toolkit.resolve.catalog  # noqa: F401
+    import toolkit.resolve.speakers  # noqa: F401
+    from toolkit.stories import rarity
+
+    pa.array([0])
+    rarity("nom", language)
+
+
 class Pool:
     """`jobs` worker processes sharing one registry; `extract` and `align` keep their inputs' order."""
 
@@ -58,6 +74,8 @@ class Pool:
 
     def start(self) -> None:
         """Start the worker processes now (forked from this process as it is now), not at the first task."""
+        if CONTEXT == "fork":
+            preload()
         try:
             self._executor.submit(int).result()
         except BrokenProcessPool:

@@ -86,21 +86,30 @@ def find_stories(articles: list, language: str = "fr") -> list[Story]:
 
 # 1. profile ---------------------------------------------------------------------------------------------------
 
-def profile(text: str, stopwords: frozenset) -> tuple[Counter, dict[str, str]]:
-    """Term counts of one text (content stems, and names as 'n:' + folded name) and, per term, a form as printed."""
-    counts: Counter = Counter()
+def profile(text: str, stopwords: frozenset, memo: dict | None = None) -> tuple[Counter, dict[str, str]]:
+    """Term counts of one text (content stems, and names as 'n:' + folded name) and, per term, a form as printed.
+
+    `memo` (word as printed -> its term, or None for a word that is no term) may be shared by the texts of one
+    folder: most words recur, and their term is then read once."""
+    memo = {} if memo is None else memo
     shown: dict[str, str] = {}
-    for m in _WORD.finditer(text):
-        word = fold(m.group())
-        if len(word) < 4 or word in stopwords or word.isdigit():
-            continue
-        term = stem(word)
-        counts[term] += 1
-        shown.setdefault(term, m.group().lower())
+    terms = []
+    for printed in _WORD.findall(text):
+        term = memo.get(printed, "")
+        if term == "":
+            word = fold(printed)
+            term = memo[printed] = None if len(word) < 4 or word in stopwords or word.isdigit() else stem(word)
+        if term is not None:
+            terms.append(term)
+            if term not in shown:
+                shown[term] = printed.lower()
+    counts = Counter(terms)
+    folded = fold(text)                 # one character for one: a name's folded form is the slice of its span
     for m in _NAME.finditer(text):
-        if _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]):
+        start, end = m.span()
+        if _SENTENCE_START.search(text[max(0, start - 3):start]):
             continue                                    # a capital that opens a sentence is no sign of a name
-        name = fold(m.group())
+        name = folded[start:end]
         if name in stopwords:
             continue
         term = "n:" + name
@@ -131,9 +140,33 @@ def keywords(counts: Counter, shown: dict[str, str], df: Counter, n_docs: int, m
 @lru_cache(maxsize=200_000)
 def rarity(word: str, language: str) -> float:
     """How rare a word is in the language: ZIPF_TOP minus its Zipf frequency (0 for the commonest words)."""
-    from wordfreq import zipf_frequency
+    return max(0.0, ZIPF_TOP - zipf(word, language))
 
-    return max(0.0, ZIPF_TOP - zipf_frequency(word, language))
+
+_PLAIN = re.compile(r"[a-z]+")
+
+
+def zipf(word: str, language: str) -> float:
+    """wordfreq's `zipf_frequency(word, language)`. A word of plain letters a-z is one token to wordfreq's tokenizer,
+    as it is: its frequency is read straight from wordfreq's list, rounded as wordfreq rounds it (the tokenizer
+    and its normalisation cost more than the rest of the story grouping); any other word goes through wordfreq."""
+    if not _PLAIN.fullmatch(word):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, language)
+    from wordfreq import freq_to_zipf, zipf_to_freq
+
+    freq = max(_frequencies(language).get(word, 0.0), zipf_to_freq(0.0))
+    # wordfreq keeps three significant digits of a frequency (wordfreq._word_frequency), then rounds the Zipf value
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(freq_to_zipf(freq), 2)
+
+
+@lru_cache(maxsize=None)
+def _frequencies(language: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language, "best")     # the arguments wordfreq passes: one list in its cache, not two
 
 
 # 4. affinity --------------------------------------------------------------------------------------------------
@@ -157,7 +190,8 @@ def _group(articles: list, language: str) -> list[tuple[list, str]]:
 
     stopwords = words_for(language).stopwords
     articles = sorted(articles, key=lambda a: a.article_id)
-    profiles = [profile(a.text, stopwords) for a in articles]
+    memo: dict = {}
+    profiles = [profile(a.text, stopwords, memo) for a in articles]
     # document frequencies over distinct texts: a text printed twice (a wire copy under two ids) must not make
     # every one of its words look shared, and so rare enough to be a keyword
     df: Counter = Counter()
