@@ -461,3 +461,13 @@ def test_a_source_inside_a_relative_clause_does_not_end_the_report():
 def test_advising_against_reports_what_the_speaker_advised(text, wording):
     found = [c for c in claims(text) if c.claim_type == "indirect"]
     assert [(c.wording, c.speaker) for c in found] == [(wording, "Paul Girard")]
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    ("Les grévistes étaient 2.000 mardi, selon la préfecture de l'Ain, dont les chiffres sont contestés.",
+     "Les grévistes étaient 2.000 mardi", "préfecture de l'Ain"),
+    ("Le cortège a réuni 3.000 personnes, selon Anne Dupont, qui a rejoint les grévistes.",
+     "Le cortège a réuni 3.000 personnes", "Anne Dupont"),
+])
+def test_a_relative_clause_on_a_final_source_is_no_part_of_the_report(text, wording, speaker):
+    assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [(wording, speaker)]

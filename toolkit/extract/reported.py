@@ -444,7 +444,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
 _ASIDE = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont)\s*(?:\([^()]*\)\s*)?,[^,]{0,30}$")
 _INSERTED = re.compile(r",[^,]{1,90},")
-_SOURCE_APPOSITION = re.compile(r"(?:qui\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?\s*$")   # "chargés de l'enquête."
+_SOURCE_APPOSITION = re.compile(r"(?:qui\b|dont\b|[a-zà-ÿ]+(?:é|ée|és|ées)\b)[^,«»]*[.!?…]?\s*$")   # "chargés de l'enquête.", "dont les chiffres …"
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ai", "avons", "avez"})
 _FINITE = speakers.FINITE_VERB
 _FINITE_MORE = re.compile(r"(?<![\w-])(?:s['’](?:est|était|étaient)|se\s+sont|[a-zéèêîûç]{3,}(?:ra|ront))(?![\w'’-])")
