@@ -471,3 +471,10 @@ def test_advising_against_reports_what_the_speaker_advised(text, wording):
 ])
 def test_a_relative_clause_on_a_final_source_is_no_part_of_the_report(text, wording, speaker):
     assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [(wording, speaker)]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_reflexive_cue_reads_with_either_apostrophe(apostrophe):
+    text = f"Anne Dupont s{apostrophe}est félicitée que les syndicats acceptent de négocier."
+    assert [(c.wording, c.speaker, c.cue) for c in by_type(text, "indirect")] == \
+        [("les syndicats acceptent de négocier", "Anne Dupont", "se féliciter")]

@@ -163,7 +163,7 @@ class Lexicon:
 
     def lemma(self, form: str) -> str | None:
         form = form.lower()
-        return self.phrase_forms.get(form) or self.cue_forms.get(form)
+        return self.phrase_forms.get(form.replace("’", "'")) or self.cue_forms.get(form)
 
     def __hash__(self) -> int:
         return hash(self.language)
@@ -207,8 +207,8 @@ class CueIndex:
             elided = _ELIDED.match(low)
             if elided and low[elided.end():] in self.single:     # "s'exclame", "l'a" is not a cue
                 return CueMatch(start + elided.end(), start + len(word), word[elided.end():])
-        for phrase in self.by_first.get(low.split("-")[0], ()):
-            if text[start:start + len(phrase)].lower() == phrase and start + len(phrase) <= end and \
+        for phrase in self.by_first.get(low.split("-")[0].replace("’", "'"), ()):    # « s’est dit » is « s'est dit »
+            if text[start:start + len(phrase)].lower().replace("’", "'") == phrase and start + len(phrase) <= end and \
                     (start + len(phrase) == len(text) or not text[start + len(phrase)].isalnum()):
                 return CueMatch(start, start + len(phrase), text[start:start + len(phrase)])
         if low in self.single:
