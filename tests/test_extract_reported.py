@@ -478,3 +478,33 @@ def test_a_reflexive_cue_reads_with_either_apostrophe(apostrophe):
     text = f"Anne Dupont s{apostrophe}est félicitée que les syndicats acceptent de négocier."
     assert [(c.wording, c.speaker, c.cue) for c in by_type(text, "indirect")] == \
         [("les syndicats acceptent de négocier", "Anne Dupont", "se féliciter")]
+
+
+@pytest.mark.parametrize("text, wording", [
+    # expecting is reported: à + noun phrase or infinitive (« à » kept, as « de » is), or « à ce que » + clause
+    ("Paul Martin s'attend à une baisse de 40 % des ventes en décembre.",
+     "à une baisse de 40 % des ventes en décembre"),
+    ("Paul Martin s’attend à voir les usines de la région paralysées vendredi.",
+     "à voir les usines de la région paralysées vendredi"),
+    ("Paul Martin s'attend à ce que les usines de la région soient paralysées vendredi.",
+     "les usines de la région soient paralysées vendredi"),
+    # a fear with a noun phrase for object
+    ("Paul Martin craint la perte de tonnes de marchandises si les camions restent bloqués.",
+     "la perte de tonnes de marchandises si les camions restent bloqués"),
+    # a phrase between commas inside the object of a request
+    ("Paul Martin a demandé aux habitants de la vallée, récemment frappée par une tempête, d'annuler les fêtes.",
+     "aux habitants de la vallée, récemment frappée par une tempête, d'annuler les fêtes"),
+    ("Paul Martin a appelé les commerçants, qui ont souffert des blocages, à rouvrir dès lundi.",
+     "les commerçants, qui ont souffert des blocages, à rouvrir dès lundi"),
+])
+def test_expectations_fears_and_requests_are_reported(text, wording):
+    assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [(wording, "Paul Martin")]
+
+
+@pytest.mark.parametrize("text", [
+    "Les habitants attendent des milliers de visiteurs.",                  # waiting, not expecting
+    "Très craint des éleveurs, le loup a été abattu samedi.",              # a participle as adjective
+    "Le maire a remercié les habitants, qui ont été nombreux à venir, de leur patience.",
+])
+def test_waiting_and_adjectives_are_no_reports(text):
+    assert by_type(text, "indirect") == []

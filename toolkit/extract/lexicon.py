@@ -62,6 +62,7 @@ class Syntax:
     object_clitic: re.Pattern = re.compile(r"$^")   # "le", "lui", "l'" before an incise's verb ("», le questionne X")
     subject_pronouns: frozenset[str] = frozenset()   # "il", "elle": a sentence's subject that names nobody new
     trailing_clitics: re.Pattern = re.compile(r"$^")   # clitics between a subject and its verb ("la jeune femme [s']inquiète")
+    degree_adverbs: frozenset[str] = frozenset()    # "très", "peu": before a participle-adjective
 
 
 def _alternation(words) -> str:
@@ -107,6 +108,7 @@ def _syntax(data: dict) -> Syntax:
         through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
                                  rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
         not_infinitives=frozenset(fold(w) for w in data.get("not_infinitives", [])),
+        degree_adverbs=frozenset(fold(w) for w in data.get("degree_adverbs", [])),
     )
 
 
@@ -260,7 +262,8 @@ def load(language: str = "fr") -> Lexicon:
         for form in forms:
             cue_forms[form] = lemma.removeprefix("s'")
     phrase_forms = {form: lemma for lemma, forms in cues.get("phrases", {}).items() for form in forms}
-    indirect = frozenset(l.removeprefix("s'").removeprefix("se ") if " " not in l else l for l in cues.get("indirect", []))
+    indirect = frozenset(l.removeprefix("s'").removeprefix("se ") if " " not in l and l not in phrase_forms.values() else l
+                         for l in cues.get("indirect", []))
     complements = {kind: frozenset(l.removeprefix("s'").removeprefix("se ") if l not in phrase_forms.values() else l
                                    for l in lemmas)
                    for kind, lemmas in cues.get("complements", {}).items()}

@@ -57,6 +57,8 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         if re.search(r"[.;:!?]", gap) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
             continue
         before = fold(gap.split()[-1]) if gap.split() else ""
+        if _THAT.fullmatch(gap):
+            before = ""           # "s'attend à ce que …", "se félicite de ce que …": the clause, not a relative
         # "a confirmé lundi, lors d'une conférence de presse à la mairie, que …": an inserted circumstance between
         # commas does not count against the distance from the verb
         core = _INSERTED.sub(" ", gap)
@@ -81,6 +83,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     return found
 
 
+_THAT = re.compile(r"\s+(?:à|de)\s+ce\s+", re.IGNORECASE)
 _AND_VERB = re.compile(r"(?<![\w'’])et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?:[\w’'-]+ment\s+|aussi\s+|encore\s+)?$")
 
 
@@ -178,6 +181,8 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
             continue
         if _PARTICIPLE.search(cue.group()) and not _auxiliary_before(text, lo, cue.start(), lexicon):
             continue
+        if _only_degree_before(text, lo, cue.start(), lexicon):
+            continue              # "Très craint des habitants, le loup …": an adjective opening the sentence
         if _in_incise(text, lo, cue.start(), lexicon) or _not_a_report(text, lo, cue, lexicon):
             continue              # "», a confié l'ailier au micro de…": the subject follows the verb
         if re.search(r"(?<![\w'’])été\s+$", text[max(lo, cue.start() - 8):cue.start()]):
@@ -228,6 +233,12 @@ def _in_incise(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
     if not m or re.search(r"(?<![\w’'])(?:a|ont|avait|avaient|est|sont)\s*,[^,]{0,30},\s*$", prefix):
         return False
     return all(fold(w) in lexicon.syntax.auxiliaries or lexicon.syntax.incise_adverb.match(fold(w)) for w in m.group(1).split())
+
+
+def _only_degree_before(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
+    """Nothing but adverbs of degree between the sentence start (or its last comma) and the verb."""
+    before = re.findall(r"[\w’'-]+", text[lo:pos].rsplit(",", 1)[-1])
+    return bool(before) and all(fold(w) in lexicon.syntax.degree_adverbs for w in before)
 
 
 def _auxiliary_before(text: str, lo: int, pos: int, lexicon: Lexicon) -> bool:
@@ -339,8 +350,11 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
     if kind == "object_infinitive":
         if not _OBJECT_LEAD.match(text, start, hi):
             return False
-        for m in _OBJECT_MARK.finditer(text[start:min(hi, start + 80)]):
-            head = text[start:start + m.start()]
+        for m in _OBJECT_MARK.finditer(text[start:min(hi, start + 160)]):
+            raw = text[start:start + m.start()]
+            if raw.count(",") == 1 and re.search(r"[.;:!?«»\"“”]", raw) is None:
+                continue          # inside an inserted phrase: "aux habitants, frappés par …, de"
+            head = _INSERTED.sub(" ", raw)
             if re.search(r"[,.;:!?«»\"“”]", head) or _FINITE.search(head) or len(head.split()) > 7:
                 return False
             if _infinitive_at(text, start + m.end(), hi, lexicon):
@@ -349,7 +363,14 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
     if kind == "noun":
         m = _NOUN_DE.match(text, start, hi)
         return bool(_DETERMINER.match(text, m.end(), hi))
+    if kind == "a_complement":
+        m = _A.match(text, start, hi)
+        return bool(m) and (m.group().startswith("au") or bool(_DETERMINER.match(text, m.end(), hi))
+                            or _plain_infinitive(text, m.end(), hi, lexicon))
     return False
+
+
+_A = re.compile(r"(?:à|aux|au)\s+", re.IGNORECASE)
 
 
 def _quoted_head(text: str, start: int, end: int, quotes) -> bool:
