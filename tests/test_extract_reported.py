@@ -508,3 +508,37 @@ def test_expectations_fears_and_requests_are_reported(text, wording):
 ])
 def test_waiting_and_adjectives_are_no_reports(text):
     assert by_type(text, "indirect") == []
+
+
+@pytest.mark.parametrize("text, wording", [
+    # what someone says they are (« se dire » + an attribute)
+    ("Paul Martin s'est dit prêt à recevoir une délégation dès lundi.", "prêt à recevoir une délégation dès lundi"),
+    ("Paul Martin se dit favorable à une hausse des salaires, a-t-il indiqué.", "favorable à une hausse des salaires"),
+    # what someone thinks or believes, as polls report it
+    ("Paul Martin pense que les commerces rouvriront avant Noël.", "les commerces rouvriront avant Noël"),
+    ("Paul Martin croit que la situation va s'apaiser.", "la situation va s'apaiser"),
+])
+def test_attributes_and_beliefs_are_reported(text, wording):
+    assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [(wording, "Paul Martin")]
+
+
+def test_a_poll_share_that_thinks_something_is_reported():
+    (claim,) = by_type("Seulement 34 % des sondés pensent que le débat permettra une sortie de crise.", "indirect")
+    assert claim.wording == "le débat permettra une sortie de crise"
+
+
+@pytest.mark.parametrize("text", [
+    "Ceux qui croient que l'Europe se fait par des crises se trompent.",          # whoever would think so
+    "On pourrait penser que la crise est finie.",
+    "Le ministre pense à une nouvelle taxe.",
+    "Ces textes ressemblent plus à une réaction (un corps croyant se protéger) qu'à un choix politique.",
+])
+def test_generic_thinking_is_no_report(text):
+    assert by_type(text, "indirect") == []
+
+
+def test_a_quoted_attribute_is_the_fragment_alone():
+    text = "Paul Martin s'est dit « profondément choqué » par cette attaque."
+    assert by_type(text, "indirect") == []
+    assert [c.wording for c in by_type(text, "partial")] == ["profondément choqué"]
+

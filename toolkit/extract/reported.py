@@ -54,7 +54,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         if not que:
             continue
         gap = text[cue.end():que.start()]
-        if re.search(r"[.;:!?]", gap) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
+        if re.search(r"[.;:!?]", gap) or gap.count(")") > gap.count("(") or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
             continue
         before = fold(gap.split()[-1]) if gap.split() else ""
         if _THAT.fullmatch(gap):
@@ -198,8 +198,10 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
                 continue
             outside = len(_outside_quotes(text, start, end, quotes).split())
             only_noun = "noun" in kinds and not any(_complement_fits(k, text, start, hi, lexicon) for k in kinds if k != "noun")
-            if outside < 2 or only_noun and (outside < 3 or _quoted_head(text, start, end, quotes)):
-                continue      # « a reconnu avoir « menti » », « a dénoncé l'« hypocrisie » de X »: the fragment alone
+            quoted_attribute = "attribute" in kinds and _starts_with_quote(text, start, quotes)
+            if outside < 2 or only_noun and (outside < 3 or _quoted_head(text, start, end, quotes)) or quoted_attribute:
+                continue      # « a reconnu avoir « menti » », « a dénoncé l'« hypocrisie » de X », « s'est dit « dévasté »
+                              # par … »: the fragment alone
             if any(c.start < end and start < c.end for c in taken + found):
                 continue
             found.append(Clause(lemma, cue.start(), start, end, _coordinated_subject(text, lo, cue, taken + found)))
@@ -208,16 +210,18 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
 
 _HYPOTHESIS = re.compile(r"(?<![\w'’])(?:si|s['’]il|s['’]ils)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _RESTRICTIVE = re.compile(r"(?<![\w'’])(?:ne|n['’])\s*$", re.IGNORECASE)
+_GENERIC = re.compile(r"(?<![\w'’])(?:ceux|celles|celui|celle)\s+qui\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 _RELATIVE_CE = re.compile(r"(?<![\w'’])ce\s+(?:que|qu['’])\s*(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _not_a_report(text: str, lo: int, cue, lexicon: Lexicon) -> bool:
-    """A reporting verb that reports nothing here: a hypothesis (`si elle estime que…`), the restrictive `ne … que`
+    """A reporting verb that reports nothing here: a hypothesis (`si elle estime que…`), whoever would (`ceux qui
+    croient que …`), the restrictive `ne … que`
     (`ne relève que de la supposition`), a relative (`ce qu'on dit peut…`), or the verb of an incise after a
     quotation (`», a ajouté un élu sur l'influence qu'a pu…`)."""
     before = text[max(lo, cue.start() - 30):cue.start()]
-    if _HYPOTHESIS.search(before) or _RELATIVE_CE.search(before):
-        return True
+    if _HYPOTHESIS.search(before) or _RELATIVE_CE.search(before) or _GENERIC.search(before):
+        return True               # "ceux qui croient que …": whoever would think so, nobody said it
     if _RESTRICTIVE.search(before) and re.match(r"\s+(?:que|qu['’])", text[cue.end():cue.end() + 6], re.IGNORECASE):
         return True
     return _in_incise(text, lo, cue.start(), lexicon)
@@ -363,6 +367,8 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
     if kind == "noun":
         m = _NOUN_DE.match(text, start, hi)
         return bool(_DETERMINER.match(text, m.end(), hi))
+    if kind == "attribute":
+        return _attribute_at(text, start, hi, lexicon)
     if kind == "a_complement":
         m = _A.match(text, start, hi)
         return bool(m) and (m.group().startswith("au") or bool(_DETERMINER.match(text, m.end(), hi))
@@ -371,6 +377,20 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
 
 
 _A = re.compile(r"(?:à|aux|au)\s+", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"[«“\"]?\s*(?:(?:très|si|plus|moins|assez|peu|bien|tout|toujours|encore|[\w’'-]+ment)\s+)*([\w’'-]+)", re.IGNORECASE)
+
+
+def _attribute_at(text: str, start: int, hi: int, lexicon: Lexicon) -> bool:
+    """What someone says they are, after « se dire » (« s'est dit prêt à négocier », « se disent « surpris » par … »):
+    a lower-case word that is no function word, preposition, determiner or « que »."""
+    m = _ATTRIBUTE.match(text, start, hi)
+    if not m or not m.group(1)[:1].islower():
+        return False
+    word = fold(m.group(1))
+    syntax = lexicon.syntax
+    return not (word in syntax.function_words or word in syntax.prepositions or word in syntax.determiners
+                or word in ("que", "qu'", "chez", "entre", "vers", "comme", "ne", "n'", "y", "en", "se", "s'")
+                or word in lexicon.syntax.time_words)
 
 
 def _quoted_head(text: str, start: int, end: int, quotes) -> bool:
