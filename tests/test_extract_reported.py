@@ -542,3 +542,13 @@ def test_a_quoted_attribute_is_the_fragment_alone():
     assert by_type(text, "indirect") == []
     assert [c.wording for c in by_type(text, "partial")] == ["profondément choqué"]
 
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    ("La route a été rouverte dans la soirée, a indiqué en fin de journée le concessionnaire dans un communiqué.",
+     "La route a été rouverte dans la soirée", "concessionnaire"),
+    ("Deux policiers ont été blessés à Lille, a déclaré en matinée Paul Martin.", "Deux policiers ont été blessés à Lille",
+     "Paul Martin"),
+    ("« Nous ne céderons pas », a déclaré en fin d’après-midi le préfet Paul Martin.", "Nous ne céderons pas", "Paul Martin"),
+])
+def test_a_time_phrase_between_the_verb_and_its_subject_is_skipped(text, wording, speaker):
+    assert [(c.wording, c.speaker) for c in claims(text) if c.claim_type in ("direct", "indirect")] == [(wording, speaker)]

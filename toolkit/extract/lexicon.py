@@ -104,7 +104,7 @@ def _syntax(data: dict) -> Syntax:
         relay_kinds={fold(k): v for k, v in data["relay_heads"]["kinds"].items()},
         not_relay_after={fold(head): re.compile(rf"\s+(?:{_alternation(fold(w) for w in words)})\b")
                          for head, words in data["relay_heads"].get("not_followed_by", {}).items() if words},
-        aside_phrases=tuple(sorted((tuple(fold(p).split()) for p in data.get("aside_phrases", [])), key=len, reverse=True)),
+        aside_phrases=tuple(sorted((tuple(fold(w) for w in p.split()) for p in data.get("aside_phrases", [])), key=len, reverse=True)),
         through_voice=re.compile(rf"[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})(?<=')\s*"
                                  rf"|[\w'’-]+\s+(?:{_alternation(fold(w) for w in data['through_voice'])})\b\s*"),
         not_infinitives=frozenset(fold(w) for w in data.get("not_infinitives", [])),
