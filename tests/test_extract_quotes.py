@@ -259,3 +259,19 @@ def test_a_reporting_verb_in_the_infinitive_gives_a_short_fragment(text, wording
 
 def test_a_plain_verb_in_the_infinitive_gives_nothing():
     assert by_type("Les habitants sont venus pour visiter la « maison du peuple ».", "partial") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a name of two or three words quoted once that the article also prints without marks is a label
+    "Les gilets jaunes ont manifesté samedi. Paul Martin a reçu des « gilets jaunes » venus de Lyon, a-t-il indiqué.",
+    # in the title, only a group named in the plural is
+    "Le maire soutient les gilets jaunes\n\nPaul Martin a assuré son soutien aux « gilets jaunes » de la ville.\n\nLa suite.",
+])
+def test_a_name_also_printed_without_marks_is_no_quotation(text):
+    assert by_type(text, "partial") == []
+
+
+def test_a_title_restating_quoted_words_leaves_them_quoted():
+    text = ("Vague de grèves annoncée vendredi\n\nUne « vague de grèves » devrait toucher le pays, préviennent les "
+            "syndicats.\n\nLa suite.")
+    assert [c.wording for c in by_type(text, "partial")] == ["vague de grèves"]
