@@ -33,7 +33,9 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\s(?:et|mais|où|qui|dont|pour|avan
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
                        r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 _SECONDS = (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)
-LABEL = {"date": "date", "duration": "duration", "count": "number", "ordinal": "rank", "place": "place"}
+LABEL = {"date": "date", "duration": "duration", "count": "number", "ordinal": "rank", "place": "place",
+         "participants": "participants"}
+NAMED = ("place", "participants")   # slots whose values are names: the same name links them, different ones never conflict
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def compatible(a: Fact, b: Fact) -> bool:
     if a.slot == "ordinal" and (a.relative or b.relative):
         return True
     if a.low is None or b.low is None:
-        return a.text_value is None or b.text_value is None or a.text_value == b.text_value or a.slot == "place"
+        return a.text_value is None or b.text_value is None or a.text_value == b.text_value or a.slot in NAMED
     if a.precision != b.precision:
         return True
     return a.low <= b.high and b.low <= a.high
@@ -184,7 +186,7 @@ def align(cs: ClaimSet, rows: list[int], w: Words, people: frozenset = frozenset
 
 def _link_score(cs: ClaimSet, facts: dict[int, Fact], i: int, j: int, weights, members, curated: bool = True) -> float:
     a, b = facts[i], facts[j]
-    if a.slot == "place":
+    if a.slot in NAMED:
         return 1.0 if a.text_value == b.text_value else 0.0
     score = about_score(a, b, weights)
     if score < ABOUT and curated and a.slot == "duration" and not a.about and not b.about and cs.article_id[i] != cs.article_id[j]:
