@@ -24,7 +24,7 @@ def extract(article: Article, registry: Registry, lexicon: Lexicon) -> list[Clai
     mentions = ArticleMentions.read(text, lexicon, registry, quote_spans)
     sentence_of = _Sentences(text, quote_spans)
     pending: list[Pending] = []
-    labelled = quotations.labels(text, quotes)
+    labelled = quotations.labels(text, quotes, folded)
     for q in quotes:
         pending.extend(quotations.pending(article, text, q, sentence_of(q.open), quote_spans, lexicon, labelled))
     for answer in interviews.answers(text):

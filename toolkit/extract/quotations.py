@@ -17,7 +17,7 @@ from toolkit.text import Spans, fold, words
 _SENTENCE_PUNCT = ".!?…"
 
 
-def labels(text: str, quotes) -> frozenset[str]:
+def labels(text: str, quotes, folded: str | None = None) -> frozenset[str]:
     """Short phrases the article keeps between quotation marks (three times or more), or of two or three words that it
     also prints without marks (« des "gilets jaunes" » once, « les gilets jaunes » in the title): a name or a label
     the journalist holds at a distance, not anybody's words. Plurals count as one."""
@@ -29,27 +29,33 @@ def labels(text: str, quotes) -> frozenset[str]:
     found = {k for k, n in counts.items() if n >= 3}
     several = [k for k, n in counts.items() if n < 3 and " " in k]
     if several:
-        chars = list(text)
-        for q in quotes:
-            chars[q.open:q.close + 1] = " " * (q.close + 1 - q.open)
+        folded = fold(text) if folded is None else folded          # same offsets as the text
+        pieces, pos = [], 0
+        for q in sorted(quotes, key=lambda q: q.open):
+            if q.open >= pos:
+                pieces += [folded[pos:q.open], " " * (q.close + 1 - q.open)]
+                pos = q.close + 1
+        unquoted = "".join(pieces) + folded[pos:]
         title = _title_line(text)
         body_from = title[1] if title else 0
-        body = f" {_label_key_any(''.join(chars[body_from:]))} "
-        heading = f" {_label_key_any(''.join(chars[:body_from]))} "
         plural = {k for k in several if all(_PLURAL_BEFORE.search(text, 0, q.open) for q in quotes
                                             if _label_key(text[q.start:q.end]) == k)}
-        # a title often restates a quoted fragment without its marks (« Vague de grèves annoncée » over « Une "vague de
-        # grèves" devrait … »): there, only a group of people named in the plural (« des "gilets jaunes" ») is a label
-        found |= {k for k in several if f" {k} " in body or k in plural and f" {k} " in heading}
+        for k in several:
+            printed = _printed(k)
+            # a title often restates a quoted fragment without its marks (« Vague de grèves annoncée » over « Une
+            # "vague de grèves" devrait … »): there, only a group of people named in the plural (« des "gilets
+            # jaunes" ») is a label
+            if printed.search(unquoted, body_from) or k in plural and printed.search(unquoted, 0, body_from):
+                found.add(k)
     return frozenset(found)
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])(?:les|des|aux|ces|leurs|ses|nos|vos|plusieurs|quelques)\s*$", re.IGNORECASE)
 
 
-def _label_key_any(wording: str) -> str:
-    """`_label_key` of a text of any length: its words, plurals folded, one space apart (punctuation ends nothing)."""
-    return " ".join(t[:-1] if t.endswith(("s", "x")) and len(t) > 3 else t for t in words(wording))
+def _printed(key: str) -> re.Pattern:
+    """The words of a label key as the folded text may print them (singular or plural, any spacing or punctuation)."""
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) + r"[sx]?" for w in key.split()) + r"(?!\w)")
 
 
 def _label_key(wording: str) -> str | None:
