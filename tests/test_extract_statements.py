@@ -40,3 +40,49 @@ def test_one_row_per_fact_with_distinct_ids():
     facts = by_type("Mardi 12 mars, la ministre a passé plus de deux heures avec 300 salariés.", "statement")
     assert {f.fact_slot for f in facts} == {"date", "duration", "count"}
     assert len({f.claim_id for f in facts}) == len(facts)
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("La ministre s'est rendue jeudi au centre de Bellecour, dans l'ouest de la ville.", "centre de Bellecour", "Bellecour"),
+    ("Les deux élus se sont retrouvés dans l'Est de la Savoie.", "l'Est de la Savoie", "est Savoie"),
+    ("Arrivé mardi soir à Grenoble, le convoi est reparti jeudi.", "Grenoble", "Grenoble"),
+    ("Parti dimanche soir de Valence à bord d'un car, le groupe est arrivé lundi.", "Valence", "Valence"),
+    ("Le salon se tient en Belgique jusqu'à dimanche.", "Belgique", "Belgique"),
+])
+def test_places_are_read_without_a_registry(sentence, text, value):
+    places = [c for c in by_type(sentence, "statement", published=PUBLISHED) if c.fact_slot == "place"]
+    assert (places[0].fact_text, places[0].fact_value) == (text, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le texte sera présenté en Conseil des ministres mercredi.",     # a listed non-place
+    "Anne Dupont a écrit à Paul Martin mercredi.",                   # a person after « à »
+    "Les touristes sont revenus de leur voyage en bon état.",        # no capitalised name
+])
+def test_no_place_where_nothing_names_one(sentence):
+    assert [c.fact_text for c in by_type(sentence, "statement", published=PUBLISHED) if c.fact_slot == "place"] == []
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Anne Dupont et le maire de Lyon Jean Roux ont visité l'usine mercredi.",
+     "Anne Dupont et le maire de Lyon Jean Roux", "Anne Dupont; Jean Roux"),
+    ("Anne Dupont rencontre Paul Martin ce mercredi à Lyon.", "Anne Dupont rencontre Paul Martin", "Anne Dupont; Paul Martin"),
+    # « la ministre » is Anne Dupont in the test registry; her counterpart is unnamed
+    ("La ministre rencontre son homologue allemand ce mercredi à Lyon.", "ministre rencontre son homologue allemand", "Anne Dupont"),
+    ("Le maire rencontre son homologue allemand ce mercredi à Lyon.", "Le maire rencontre son homologue allemand", ""),
+    ("Les discussions avec Paul Martin ont duré deux heures.", "discussions avec Paul Martin", "Paul Martin"),
+    ("Les discussions entre Anne Dupont et Paul Martin ont duré deux heures.", "Anne Dupont et Paul Martin",
+     "Anne Dupont; Paul Martin"),
+    ("Mercredi, les deux dirigeants ont visité le chantier.", "les deux dirigeants", "les deux dirigeants"),
+])
+def test_participants_are_who_took_part(sentence, text, value):
+    found = [c for c in by_type(sentence, "statement", published=PUBLISHED) if c.fact_slot == "participants"]
+    assert (found[0].fact_text, found[0].fact_value or "") == (text, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "La manifestation de samedi n'a pas rencontré le succès escompté.",      # a thing met, nobody
+    "Le projet a reçu un avis favorable de Paul Martin.",                     # receiving is no meeting
+])
+def test_no_participants_without_people_meeting(sentence):
+    assert [c.fact_text for c in by_type(sentence, "statement", published=PUBLISHED) if c.fact_slot == "participants"] == []

@@ -83,6 +83,10 @@ def _statements(article: Article, text: str, all_sentences, claims: list[Claim],
         found = statements.facts(text, lo, end, published, article.language)
         found += [statements.Fact("place", m.start, m.end, m.entity.name, "exact", None)
                   for m in mentions.places if lo <= m.start and m.end <= end]
+        persons = [(m.start, m.end, m.name) for m in mentions.mentions if m.kind == "person" and lo <= m.start and m.end <= end]
+        found += [f for f in statements.places(text, lo, end, persons, article.language)
+                  if not any(p.slot == "place" and p.start < f.end and f.start < p.end for p in found)]
+        found += statements.participants(text, lo, end, persons, article.language)
         for fact in found:
             rows.append(Claim(article.article_id, "statement", lo, end, text[lo:end], lo, hi,
                               fact_slot=fact.slot, fact_text=text[fact.start:fact.end], fact_value=fact.value,

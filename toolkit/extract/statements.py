@@ -171,3 +171,119 @@ def facts(text: str, start: int, end: int, published: date | None, language: str
         about = text[start + m.start("noun"):start + end_at]
         add(Fact("count", start + m.start(), start + end_at, _fmt(n), qualifier, about))
     return sorted(found, key=lambda f: (f.start, f.slot))
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """Words of the place and participant rules (facts.toml [places], [participants]), compiled once."""
+
+    named_place: re.Pattern       # « au cosmodrome (russe) de Vostotchny »
+    region: re.Pattern            # « dans l'Est de la Russie », « dans l'Extrême-Orient russe »
+    at_place: re.Pattern          # « à Vladivostok », « en Russie »
+    from_place: re.Pattern        # « Parti dimanche soir de Pyongyang »
+    not_places: frozenset
+    meeting_verb: re.Pattern
+    meeting_with: re.Pattern      # « discussions prévues avec » + someone
+    between: re.Pattern           # « entre » + someone « et » someone
+    group: re.Pattern             # « les deux dirigeants »
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+_NAME = r"[A-ZÀ-Ý][\w’'-]+(?:(?:\s+(?:du|de\s+la|des|de|d['’]))?\s*[A-ZÀ-Ý][\w’'-]+){0,3}"
+
+
+@lru_cache(maxsize=None)
+def scene(language: str = "fr") -> _Scene:
+    data = tomllib.loads((DATA / language / "facts.toml").read_text(encoding="utf-8"))
+    grammar = tomllib.loads((DATA / language / "grammar.toml").read_text(encoding="utf-8"))
+    alt = lambda items: "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+    places, people = data["places"], data["participants"]
+    nouns = alt(set(places["nouns"]) | set(grammar["names"]["place_nouns"]))
+    det = r"(?:(?:le|la|les|l['’])\s*)?"
+    return _Scene(
+        named_place=re.compile(rf"(?<![\w'’])(?:à|au|aux|en|dans|sur|depuis|vers|près\s+du|près\s+de)\s+{det}"
+                               rf"(?P<span>(?:{nouns})(?:\s+[a-zà-ÿ-]+)?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+                               rf"(?P<name>{_NAME}))"),
+        region=re.compile(rf"(?<![\w'’])dans\s+(?P<span>l['’](?P<region>(?i:{alt(places['regions'])}))"
+                          rf"(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)(?P<name>{_NAME})|\s+(?P<adj>[a-zà-ÿ-]+)))"),
+        at_place=re.compile(rf"(?<![\w'’])(?:à|en)\s+(?P<span>(?P<name>{_NAME}))"),
+        from_place=re.compile(rf"(?<![\w'’])(?i:{alt(places['from_verbs'])})\b[^,.;:«»]{{0,30}}?\s(?:de|d['’])\s*(?P<span>(?P<name>{_NAME}))"),
+        not_places=frozenset(places["not_places"]),
+        meeting_verb=re.compile(rf"(?<![\w'’])(?:{alt(people['meeting_verbs'])})(?![\w-])"),
+        meeting_with=re.compile(rf"(?<![\w'’])(?:{alt(people['meeting_nouns'])})(?:\s+[a-zà-ÿ]+)?\s+avec\s+", re.IGNORECASE),
+        between=re.compile(rf"(?<![\w'’])(?:{alt(people['meeting_nouns'])})(?:\s+[a-zà-ÿ]+)?\s+entre\s+", re.IGNORECASE),
+        group=re.compile(rf"(?<![\w'’])(?:les|des|ces|aux)\s+(?:deux|trois|quatre|cinq|\d+)\s+(?:{alt(people['groups'])})(?![\w-])",
+                         re.IGNORECASE),
+    )
+
+
+def places(text: str, start: int, end: int, persons: list[tuple[int, int, str]], language: str = "fr") -> list[Fact]:
+    """Where the sentence's event happens, named in the text (no registry needed): a place noun with its name (« au
+    cosmodrome de Vostotchny »), a part of a country (« dans l'Est de la Russie »), « à » or « en » with a name (« à
+    Vladivostok », « en Russie ») and where someone comes from (« parti de Pyongyang »). A name that is a person's
+    (`persons`: their spans) or a listed non-place (« en Conseil des ministres ») is none. The value is the name."""
+    s = scene(language)
+    found: list[Fact] = []
+
+    def add(m, value: str) -> None:
+        a, b = m.start("span"), m.end("span")
+        if any(pa < b and a < pb for pa, pb, _ in persons) or any(f.start < b and a < f.end for f in found):
+            return
+        found.append(Fact("place", a, b, value, "exact", None))
+
+    for m in s.named_place.finditer(text, start, end):
+        add(m, m.group("name"))
+    for m in s.region.finditer(text, start, end):
+        add(m, f"{m.group('region').lower()} {m.group('name') or m.group('adj')}")
+    for pattern in (s.from_place, s.at_place):
+        for m in pattern.finditer(text, start, end):
+            if m.group("name").split()[0] not in s.not_places:
+                add(m, m.group("name"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def participants(text: str, start: int, end: int, persons: list[tuple[int, int, str]], language: str = "fr") -> list[Fact]:
+    """Who took part, as the sentence names them: two people joined by « et » (« Vladimir Poutine et le dirigeant
+    nord-coréen Kim Jong Un »), the two sides of a meeting verb (« X rencontre son homologue Y », « pour rencontrer Y »),
+    someone after « entre » or « avec » a meeting noun (« discussions entre X et Y », « entretien avec Y »), and a
+    counted group (« les deux dirigeants »). `persons`: the spans and names of the people the article names. The value
+    is the names, sorted, or the group as printed."""
+    s = scene(language)
+    inside = [(a, b, n) for a, b, n in persons if start <= a and b <= end]
+    found: list[Fact] = []
+
+    def add(a: int, b: int, value: str | None = None) -> None:
+        if b <= a or any(f.start < b and a < f.end for f in found):
+            return
+        names = sorted({n for pa, pb, n in inside if a <= pa and pb <= b})
+        found.append(Fact("participants", a, b, value or "; ".join(names), "exact", None))
+
+    for (a1, b1, n1), (a2, b2, n2) in zip(inside, inside[1:]):          # « X et [le dirigeant …] Y »
+        if n1 != n2 and re.fullmatch(r"\s+et\s+(?:(?:le|la|l['’]|son|sa)\s*[^,.;:«»()]{0,40}?)?", text[b1:a2]):
+            add(a1, b2)
+    for m in s.meeting_verb.finditer(text, start, end):                 # « X rencontre Y »
+        clause_start = max(start, text.rfind(",", start, m.start()) + 1)
+        clause_end = next((k for k in range(m.end(), end) if text[k] in ",.;:"), end)
+        before = [p for p in inside if clause_start <= p[0] and p[1] <= m.start()]
+        after = [p for p in inside if m.end() <= p[0] and p[1] <= clause_end]
+        subject = re.match(r"\s*(?:(?:le|la|l['’]|les|il|elle|ils|elles)\b)", text[clause_start:m.start()], re.IGNORECASE)
+        if after and (before or subject):
+            add(before[0][0] if before else clause_start + subject.start() + len(text[clause_start:m.start()]) - len(text[clause_start:m.start()].lstrip()), after[-1][1])
+        elif not after and (before or subject):        # « son homologue nord-coréen »: a counterpart, not a thing
+            obj = re.match(r"\s+(?:son|sa|ses|leur|leurs)\s*[^,.;:«»()]{2,40}?(?=\s+(?:ce|cet|cette|au|à|en|pour|lors|dans|sur|le\s+\d)\b|[,.;:]|$)",
+                           text[m.end():end])
+            if obj:
+                first = before[0][0] if before else clause_start + len(text[clause_start:m.start()]) - len(text[clause_start:m.start()].lstrip())
+                add(first, m.end() + obj.end(), None)
+    for pattern in (s.between, s.meeting_with):                       # « entre X et Y », « avec Y »
+        for m in pattern.finditer(text, start, end):
+            people = [p for p in inside if m.end() <= p[0] and p[0] - m.end() < 60]
+            if people:
+                last = people[1] if pattern is s.between and len(people) > 1 and re.fullmatch(
+                    r"\s+et\s+(?:(?:le|la|l['’])\s*[^,.;:«»()]{0,40}?)?", text[people[0][1]:people[1][0]]) else people[0]
+                add(m.start(), last[1])
+    for m in s.group.finditer(text, start, end):                        # « les deux dirigeants »
+        add(m.start(), m.end(), fold(m.group()))
+    return sorted(found, key=lambda f: f.start)
