@@ -552,3 +552,8 @@ def test_a_quoted_attribute_is_the_fragment_alone():
 ])
 def test_a_time_phrase_between_the_verb_and_its_subject_is_skipped(text, wording, speaker):
     assert [(c.wording, c.speaker) for c in claims(text) if c.claim_type in ("direct", "indirect")] == [(wording, speaker)]
+
+
+def test_a_noun_phrase_after_an_elided_article_is_reported():
+    (claim,) = by_type("Paul Martin a dénoncé l'immobilisme de l'opposition face aux violences.", "indirect")
+    assert (claim.wording, claim.speaker) == ("l'immobilisme de l'opposition face aux violences", "Paul Martin")

@@ -98,7 +98,7 @@ def _coordinated_subject(text: str, lo: int, cue, found: list[Clause]) -> tuple[
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|ues|is)$")
 _BE = frozenset({"est", "sont", "etait", "etaient", "s'est", "se", "s'etait", "s'etaient", "etre", "ete"})
 _CLITICS = r"(?:(?:ne|n['’])\s*(?:(?:pas|plus|jamais|rien|guère)\s+)?)?(?:(?:se|s['’]|y|en|l['’]|le|la|les|lui|leur|me|m['’]|nous|vous)\s*){0,2}"
-_DETERMINER = re.compile(r"(?:le|la|l['’]|les|un|une|des|du|de\s+la|de\s+l['’]|son|sa|ses|leur|leurs|ce|cet|cette|ces|"
+_DETERMINER = re.compile(r"(?:l['’]|de\s+l['’])|(?:le|la|les|un|une|des|du|de\s+la|son|sa|ses|leur|leurs|ce|cet|cette|ces|"
                          r"tout|toute|tous|toutes|aucun|aucune|plusieurs|notre|votre|nos|vos)(?![\w])", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"(?:aux|au|à\s+(?:la|l['’])|à|le|la|l['’]|les|un|une|des|ses|son|sa|leurs|leur|ces|ce|cette|tous|toutes)(?![\w])"
                           r"|[A-ZÀ-Ý]", re.IGNORECASE)
