@@ -557,3 +557,34 @@ def test_a_time_phrase_between_the_verb_and_its_subject_is_skipped(text, wording
 def test_a_noun_phrase_after_an_elided_article_is_reported():
     (claim,) = by_type("Paul Martin a dénoncé l'immobilisme de l'opposition face aux violences.", "indirect")
     assert (claim.wording, claim.speaker) == ("l'immobilisme de l'opposition face aux violences", "Paul Martin")
+
+
+@pytest.mark.parametrize("text, wording", [
+    # que-clauses of requests and of what was reported
+    ("Paul Martin a exigé du gouvernement qu'il présente un programme de relance.", "il présente un programme de relance"),
+    ("Paul Martin demande que les salaires soient augmentés.", "les salaires soient augmentés"),
+    ("Paul Martin a rapporté à la presse qu'un policier avait été blessé.", "un policier avait été blessé"),
+    # déplorer + noun phrase
+    ("Paul Martin déplore le blocage des routes par les manifestants.", "le blocage des routes par les manifestants"),
+    # a clause in the present tense before its incise
+    ("Les dégradations se chiffrent à plusieurs millions d'euros, a affirmé dimanche Paul Martin.",
+     "Les dégradations se chiffrent à plusieurs millions d'euros"),
+    ("Les manifestants réclament une hausse des salaires, indique Paul Martin.", "Les manifestants réclament une hausse des salaires"),
+    # an incise splitting the clause: the whole span
+    ("Dans la soirée, a indiqué Paul Martin, plusieurs voitures ont été incendiées.",
+     "Dans la soirée, a indiqué Paul Martin, plusieurs voitures ont été incendiées"),
+    # a time phrase between the incise's verb and its subject
+    ("Le conducteur a été identifié, confirme samedi vers midi Paul Martin.", "Le conducteur a été identifié"),
+])
+def test_requests_present_tenses_and_split_clauses(text, wording):
+    assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [(wording, "Paul Martin")]
+
+
+@pytest.mark.parametrize("text", [
+    "La mesure rapportera 300 millions d'euros à l'État.",              # money, not speech
+    "Il a demandé si la réunion aurait lieu.",                          # a question, no que-clause
+    "C’est alors que l’entraîneur, Jean Roux, a lancé ses remplaçants, dont le pilier Luc Faure.",  # no incise
+    "Les habitants du quartier, notamment les plus âgés, a indiqué la préfecture.",                  # no verb
+])
+def test_no_report_in_money_questions_or_main_verbs(text):
+    assert by_type(text, "indirect") == []

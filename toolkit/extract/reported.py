@@ -17,7 +17,7 @@ from toolkit.extract import speakers
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import Spans, fold
 
-_QUE = re.compile(r"(?<![\w'’])(que|qu['’])", re.IGNORECASE)
+_QUE = re.compile(r"(?<![\w'’])(que(?![\w'’-])|qu['’])", re.IGNORECASE)     # not « quelques »
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,9 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         if not que:
             continue
         gap = text[cue.end():que.start()]
-        if re.search(r"[.;:!?]", gap) or gap.count(")") > gap.count("(") or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
+        if _NOUN_BEFORE.search(text, max(lo, cue.start() - 12), cue.start()):
+            continue              # "Cette demande officielle …": the noun, not the verb
+        if re.search(r"[.;:!?]", gap) or gap.count(")") > gap.count("(") or _GAP_VERB.search(_INSERTED.sub(" ", gap)) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
             continue
         before = fold(gap.split()[-1]) if gap.split() else ""
         if _THAT.fullmatch(gap):
@@ -83,6 +85,9 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     return found
 
 
+_GAP_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|était|étaient|sera|seront|serait|seraient)(?![\w'’-])")   # « la demande
+                                                                      # est une illustration que »: another clause
+_NOUN_BEFORE = re.compile(r"(?<![\w'’])(?:cette|cet|une|sa|son|ses|du|au|aux|notre|votre)\s+$", re.IGNORECASE)
 _THAT = re.compile(r"\s+(?:à|de)\s+ce\s+", re.IGNORECASE)
 _AND_VERB = re.compile(r"(?<![\w'’])et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?:[\w’'-]+ment\s+|aussi\s+|encore\s+)?$")
 
@@ -468,8 +473,14 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
 
         start = _skip_connector(text, lo, pos, lexicon)
         end = pos
-        if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not _has_finite_verb(text, start, end, quotes, lexicon):
-            return []
+        split = _split_by_incise(text, start, end, attribution, hi, quotes, lexicon)
+        if split and not any(c.start < split and start < c.end for c in taken):
+            return [Clause(attribution.cue, pos, start, split, None, attribution=attribution)]
+        if len(text[start:end].split()) < 3 or _wholly_quoted(start, end, quotes) or not (
+                _has_finite_verb(text, start, end, quotes, lexicon)
+                or _present_tense(text, start, end, quotes) and attribution.cue in lexicon.indirect):
+            return []             # (a present tense is read only before a verb that reports a content: « , a lancé ses
+                                  # remplaçants » is no incise)
         if set(w.lower() for w in text[start:end].split()[-2:]) & _HAVE or _ASIDE.search(text, start, end):
             continue              # "L'Union a, elle, demandé aux …": the verb goes on after the aside
         if _quotation_owns_incise(text, start, end, quotes, lexicon):
@@ -481,6 +492,29 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
             return []
         return [Clause(attribution.cue, pos, start, end, None, attribution=attribution)]
     return []
+
+
+_CLAUSE_GOES_ON = re.compile(r"(?:(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces|plusieurs|"
+                             r"tous|toutes|aucun|aucune|il|elle|ils|elles|on)(?![\w])|[A-ZÀ-Ý]|\d)")
+
+
+def _split_by_incise(text: str, start: int, pos: int, attribution, hi: int, quotes, lexicon: Lexicon) -> int | None:
+    """`[Le préfet, a-t-il ajouté, pourra interdire …]`, `[En cas de risque, a ajouté le gouvernement, le préfet
+    pourra …]`: an incise between commas inside the reported clause, whose first part has no verb of its own and whose
+    second part has one. The wording is the whole span, incise included (as for « selon X » inside a clause); where it
+    ends, or None."""
+    after = re.match(r"\s*,\s*", text[attribution.end:hi])
+    if not after or attribution.cue not in lexicon.indirect or len(text[start:pos].split()) < 2 or _wholly_quoted(start, pos, quotes) or _inside(start, quotes):
+        return None
+    rest = attribution.end + after.end()
+    if _starts_with_quote(text, rest, quotes) or _has_finite_verb(text, start, pos, quotes, lexicon) \
+            or _present_tense(text, start, pos, quotes) or _overlaps_quote(start, pos, quotes) \
+            or not _CLAUSE_GOES_ON.match(text, rest, hi):
+        return None               # « Mais « … », avait-il mis en garde, en référence à … »: the quotation's incise
+    end = clause_end(text, rest, hi, quotes, lexicon)
+    if len(text[rest:end].split()) < 3 or not (_has_finite_verb(text, rest, end, quotes, lexicon) or _present_tense(text, rest, end, quotes)):
+        return None
+    return end
 
 
 _ASIDE = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont)\s*(?:\([^()]*\)\s*)?,[^,]{0,30}$")
@@ -530,6 +564,17 @@ def _has_finite_verb(text: str, start: int, end: int, quotes, lexicon: Lexicon |
         return False
     return bool(_PRESENT_BY_GRAMMAR.search(_outside_quotes(text, start, end, inner))) or _quoted_predicate(text, start, inner[0], lexicon)
 
+
+def _present_tense(text: str, start: int, end: int, quotes) -> bool:
+    """A clause in the present tense before an incise (« Les dégradations se chiffrent à …, a affirmé X », « Les
+    manifestants réclament …, indique X »): a subject pronoun or a reflexive before a word, or a plural noun phrase
+    followed by a verb in -ent, outside quotation marks."""
+    outside = _outside_quotes(text, start, end, quotes)
+    return bool(_PRESENT_BY_GRAMMAR.search(outside) or _PLURAL_PRESENT.search(outside))
+
+
+_PLURAL_PRESENT = re.compile(r"(?<![\w'’-])(?:[Ll]es|[Dd]es|[Cc]es|[Ll]eurs|[Nn]os|[Pp]lusieurs|\d+)\s+(?:[\w'’-]+\s+){1,3}?"
+                             r"(?:ne\s+|n['’]\s*)?[a-zà-ÿ]{2,}(?<!em)(?<!amm)ent(?![\w'’-])")    # not an adverb (« également », « notamment »)
 
 # A subject pronoun or a reflexive before a word: a conjugated verb, whatever its tense
 _PRESENT_BY_GRAMMAR = re.compile(r"(?<![\w'’-])(?:(?:il|ils|on|ça|cela|Elle|Elles)\s+(?:ne\s+|n['’]\s*)?(?:(?:se|s['’]|y|en|l['’]|le|la|les|lui|leur)\s*)?[a-zà-ÿ]{2,}"
