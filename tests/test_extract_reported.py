@@ -588,3 +588,29 @@ def test_requests_present_tenses_and_split_clauses(text, wording):
 ])
 def test_no_report_in_money_questions_or_main_verbs(text):
     assert by_type(text, "indirect") == []
+
+
+@pytest.mark.parametrize("text, wording", [
+    # a negated verb makes a clause of its own before an incise
+    ("Pour l'instant, le groupe ne souhaite pas faire lever le blocage, indique lundi Paul Martin.",
+     "Pour l'instant, le groupe ne souhaite pas faire lever le blocage"),
+    # « comme le confirme X » needs no comma
+    ("La manifestation est autorisée comme le confirme Paul Martin.", "La manifestation est autorisée"),
+    # remembering is reported; « aussi » right after the verb is « also », no comparison
+    ("Paul Martin se souvient aussi que des manifestants avaient expulsé un militant.",
+     "des manifestants avaient expulsé un militant"),
+    ("Paul Martin a dit aussi que la grève continuerait.", "la grève continuerait"),
+])
+def test_negations_comme_without_comma_and_memories(text, wording):
+    assert [(c.wording, c.speaker) for c in by_type(text, "indirect")] == [(wording, "Paul Martin")]
+
+
+def test_comme_as_a_comparison_is_no_source():
+    assert by_type("La réforme est attendue comme le messie par les agriculteurs.", "indirect") == []
+    assert by_type("Il a travaillé comme le font tous les saisonniers.", "indirect") == []
+
+
+def test_a_que_after_the_noun_of_a_cue_is_a_relative():
+    assert by_type("Un militant s'est souvenu du surnom que donnait le maire à son adjoint.", "indirect") == []
+    (claim,) = by_type("Paul Martin s'est inquiété du fait que les usines ferment.", "indirect")
+    assert claim.wording == "les usines ferment"

@@ -56,17 +56,21 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         gap = text[cue.end():que.start()]
         if _NOUN_BEFORE.search(text, max(lo, cue.start() - 12), cue.start()):
             continue              # "Cette demande officielle …": the noun, not the verb
+        if _OF_A_NOUN.match(gap) and lemma.startswith(("se ", "s'")) and not re.match(r"\s*du\s+fait\s*$", gap):
+            continue              # "s'est souvenu du surnom que donnait …": a relative on the noun (a reflexive's
+                                  # object; « a exigé du gouvernement qu'il … » names whom it asks)
         if re.search(r"[.;:!?]", gap) or gap.count(")") > gap.count("(") or _GAP_VERB.search(_INSERTED.sub(" ", gap)) or lexicon.cue_pattern.search(gap) or _inside(que.start(), quotes):
             continue
         before = fold(gap.split()[-1]) if gap.split() else ""
-        if _THAT.fullmatch(gap):
-            before = ""           # "s'attend à ce que …", "se félicite de ce que …": the clause, not a relative
+        if _THAT.fullmatch(gap) or fold(gap).split() == ["aussi"]:
+            before = ""           # "s'attend à ce que …", "se félicite de ce que …": the clause, not a relative;
+                                  # "a dit aussi que": also, no comparison
         # "a confirmé lundi, lors d'une conférence de presse à la mairie, que …": an inserted circumstance between
         # commas does not count against the distance from the verb
         core = _INSERTED.sub(" ", gap)
         if before in lexicon.not_que or len(core.split()) > 7:
             continue
-        if _comparison(text[max(lo, cue.start() - 40):cue.start()], core, lexicon):
+        if fold(gap).split() != ["aussi"] and _comparison(text[max(lo, cue.start() - 40):cue.start()], core, lexicon):
             continue              # "être plus inquiète que l'an dernier", "a dit être plus inquiet que …"
         start = que.end()
         while start < hi and (text[start].isspace() or text[start] == ","):
@@ -87,6 +91,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
 
 _GAP_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|était|étaient|sera|seront|serait|seraient)(?![\w'’-])")   # « la demande
                                                                       # est une illustration que »: another clause
+_OF_A_NOUN = re.compile(r"\s*(?:du|des|de\s+la|de\s+l['’])\s+\S", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"(?<![\w'’])(?:cette|cet|une|sa|son|ses|du|au|aux|notre|votre)\s+$", re.IGNORECASE)
 _THAT = re.compile(r"\s+(?:à|de)\s+ce\s+", re.IGNORECASE)
 _AND_VERB = re.compile(r"(?<![\w'’])et\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?(?:[\w’'-]+ment\s+|aussi\s+|encore\s+)?$")
@@ -567,10 +572,13 @@ def _has_finite_verb(text: str, start: int, end: int, quotes, lexicon: Lexicon |
 
 def _present_tense(text: str, start: int, end: int, quotes) -> bool:
     """A clause in the present tense before an incise (« Les dégradations se chiffrent à …, a affirmé X », « Les
-    manifestants réclament …, indique X »): a subject pronoun or a reflexive before a word, or a plural noun phrase
-    followed by a verb in -ent, outside quotation marks."""
+    manifestants réclament …, indique X »): a subject pronoun or a reflexive before a word, a plural noun phrase
+    followed by a verb in -ent, or a negated verb (« X ne souhaite pas … »), outside quotation marks."""
     outside = _outside_quotes(text, start, end, quotes)
-    return bool(_PRESENT_BY_GRAMMAR.search(outside) or _PLURAL_PRESENT.search(outside))
+    return bool(_PRESENT_BY_GRAMMAR.search(outside) or _PLURAL_PRESENT.search(outside) or _NEGATED.search(outside))
+
+
+_NEGATED = re.compile(r"(?<![\w'’-])(?:ne\s+|n['’])[a-zà-ÿ]{2,}\s+(?:pas|plus|jamais|guère|rien)(?![\w'’-])")   # « ne souhaite pas »
 
 
 _PLURAL_PRESENT = re.compile(r"(?<![\w'’-])(?:[Ll]es|[Dd]es|[Cc]es|[Ll]eurs|[Nn]os|[Pp]lusieurs|\d+)\s+(?:[\w'’-]+\s+){1,3}?"
@@ -738,7 +746,9 @@ def _noun_apposition(text: str, pos: int, hi: int) -> bool:
             and not _PRESENT_BY_GRAMMAR.search(rest))
 
 
-_COMME = re.compile(r"(?:^|,\s*)[Cc]omme\s+")
+_COMME = re.compile(r"(?:^|,\s*|(?<=\s))[Cc]omme\s+")
+_COMME_INVERTED_CUE = re.compile(r"(?:l['’]|le\s+|la\s+)(?:(?:a|ont|avait|avaient)\s+)?[a-zéèêîûç]+(?:e|ent|é|ait|aient)\s+(?:[\w'’-]+\s+)?(?:le|la|les|l['’]|un|une|[A-ZÀ-Ý])",
+                                 re.IGNORECASE)
 _COMME_INVERTED = re.compile(r"(?:nous\s+|vous\s+)?(?:l['’]|le\s+|la\s+|les\s+)?(?:(?:a|ont|avait|avaient)\s+)?")
 _COMME_DIRECT = re.compile(r"([^,«»\"“”]{2,60}?)\s+(?:l['’]|le\s+|la\s+|les\s+)(?:(?:a|ont|avait|avaient)\s+)?")
 
@@ -750,8 +760,9 @@ def _comme(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
     disent`)."""
     lo, hi = sentence
     for m in _COMME.finditer(text, lo, hi):
-        if _inside(m.start(), quotes) or m.start() > lo and text[lo:m.start()].strip() and "," not in m.group():
-            continue
+        if _inside(m.start(), quotes) or m.start() > lo and text[lo:m.start()].strip() and "," not in m.group() \
+                and not _COMME_INVERTED_CUE.match(text, m.end(), hi):
+            continue              # (« La manifestation est autorisée comme le confirme la police »: no comma needed)
         source = _comme_source(text, m.end(), hi, lexicon)
         if not source:
             continue
@@ -761,6 +772,8 @@ def _comme(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         opener = not before.strip() or re.fullmatch(r"\s*[\w’'-]+\s*", before)      # "Cependant, comme …"
         if not opener and (not rest or rest.startswith(",") and not _FINITE.search(rest)):     # after the clause
             start, end = _skip_connector(text, lo, m.start(), lexicon), m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
             lead = re.match(r"(?:Mais|Et|Or|Car)\s+", text[start:end])
             start += lead.end() if lead else 0
         elif opener and rest.startswith(","):
