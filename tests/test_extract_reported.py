@@ -614,3 +614,11 @@ def test_a_que_after_the_noun_of_a_cue_is_a_relative():
     assert by_type("Un militant s'est souvenu du surnom que donnait le maire à son adjoint.", "indirect") == []
     (claim,) = by_type("Paul Martin s'est inquiété du fait que les usines ferment.", "indirect")
     assert claim.wording == "les usines ferment"
+
+
+def test_a_report_inside_a_relative_clause_ends_with_it():
+    text = "L'homme, qui demandait que les manifestants soient reçus, s'est rendu vers 22H40, a indiqué Paul Martin."
+    found = {c.wording: c.speaker for c in by_type(text, "indirect")}
+    assert sorted(found) == ["L'homme, qui demandait que les manifestants soient reçus, s'est rendu vers 22H40",
+                             "les manifestants soient reçus"]
+    assert found["L'homme, qui demandait que les manifestants soient reçus, s'est rendu vers 22H40"] == "Paul Martin"

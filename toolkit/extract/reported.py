@@ -76,6 +76,7 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
         while start < hi and (text[start].isspace() or text[start] == ","):
             start += 1
         end = _subordinate_end(text, lo, start, clause_end(text, start, hi, quotes, lexicon), quotes, lexicon)
+        end = _relative_end(text, lo, cue.start(), start, end, quotes)
         for part_start, part_end in _coordinated(text, start, end, quotes):
             if _wholly_quoted(part_start, part_end, quotes) or part_end - part_start < 3:
                 continue
@@ -87,6 +88,22 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
     return found
+
+
+_IN_RELATIVE = re.compile(r"(?<![\w'’])qui\s+(?:ne\s+|n['’]\s*)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_MAIN_PREDICATE = re.compile(r",\s*(?:s['’]est|se\s+sont|a|ont|est|sont|avait|avaient|était|étaient)\s+(?:[\w'’-]+\s+)?"
+                             r"[\w'’-]+(?:é|ée|és|ées|i|is|ie|u|us|ue|ues)(?![\w'’-])")
+
+
+def _relative_end(text: str, lo: int, cue_at: int, start: int, end: int, quotes) -> int:
+    """`L'homme, qui demandait que [les manifestants soient reçus], s'est rendu …`: a report inside a relative clause
+    ends where the main clause's predicate comes back after a comma."""
+    if not _IN_RELATIVE.search(text, max(lo, cue_at - 30), cue_at):
+        return end
+    for m in _MAIN_PREDICATE.finditer(text, start, end):
+        if not _inside(m.start(), quotes):
+            return m.start()
+    return end
 
 
 _GAP_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|était|étaient|sera|seront|serait|seraient)(?![\w'’-])")   # « la demande
@@ -493,7 +510,10 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
         if attribution.subject and is_relay(*attribution.subject) and any(
                 not _inside(m.start(), quotes) for m in lexicon.cue_pattern.finditer(text, start, end)):
             return []
-        if any(c.start < end and start < c.end for c in taken):
+        # a report inside a relative clause of this one is a claim too (« L'homme, qui demandait que …, s'est rendu,
+        # a indiqué X »); any other overlap leaves the clause to the report already found
+        if any(c.start < end and start < c.end and not (start <= c.cue_start and c.end <= end and _IN_RELATIVE.search(
+                text, max(lo, c.cue_start - 30), c.cue_start)) for c in taken):
             return []
         return [Clause(attribution.cue, pos, start, end, None, attribution=attribution)]
     return []
