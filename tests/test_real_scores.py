@@ -27,8 +27,10 @@ FLOORS = {   # set, lenient F1, speaker accuracy on matched claims, correct spea
     # often descriptions the resolver does not name without a registry (« la compagnie de transport londonienne »,
     # « le militant CFDT »), so the share on matched claims fell 0.947 -> 0.924 and 0.809 -> 0.766.
     # Then « Le militant CFDT » read as a person described by their body, not the body: 0.934 and 0.916 on realdev.
-    "realdev": (0.96, 0.93, 0.91),
-    "realdev2": (0.92, 0.76, 0.71),
+    # Third round of issue 11 (labels printed without marks, expectations, beliefs, requests, present-tense clauses
+    # before an incise): lenient F1 0.963 -> 0.967 and 0.925 -> 0.928 (precision 0.960 -> 0.966, 0.953 -> 0.958).
+    "realdev": (0.965, 0.93, 0.91),
+    "realdev2": (0.925, 0.76, 0.71),
 }
 
 # pairwise alignment F1 across articles (claims in one cluster iff one gold utterance); realdev2 has no event covered
