@@ -22,8 +22,8 @@ def labels(text: str, quotes, folded: str | None = None) -> frozenset[str]:
     also prints without marks (« des "gilets jaunes" » once, « les gilets jaunes » in the title): a name or a label
     the journalist holds at a distance, not anybody's words. Plurals count as one."""
     counts: dict[str, int] = {}
-    for q in quotes:
-        key = _label_key(text[q.start:q.end])
+    keyed = [(_label_key(text[q.start:q.end]), q) for q in quotes]
+    for key, _ in keyed:
         if key:
             counts[key] = counts.get(key, 0) + 1
     found = {k for k, n in counts.items() if n >= 3}
@@ -38,9 +38,11 @@ def labels(text: str, quotes, folded: str | None = None) -> frozenset[str]:
         unquoted = "".join(pieces) + folded[pos:]
         title = _title_line(text)
         body_from = title[1] if title else 0
-        plural = {k for k in several if all(_PLURAL_BEFORE.search(text, 0, q.open) for q in quotes
-                                            if _label_key(text[q.start:q.end]) == k)}
+        plural = {k for k in several if all(_PLURAL_BEFORE.search(text, max(0, q.open - 20), q.open) for key, q in keyed
+                                            if key == k)}
         for k in several:
+            if max(k.split(), key=len) not in unquoted:
+                continue          # (a plain substring test first: most quoted phrases are printed only once)
             printed = _printed(k)
             # a title often restates a quoted fragment without its marks (« Vague de grèves annoncée » over « Une
             # "vague de grèves" devrait … »): there, only a group of people named in the plural (« des "gilets
