@@ -906,3 +906,20 @@ def test_two_outlets_that_each_print_a_fragment_and_its_full_quotation_do_not_di
     assert not [f for f in result.findings if f.kind == "wording_variant"]
     rows[3] |= {"wording": "C'est de la poudre aux yeux, des effets d'annonce, du saupoudrage"}   # b prints another full version
     assert [f.kind for f in align(claims_of(rows)).findings if f.kind == "wording_variant"] == ["wording_variant"]
+
+
+def test_an_unknown_speakers_few_words_need_more_than_a_topic_and_a_verb_to_join_a_named_quotation():
+    rows = [
+        {"article_id": "a", "claim_type": "direct", "speaker": "unknown", "wording": "Les manifestants ne nous croient plus"},
+        {"article_id": "b", "claim_type": "partial", "speaker": "Jason Herbert",
+         "wording": "croient que nous sommes là pour la gloire des manifestants"},
+        {"article_id": "a", "claim_type": "direct", "speaker": "unknown", "wording": "Menteur"},
+        {"article_id": "b", "claim_type": "direct", "speaker": "unknown", "wording": "Menteur"},
+        {"article_id": "a", "claim_type": "direct", "speaker": "unknown", "wording": "La porte de Matignon restera toujours ouverte"},
+        {"article_id": "b", "claim_type": "direct", "speaker": "Édouard Philippe",
+         "wording": "La porte de Matignon restera toujours ouverte aux manifestants"},
+    ]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] != ids[1], "a topic word and one verb are no evidence of one statement"
+    assert ids[2] == ids[3], "the same word printed by two outlets is one shout, whoever shouted it"
+    assert ids[4] == ids[5], "the same words with nobody named on one side are still one statement"

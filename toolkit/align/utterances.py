@@ -16,11 +16,14 @@ from rapidfuzz import fuzz
 from toolkit.align.blocking import candidate_pairs, groups, speaker_blocks
 from toolkit.align.claimset import UNKNOWN_SPEAKERS, ClaimSet
 from toolkit.align.clusters import link
-from toolkit.align.similarity import Profile, idf, similarity, weigh
+from toolkit.align.similarity import MIN_EVIDENCE, Profile, idf, similarity, weigh
 from toolkit.align.tokens import words_for
 from toolkit.text import fold
 
 LINK = 0.5                  # pairs scoring at least this are linked
+SHORT_UNKNOWN = 3           # … but a claim of this many content words or fewer whose speaker is unknown (or facing an
+UNKNOWN_EVIDENCE = 2 * MIN_EVIDENCE   # unknown one) links only when the words shared weigh this much: « les
+                            # manifestants ne nous croient plus » is in every quotation saying « manifestants », « croient »
 SAME_ARTICLE = 0.3          # two claims of one article scoring below this are two utterances
 VERBATIM = 0.9              # claims of two known speakers link only this alike …
 VERBATIM_MIN_WORDS = 5      # … and this long
@@ -30,6 +33,13 @@ SOLE_SHARED = 2             # … when they share this many content stems
 REPORT = 0.2                # score of a link between a report and the quotation next to it (taken after every other)
 REPEATED = 0.5             # two quotations of one article sharing less than this (Dice) are not one text printed twice
 SHINGLE = 4                 # words per shingle when looking for verbatim passages across speakers
+
+
+def _verbatim_in(a: str, b: str) -> bool:
+    """One wording printed whole, word for word, inside the other (« colère des agriculteurs » in « la colère des
+    agriculteurs »)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and f" {short} " in f" {long_} "
 
 
 def profiles(cs: ClaimSet, rows: list[int], language: str = "fr") -> dict[int, Profile]:
@@ -60,6 +70,7 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
     edges: dict[tuple[int, int], float] = {}
     cache: dict[tuple[int, int], float] = {}
     strength: dict[tuple[int, int], float] = {}       # linked pair -> how much of both claims is shared (Dice)
+    evidence: dict[tuple[int, int], float] = {}       # scored pair -> the weight of the words they share
 
     def score(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -67,6 +78,7 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
             found = similarity(prof[i], prof[j], weights)
             cache[key] = found.value
             strength[key] = found.dice
+            evidence[key] = found.evidence
         return cache[key]
 
     for block in speaker_blocks(cs.event, cs.speaker, rows, UNKNOWN_SPEAKERS):
@@ -75,7 +87,10 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
                 edges[(i, j)] = 1.0
                 continue
             value = score(i, j)
-            if value >= LINK:
+            if value >= LINK and (cs.is_known_speaker(i) and cs.is_known_speaker(j)
+                                  or evidence[(i, j) if i < j else (j, i)] >= UNKNOWN_EVIDENCE
+                                  or min(len(prof[i].senses), len(prof[j].senses)) > SHORT_UNKNOWN
+                                  or _verbatim_in(prof[i].seq, prof[j].seq)):    # the same words, in order
                 edges[(i, j)] = value
     for i, j in _verbatim_pairs(cs, rows, prof):
         edges.setdefault((i, j), fuzz.ratio(prof[i].seq, prof[j].seq) / 100.0)
