@@ -341,19 +341,14 @@ def _anonymous_source_findings(cs: ClaimSet, members, cluster, event) -> list[Fi
                  and len(cs.speaker_mention[i].split()) <= ANONYMOUS_MENTION_WORDS and cs.article_id[i] not in named_articles]
     if not named or not anonymous:
         return []
-    pairs = _alike_pairs(cs, named, anonymous, ANONYMOUS_ALIKE)
-    if not pairs:
+    found = _paired_finding(cs, Finding("speaker_mismatch", "medium", "anonymous", event, cluster), named, anonymous,
+                            ANONYMOUS_ALIKE, lambda i: cs.speaker[i], lambda i: cs.speaker_mention[i])
+    if found is None:
         return []
-    keep_named, keep_anonymous = sorted({a for _, a, _ in pairs}), sorted({b for _, _, b in pairs})
-    f = Finding("speaker_mismatch", "medium", "anonymous", event, cluster)
-    for i in keep_named:
-        f.witness(cs, i, cs.speaker[i])
-    for i in keep_anonymous:
-        f.witness(cs, i, cs.speaker_mention[i])
+    f, keep_named, keep_anonymous = found
     names = _distinct([(i, cs.speaker[i]) for i in keep_named])
     sources = _distinct([(i, cs.speaker_mention[i]) for i in keep_anonymous])
     f.diff = " | ".join(f"{name} ({outlets(cs, rows)})" for name, rows in names + sources)
-    f.score = round(min(max(p for p, _, b in pairs if b == j) for j in keep_anonymous), 3)
     f.explanation = (f"« {clip(cs.wording[keep_named[0]])} » comes from "
                      + ", ".join(f"{name} in {outlets(cs, rows)}" for name, rows in names)
                      + " but from an anonymous source in "
@@ -415,22 +410,32 @@ def _dropped_relay(cs: ClaimSet, members, groups, cluster, event) -> list[Findin
     bare = [i for i in members if long_enough(i) and cs.article_id[i] not in with_relay and not _relay_nearby(cs, i)]
     if not relayed or not bare:
         return []
-    pairs = _alike_pairs(cs, relayed, bare, DROPPED_RELAY_ALIKE)
-    if not pairs:
+    found = _paired_finding(cs, Finding("via_mismatch", "medium", "via", event, cluster), relayed, bare,
+                            DROPPED_RELAY_ALIKE, lambda i: cs.via[i], lambda i: None)
+    if found is None:
         return []
-    keep_a, keep_b = sorted({a for _, a, _ in pairs}), sorted({b for _, _, b in pairs})
-    f = Finding("via_mismatch", "medium", "via", event, cluster)
-    for i in keep_a:
-        f.witness(cs, i, cs.via[i])
-    for i in keep_b:
-        f.witness(cs, i, None)
+    f, keep_a, keep_b = found
     name = groups[0][0]
     f.diff = f"{name} ({outlets(cs, keep_a)}) | no relay ({outlets(cs, keep_b)})"
-    f.score = round(min(max(p for p, a, b in pairs if b == j) for j in keep_b), 3)
     f.explanation = (f"{outlets(cs, keep_a)} says the words « {clip(cs.wording[keep_a[0]])} » came through {name}; "
                      f"{outlets(cs, keep_b)} prints them with no intermediary.")
     return [f]
 
+
+
+def _paired_finding(cs, f: Finding, left: list[int], right: list[int], threshold: float, left_value, right_value):
+    """The finding `f` witnessed by the claims of `left` and `right` whose wordings are nearly the same (each with the
+    value its side gives it), scored by the weakest of the right side's best matches; None when no pair is alike."""
+    pairs = _alike_pairs(cs, left, right, threshold)
+    if not pairs:
+        return None
+    keep_left, keep_right = sorted({a for _, a, _ in pairs}), sorted({b for _, _, b in pairs})
+    for i in keep_left:
+        f.witness(cs, i, left_value(i))
+    for i in keep_right:
+        f.witness(cs, i, right_value(i))
+    f.score = round(min(max(p for p, _, b in pairs if b == j) for j in keep_right), 3)
+    return f, keep_left, keep_right
 
 
 def _alike_pairs(cs, left: list[int], right: list[int], threshold: float) -> list[tuple[float, int, int]]:
