@@ -356,3 +356,9 @@ def test_a_link_to_another_article_names_nobody_and_takes_no_floor():
                           "« Ne comptez pas sur moi pour la polémique », a-t-il balayé.")
     assert speaker_of(by_article, "Il faut continuer")[0] == "Marc Petit"
     assert speaker_of(by_article, "Ne comptez pas sur moi")[0] == "Paul Roux"
+
+
+def test_a_four_word_name_with_particles_is_kept_whole():
+    by_article, _ = story("Selon cette porte-parole, Ilse Van De Keere, la situation est calme. Ilse Van De Keere a "
+                          "ajouté que « tout va bien ».")
+    assert speaker_of(by_article, "tout va bien")[0] == "Ilse Van De Keere"
