@@ -362,3 +362,12 @@ def test_a_four_word_name_with_particles_is_kept_whole():
     by_article, _ = story("Selon cette porte-parole, Ilse Van De Keere, la situation est calme. Ilse Van De Keere a "
                           "ajouté que « tout va bien ».")
     assert speaker_of(by_article, "tout va bien")[0] == "Ilse Van De Keere"
+
+
+def test_a_pull_quote_belongs_to_the_person_named_right_after_it():
+    by_article, _ = story("Les péages augmentent.\n\n« Il faut prouver que nous ne sommes pas fermés. » Xavier Huillard, "
+                          "PDG de Vinci, a entendu les exigences de la ministre.",
+                          "Les ventes baissent, dit Marc Petit.\n\n« Les répercussions seront plus fortes »\n\n"
+                          "Florent Leroux, président de la Fédération du jouet")
+    assert speaker_of(by_article, "Il faut prouver")[0] == "Xavier Huillard"
+    assert speaker_of(by_article, "Les répercussions")[0] == "Florent Leroux"

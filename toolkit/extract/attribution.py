@@ -49,6 +49,8 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             speaker = mentions.subject(item.subject_span[0], item.subject_span[1], "subject", last)
         if speaker is None and item.answer and interviewee is not None:
             speaker = replace(interviewee, mention=None, method="carried")     # not someone the last answer quoted
+        if speaker is None and claim.claim_type == "direct":
+            speaker = _named_after_pull_quote(claim, text, mentions)
         if speaker is None and not item.headline and (claim.claim_type == "direct" or item.attribution and item.attribution.method == "selon"):
             found = mentions.antecedent(claim.char_start, None, last)
             if found:
@@ -110,6 +112,27 @@ def _coordinated_subject(span, claim: Claim, claims: list[Claim], text: str, men
         gender = last.gender if last and last.name == c.speaker else None
         return Speaker(c.speaker, c.speaker_id, c.speaker_mention, c.speaker_method, gender)
     return mentions.leading_subject(span[0], m.start(), "subject", last)
+
+
+def _named_after_pull_quote(claim: Claim, text: str, mentions: ArticleMentions) -> Speaker | None:
+    """A quotation standing alone as a paragraph, with nobody before it, is a pull quote: the person named right after
+    it, opening the next sentence or line, said it (« « Il faut prouver que … » Xavier Huillard, PDG de Vinci, a
+    entendu … », « « … » ↵ Florent Leroux, président de la Fédération … »)."""
+    opening = text.rfind("\n", 0, claim.char_start) + 1
+    if text[opening:claim.char_start].strip(" \u00a0«\"“") or claim.sentence_start > opening:
+        return None
+    after = _AFTER_QUOTE.match(text, claim.char_end)
+    if not after:
+        return None
+    name = _OPENING_NAME.match(text, after.end())
+    if not name or not re.match(r"\s*,", text[name.end():name.end() + 3]):
+        return None
+    found = mentions.resolve(name.start(), name.end(), "context")
+    return found if found and found.kind == "person" and " " in found.name else None
+
+
+_AFTER_QUOTE = re.compile(r"[ \u00a0]*[»\"”][ \u00a0]*\n*[ \u00a0]*")
+_OPENING_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w’'-]+){1,3}")
 
 
 def _fragment_holder(claim: Claim, mentions: ArticleMentions, last: Speaker | None) -> Speaker | None:
