@@ -371,3 +371,9 @@ def test_a_pull_quote_belongs_to_the_person_named_right_after_it():
                           "Florent Leroux, président de la Fédération du jouet")
     assert speaker_of(by_article, "Il faut prouver")[0] == "Xavier Huillard"
     assert speaker_of(by_article, "Les répercussions")[0] == "Florent Leroux"
+
+
+def test_the_tenant_of_the_elysee_is_the_president():
+    by_article, _ = story("Le président Emmanuel Macron a réuni ses ministres mardi. La réforme est prête. Le locataire "
+                          "de l'Élysée a dit vouloir « changer en profondeur les règles ».")
+    assert speaker_of(by_article, "changer en profondeur")[0] == "Emmanuel Macron"
