@@ -377,3 +377,8 @@ def test_the_tenant_of_the_elysee_is_the_president():
     by_article, _ = story("Le président Emmanuel Macron a réuni ses ministres mardi. La réforme est prête. Le locataire "
                           "de l'Élysée a dit vouloir « changer en profondeur les règles ».")
     assert speaker_of(by_article, "changer en profondeur")[0] == "Emmanuel Macron"
+
+
+def test_a_clause_opening_with_a_place_holds_no_subject_for_the_quotation_after_its_colon():
+    by_article, _ = story("Michel Roux a publié un roman. Puis à La Revue des Deux Mondes, en 2015 : « Je constate. »")
+    assert speaker_of(by_article, "Je constate")[0] == "Michel Roux"

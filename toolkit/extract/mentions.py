@@ -385,7 +385,7 @@ class ArticleMentions:
             if selon:                     # "Selon TASS, la discussion a lieu…, précisant que…": TASS goes on
                 return self.resolve(start + selon.start(1), start + selon.end(1), method, last)
         for lo, hi in reversed(pieces):
-            if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])):
+            if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])) or self._placed_piece(lo, hi):
                 continue
             relative = list(re.finditer(r"\b(?:que\b|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
             if relative and hi == end:
@@ -660,6 +660,14 @@ class ArticleMentions:
             return not (said and fold(said.group(1)) in self.lexicon.issued_by)    # « la réponse de Berléand »
         role = self.lexicon.syntax.governed_role.search(self.text, max(floor, pos - 90), pos)
         return bool(role) and person_noun(role_head(fold(role.group("role")), self.lexicon), self.lexicon)
+
+    def _placed_piece(self, lo: int, hi: int) -> bool:
+        """A clause piece that opens (after a connector: « Puis ») with a preposition of place or time holds no
+        subject (« Puis à La Revue des Deux Mondes, en 2015 : « … » »). « a », the auxiliary, is no « à »."""
+        words = self.text[lo:hi].split()
+        while words and fold(words[0]).strip(",") in self.lexicon.connectors:
+            words = words[1:]
+        return bool(words) and words[0].lower() != "a" and fold(words[0]) in self.lexicon.syntax.prepositions
 
     def _pronoun_subject(self, start: int, end: int, gender: str | None) -> bool:
         """A subject pronoun of `gender` in text[start:end], before the names a sentence gives after its verb."""
