@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -15,6 +16,7 @@ import pyarrow as pa
 
 from toolkit import schema
 from toolkit.extract import Claim, extract
+from toolkit import cache as build_cache
 from toolkit.cache import folder as cache_folder
 from toolkit.errors import ExtractionFailed, NoLanguageData
 from toolkit.extract.lexicon import load as load_lexicon
@@ -127,8 +129,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         # the claims of a story whose resolution is cached come resolved from the cache: not read twice
         needed = {keys[a.article_id] for a in articles if skeys[a.event] not in kept}
         by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars, keys, needed)
-        if cache_dir is not None and fresh is not None:
-            _keep_extracted(cache_dir, fresh)       # now: resolving changes the claims in place
+        if cache_dir is not None and fresh is not None:      # now: resolving changes the claims in place
+            _keep_in_cache(cache_dir, lambda: build_cache.write_extracted(cache_dir, fresh.results, fresh.reused))
         del fresh
         stages.lap("extract")
         with bars.step("resolve"):
@@ -139,8 +141,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
                       "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
             hashes = {a.article_id: a.sha256 for a in articles}
             _let_texts_go(articles)         # the articles table holds them now: memory for alignment
-            if cache_dir is not None:
-                _keep_resolved(cache_dir, resolved)
+            if cache_dir is not None and resolved.results is not None:
+                _keep_in_cache(cache_dir, lambda: build_cache.write_resolved(cache_dir, resolved.results, resolved.reused))
             n_resolved = resolved.n_done
             counts = Counter((c.article_id, c.claim_type) for c in claims)
             # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
@@ -170,8 +172,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         info["skipped"] = [str(err) for err in ingested.skipped]
     with bars.step("write"):
         write_tables(out_dir, tables, info)
-    if cache_dir is not None:
-        _keep_aligned(cache_dir, aligned)
+    if cache_dir is not None and aligned.results is not None:
+        _keep_in_cache(cache_dir, lambda: build_cache.write_aligned(cache_dir, aligned.results))
     stages.lap("write")
     return BuildResult(input_dir, out_dir, len(articles), counts, unknown, time.perf_counter() - started,
                        problems, summary, skipped=[str(err) for err in ingested.skipped], n_extracted=n_extracted,
@@ -430,33 +432,11 @@ def align_stage(tables: dict[str, pa.Table], entities: Registry, articles: list[
     return tables, summary, _Aligned(len(groups), len(todo), kept if new else None)
 
 
-def _keep_extracted(cache_dir: Path, extracted) -> None:
-    """Keep this build's extraction results for the next build. A cache that cannot be written costs the next
+def _keep_in_cache(cache_dir: Path, write: Callable[[], None]) -> None:
+    """Keep a stage's results for the next build (`write` does it). A cache that cannot be written costs the next
     build time, never its correctness, so a failure here is only reported."""
-    from toolkit import cache
-
     try:
-        cache.write_extracted(cache_dir, extracted.results, extracted.reused)
-    except OSError as err:
-        _cache_warning(cache_dir, err)
-
-
-def _keep_resolved(cache_dir: Path, resolved: _Resolved) -> None:
-    from toolkit import cache
-
-    try:
-        if resolved.results is not None:
-            cache.write_resolved(cache_dir, resolved.results, resolved.reused)
-    except OSError as err:
-        _cache_warning(cache_dir, err)
-
-
-def _keep_aligned(cache_dir: Path, aligned: _Aligned) -> None:
-    from toolkit import cache
-
-    try:
-        if aligned.results is not None:
-            cache.write_aligned(cache_dir, aligned.results)
+        write()
     except OSError as err:
         _cache_warning(cache_dir, err)
 
