@@ -10,7 +10,7 @@ from toolkit.extract import relays, speakers
 from toolkit.extract.claim import Claim, Pending
 from toolkit.ingest.language import link_lines
 from toolkit.extract.lexicon import Lexicon
-from toolkit.extract.mentions import UNKNOWN, ArticleMentions, Speaker
+from toolkit.extract.mentions import PERSON_NAME, UNKNOWN, ArticleMentions, Speaker
 from toolkit.text import fold, words
 
 
@@ -124,7 +124,7 @@ def _named_after_pull_quote(claim: Claim, text: str, mentions: ArticleMentions) 
     after = _AFTER_QUOTE.match(text, claim.char_end)
     if not after:
         return None
-    name = _OPENING_NAME.match(text, after.end())
+    name = PERSON_NAME.match(text, after.end())
     if not name or not re.match(r"\s*,", text[name.end():name.end() + 3]):
         return None
     found = mentions.resolve(name.start(), name.end(), "context")
@@ -132,7 +132,6 @@ def _named_after_pull_quote(claim: Claim, text: str, mentions: ArticleMentions) 
 
 
 _AFTER_QUOTE = re.compile(r"[ \u00a0]*[»\"”][ \u00a0]*\n*[ \u00a0]*")
-_OPENING_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w’'-]+){1,3}")
 
 
 def _fragment_holder(claim: Claim, mentions: ArticleMentions, last: Speaker | None) -> Speaker | None:

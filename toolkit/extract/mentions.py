@@ -130,7 +130,7 @@ class ArticleMentions:
         """Two or three capitalised words not after a preposition ("Jean Roux", not "à Saint-Firmin"): a person the
         article names, so a pronoun after it can refer to them."""
         taken = Spans((m.start, m.end) for m in self.mentions)
-        for m in _PERSON_NAME.finditer(self.text):
+        for m in PERSON_NAME.finditer(self.text):
             if taken.inside(m.start()) or self.quoted.inside(m.start()):
                 continue
             if m.group().split()[0] in self._networks:
@@ -323,7 +323,8 @@ class ArticleMentions:
             return self.pronoun(pronoun, start, phrase, last)
         words = low.split()
         head = _strip_determiner(low).split()[:1]        # « l'entourage du président »
-        named_first = _PERSON_NAME.match(phrase) and given_name(_PERSON_NAME.match(phrase).group(), self.lexicon) in ("m", "f")
+        opening = PERSON_NAME.match(phrase)
+        named_first = opening and given_name(opening.group(), self.lexicon) in ("m", "f")
         if words and not named_first and (any(low.startswith(a + " ") for a in self.lexicon.anonymous) or words[-1] in self.lexicon.anonymous_heads
                       or (len(words) > 1 and words[1] in self.lexicon.anonymous_heads)
                       or head and head[0] in self.lexicon.anonymous_heads
@@ -775,7 +776,7 @@ _VOX_POP = re.compile(r"(?<![\w’'-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
-_PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,3}(?![\w-])")
+PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,3}(?![\w-])")
 _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
