@@ -129,7 +129,8 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
         start = cue.start() if pro.re is _PRONOUN_INCISE else 0
         return Attribution(lemma, None, pro.group("pro").lower(), start + pro.start("pro"), start + pro.end(), "incise")
     adverb = _MANNER.match(text, tail, end)
-    np = noun_phrase(text, adverb.end() if adverb else tail, end, lexicon)    # "répond sèchement le comédien"
+    tail = adverb.end() if adverb else tail       # "répond sèchement le comédien"
+    np = noun_phrase(text, _past_aside(text, tail, end, lexicon), end, lexicon)
     if not np:
         return Attribution(lemma, None, end=tail)
     apposed = _APPOSED_NAME.match(text, np[1], end) or lexicon.syntax.complement_then_name.match(text, np[1], end)
@@ -139,6 +140,16 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
 
 
 _WORD_AT = re.compile(r"[\w’']+")
+_ASIDE = re.compile(r"[ \u00a0]*,[ \u00a0]*((?:[\w’']+[ \u00a0]*){1,4}),[ \u00a0]*")
+
+
+def _past_aside(text: str, pos: int, end: int, lexicon: Lexicon) -> int:
+    """Past an aside between commas after the verb of an incise, made only of the words that may stand between an
+    auxiliary and its participle (« », a accusé, de son côté, le leader de la CFDT », « , a déclaré, lundi, X »)."""
+    m = _ASIDE.match(text, pos, end)
+    if m and all(lexicon.syntax.incise_adverb.match(fold(w)) for w in m.group(1).split()):
+        return m.end()
+    return pos
 
 
 @lru_cache(maxsize=8)
