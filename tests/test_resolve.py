@@ -382,3 +382,29 @@ def test_the_tenant_of_the_elysee_is_the_president():
 def test_a_clause_opening_with_a_place_holds_no_subject_for_the_quotation_after_its_colon():
     by_article, _ = story("Michel Roux a publié un roman. Puis à La Revue des Deux Mondes, en 2015 : « Je constate. »")
     assert speaker_of(by_article, "Je constate")[0] == "Michel Roux"
+
+
+def test_an_aside_between_commas_after_the_verb_of_an_incise_does_not_hide_its_subject():
+    # « a accusé, de son côté, le leader de la CFDT, Laurent Berger »: the subject follows the aside
+    by_article, _ = story("Le Premier ministre Édouard Philippe a reçu les syndicats lundi à Paris. « Nous sommes "
+                          "inquiets », a accusé, de son côté, le leader de la CFDT, Laurent Berger.",
+                          "Le ministre Paul Roche était à Lyon. « Rien n'est joué », a affirmé, lundi, Sophie Marin.")
+    assert speaker_of(by_article, "Nous sommes inquiets")[0] == "Laurent Berger"
+    assert speaker_of(by_article, "Rien n'est joué")[0] == "Sophie Marin"
+
+
+def test_functions_people_cumulate_do_not_keep_a_description_off_its_holder():
+    # « le maire de Pau » may well be « le président du MoDem » named just before; the Prime Minister named after is
+    # not who the description refers back to
+    by_article, _ = story("Le président du MoDem, François Bayrou, était l'invité d'une radio. « Il faut écouter », a "
+                          "dit le maire de Pau. Il a reçu lundi un appel d'Édouard Philippe. De même, l'édile a "
+                          "considéré que recevoir les manifestants était « la moindre des choses ».")
+    assert speaker_of(by_article, "Il faut écouter")[0] == "François Bayrou"
+    assert speaker_of(by_article, "recevoir les manifestants")[0] == "François Bayrou"
+
+
+def test_the_head_of_government_is_not_the_president_named_before():
+    # « le chef du gouvernement » names the function of a Prime Minister, which the president named before does not hold
+    by_article, _ = story("Le président Emmanuel Macron a reçu Keir Starmer à Paris. « Nous sommes unis », a dit le "
+                          "chef du gouvernement travailliste.")
+    assert speaker_of(by_article, "Nous sommes unis")[0] == "Keir Starmer"

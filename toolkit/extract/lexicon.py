@@ -143,7 +143,7 @@ class Lexicon:
     feminine_endings: tuple[tuple[str, str], ...]   # (feminine ending, masculine ending) of role nouns, longest first
     known_institutions: dict[str, str]    # name key of a short name ("oms", "quai d'orsay") -> the full name
     person_suffixes: tuple[str, ...]      # endings of nouns that name a person ("toxicologue", "militant")
-    exclusive_roles: frozenset[str]       # roles one person seldom holds with another of them ("procureur", "avocat")
+    exclusive_roles: dict[str, int]       # role -> its group: one person holds one role of a group ("procureur", "avocat")
     age_phrase: re.Pattern                # "de 34 ans", "âgé de 51 ans": said of a person, no part of their role
     not_given_names: frozenset[str]       # given names that open place names more often ("France", "Saint")
     place_nouns: frozenset[str]           # "le quartier de [Thurlow Gardens]": a place, not a person
@@ -303,7 +303,7 @@ def load(language: str = "fr") -> Lexicon:
                                       key=lambda pair: -len(pair[0]))),
         known_institutions={fold(k): v for k, v in grammar.get("institutions", {}).get("known", {}).items()},
         person_suffixes=tuple(fold(w) for w in grammar["descriptions"]["person_suffixes"]),
-        exclusive_roles=frozenset(fold(w) for w in grammar["descriptions"]["exclusive_roles"]),
+        exclusive_roles={fold(w).replace("-", " "): i for i, group in enumerate(grammar["descriptions"]["exclusive_roles"]) for w in group},
         age_phrase=re.compile(fold(grammar["descriptions"]["age_phrase"])),
         not_given_names=frozenset(fold(w) for w in grammar["names"]["not_given_names"]),
         place_nouns=frozenset(fold(w) for w in grammar["names"]["place_nouns"]),

@@ -271,7 +271,7 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
         return None               # « le correspondant »: a newsroom's staff, not the person just named
     gender = _gender_of_mention(claim)
     at = _mention_offset(claim, item.text)
-    head = role_head(fold(claim.speaker), lexicon)
+    head = fold(claim.speaker)
     links = link_lines(item.text, lexicon.language)
     fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon) \
         and not _reporter(pooled.persons.get(p.key, p), lexicon)     # roles the story gives; not the journalist
@@ -338,11 +338,23 @@ def _reporter(person: Entity, lexicon: Lexicon) -> bool:
 
 
 def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
-    """The text gives the person a role of another kind (« l'avocat » is not « le procureur »)."""
-    same = dict(lexicon.role_synonyms).get
-    heads = {same(role_head(r, lexicon), role_head(r, lexicon)) for r in person.roles if r.split()}
-    head = same(head, head)
-    return head in lexicon.exclusive_roles and head not in heads and any(h in lexicon.exclusive_roles for h in heads)
+    """The text gives the person another role of the same group (« l'avocat » is not « le procureur »; « le maire »
+    may well be « le président du MoDem »)."""
+    heads = {_function(r, lexicon) for r in person.roles if r.split()}
+    head = _function(head, lexicon)
+    group = lexicon.exclusive_roles.get(head)
+    return group is not None and head not in heads and any(lexicon.exclusive_roles.get(h) == group for h in heads)
+
+
+def _function(role: str, lexicon: Lexicon) -> str:
+    """The function a folded role phrase names: the first of its `role_synonyms` group when it opens with one of them
+    (« chef du gouvernement travailliste » → « premier ministre »), else its head noun."""
+    spaced = " " + re.sub(r"[\s-]+", " ", role) + " "
+    for phrase, first in lexicon.role_synonyms:
+        if spaced.startswith(" " + phrase.replace("-", " ") + " "):
+            return first.replace("-", " ")
+    head = role_head(role, lexicon)
+    return dict(lexicon.role_synonyms).get(head, head).replace("-", " ")
 
 
 def _person_description(claim: Claim, lexicon: Lexicon) -> bool:
