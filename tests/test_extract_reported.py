@@ -144,6 +144,11 @@ def test_selon_a_paper_about_what_a_bill_provides():
     ("Paul Martin accuse la direction d'avoir caché les comptes aux salariés.", "la direction d'avoir caché les comptes aux salariés", "accuser"),
     ("Anne Dupont a nié toute négociation secrète avec le repreneur.", "toute négociation secrète avec le repreneur", "nier"),
     ("Paul Martin a fait état d'une baisse sensible des effectifs de gendarmerie.", "d'une baisse sensible des effectifs de gendarmerie", "faire état"),
+    ("Anne Dupont avait appelé à se rassembler devant la mairie samedi.", "se rassembler devant la mairie samedi", "appeler"),
+    ("Paul Martin a invité à participer à la concertation dans chaque commune.", "participer à la concertation dans chaque commune", "inviter"),
+    # an infinitive opening like a clitic (« me », « la », « ne ») is one word
+    ("Anne Dupont a dit mener une enquête approfondie.", "mener une enquête approfondie", "dire"),
+    ("Paul Martin a dit laisser la porte ouverte aux syndicats.", "laisser la porte ouverte aux syndicats", "dire"),
 ])
 def test_reports_with_an_infinitive_or_a_noun_instead_of_que(text, wording, cue):
     (claim,) = by_type(text, "indirect")
@@ -157,6 +162,8 @@ def test_reports_with_an_infinitive_or_a_noun_instead_of_que(text, wording, cue)
     "« J'ai vu la vague arriver », a confié l'ailier au micro de la radio locale.",     # the verb of an incise
     "Paul Martin a annoncé le départ de l'entraîneur.",                                 # a thing, not what was said
     "Anne Dupont a dit hier soir sa satisfaction.",
+    "Paul Martin était appelé à témoigner au procès de son ancien associé.",            # a passive: summoned
+    "Anne Dupont a appelé à « rentrer » dans la mairie avant minuit.",                   # the quoted words alone
 ])
 def test_no_report_without_a_complement_that_reports(text):
     assert by_type(text, "indirect") == []

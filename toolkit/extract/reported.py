@@ -122,9 +122,13 @@ def _coordinated_subject(text: str, lo: int, cue, found: list[Clause]) -> tuple[
     return (lo, cue.start())
 
 
+_PASSIVE = re.compile(r"(?<![\w'’-])(?<!se\s)(?:est|sont|était|étaient|sera|seront|serait|seraient|fut|être)\s+$",
+                      re.IGNORECASE)     # « il était appelé à », not « il s'est dit »
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|ues|is)$")
 _BE = frozenset({"est", "sont", "etait", "etaient", "s'est", "se", "s'etait", "s'etaient", "etre", "ete"})
-_CLITICS = r"(?:(?:ne|n['’])\s*(?:(?:pas|plus|jamais|rien|guère)\s+)?)?(?:(?:se|s['’]|y|en|l['’]|le|la|les|lui|leur|me|m['’]|nous|vous)\s*){0,2}"
+# a clitic is a word of its own (« se rendre », « s'y rendre »), never the first letters of the verb (« mener »,
+# « laisser », « nettoyer »)
+_CLITICS = r"(?:(?:ne\s+|n['’]\s*)(?:(?:pas|plus|jamais|rien|guère)\s+)?)?(?:(?:(?:se|y|en|le|la|les|lui|leur|me|nous|vous)\s+|[sml]['’]\s*)){0,2}"
 _DETERMINER = re.compile(r"(?:l['’]|de\s+l['’])|(?:le|la|les|un|une|des|du|de\s+la|son|sa|ses|leur|leurs|ce|cet|cette|ces|"
                          r"tout|toute|tous|toutes|aucun|aucune|plusieurs|notre|votre|nos|vos)(?![\w])", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"(?:aux|au|à\s+(?:la|l['’])|à|le|la|l['’]|les|un|une|des|ses|son|sa|leurs|leur|ces|ce|cette|tous|toutes)(?![\w])"
@@ -212,15 +216,21 @@ def _complements(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon,
             continue              # "Très craint des habitants, le loup …": an adjective opening the sentence
         if _in_incise(text, lo, cue.start(), lexicon) or _not_a_report(text, lo, cue, lexicon):
             continue              # "», a confié l'ailier au micro de…": the subject follows the verb
-        if re.search(r"(?<![\w'’])été\s+$", text[max(lo, cue.start() - 8):cue.start()]):
-            continue              # "ont été déclarées auprès de …": a passive names no speaker
+        if re.search(r"(?<![\w'’])été\s+$", text[max(lo, cue.start() - 8):cue.start()]) or _PARTICIPLE.search(cue.group()) \
+                and _PASSIVE.search(text, max(lo, cue.start() - 30), cue.start()):
+            continue              # "ont été déclarées auprès de …", « était appelé à témoigner »: a passive names no speaker
         start = _past_circumstances(text, cue.end(), hi, lexicon)
         if start >= hi or _inside(start, quotes) and not _starts_with_quote(text, start, quotes):
             continue
         if not any(_complement_fits(kind, text, start, hi, lexicon) for kind in kinds):
             start = _past_medium(text, start, hi, kinds, lexicon)
-        if any(_complement_fits(kind, text, start, hi, lexicon) for kind in kinds):
+        fitting = [kind for kind in kinds if _complement_fits(kind, text, start, hi, lexicon)]
+        if fitting:
+            if fitting[0] == "a_infinitive":
+                start = _A_INFINITIVE.match(text, start).end()       # the call is what follows « à »
             end = clause_end(text, start, hi, quotes, lexicon)
+            if fitting[0] == "a_infinitive" and Spans.of(quotes).overlapping(start, end):
+                continue          # « a appelé à mener une « action » »: the quoted words alone are the claim
             if _wholly_quoted(start, end, quotes) or end - start < 3:
                 continue
             outside = len(_outside_quotes(text, start, end, quotes).split())
@@ -391,6 +401,9 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
             if _infinitive_at(text, start + m.end(), hi, lexicon):
                 return True
         return False
+    if kind == "a_infinitive":
+        m = _A_INFINITIVE.match(text, start, hi)
+        return bool(m) and _infinitive_at(text, m.end(), hi, lexicon)
     if kind == "noun":
         m = _NOUN_DE.match(text, start, hi)
         return bool(_DETERMINER.match(text, m.end(), hi))
@@ -404,6 +417,7 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
 
 
 _A = re.compile(r"(?:à|aux|au)\s+", re.IGNORECASE)
+_A_INFINITIVE = re.compile(r"à\s+")      # « appelé à se rassembler … »
 _ATTRIBUTE = re.compile(r"[«“\"]?\s*(?:(?:très|si|plus|moins|assez|peu|bien|tout|toujours|encore|[\w’'-]+ment)\s+)*([\w’'-]+)", re.IGNORECASE)
 
 
