@@ -408,3 +408,21 @@ def test_the_head_of_government_is_not_the_president_named_before():
     by_article, _ = story("Le président Emmanuel Macron a reçu Keir Starmer à Paris. « Nous sommes unis », a dit le "
                           "chef du gouvernement travailliste.")
     assert speaker_of(by_article, "Nous sommes unis")[0] == "Keir Starmer"
+
+
+def test_a_role_apposed_without_determiner_leaves_the_speaker_to_the_name_before_it():
+    # « Roland Héguy, président de la Confédération …, craint que »: Héguy speaks, not the body he presides
+    by_article, _ = story("Roland Héguy, président de la Confédération des Acteurs du Tourisme, craint que les fêtes "
+                          "ne soient gâchées.")
+    assert speaker_of(by_article, "les fêtes ne soient gâchées")[0] == "Roland Héguy"
+
+
+def test_a_place_in_a_description_is_not_its_speaker():
+    # « Ce chauffeur routier originaire de Melun (Seine-et-Marne) » describes the man named before; the department
+    # in brackets is no one
+    by_article, _ = story("Éric Drouet a été arrêté mercredi. Ce chauffeur routier originaire de Melun (Seine-et-Marne) "
+                          "avait appelé à mener une « action » sur les Champs-Élysées.")
+    assert speaker_of(by_article, "action")[0] == "Éric Drouet"
+    # while a person named after the role's complement is the speaker
+    by_article, _ = story("Le maire de Londres Sadiq Khan a dit que la ville était prête.")
+    assert speaker_of(by_article, "la ville était prête")[0] == "Sadiq Khan"

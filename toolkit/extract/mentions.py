@@ -385,9 +385,15 @@ class ArticleMentions:
             selon = re.match(r"\s*(?:[Ss]elon|[Dd]['’]après)\s+([^,]+),", self.text[start:end])
             if selon:                     # "Selon TASS, la discussion a lieu…, précisant que…": TASS goes on
                 return self.resolve(start + selon.start(1), start + selon.end(1), method, last)
-        for lo, hi in reversed(pieces):
+        for index in range(len(pieces) - 1, -1, -1):
+            lo, hi = pieces[index]
             if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])) or self._placed_piece(lo, hi):
                 continue
+            if index and self._bare_role(lo, hi):
+                named = PERSON_NAME.fullmatch(self.text[pieces[index - 1][0]:pieces[index - 1][1] - 1].strip())
+                if named:         # "Roland Héguy, président de la Confédération …, craint": the person, not the body
+                    at = pieces[index - 1][0] + self.text[pieces[index - 1][0]:pieces[index - 1][1]].index(named.group())
+                    return self.resolve(at, at + len(named.group()), method, last)
             relative = list(re.finditer(r"\b(?:que\b|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
             if relative and hi == end:
                 lo = lo + relative[-1].end()      # "une lame que la police qualifie d'épée": the subject follows "que"
@@ -401,6 +407,24 @@ class ArticleMentions:
                 return self.pronoun(pronoun, at, self.text[at:at + len(pronoun)], last)
             return self.resolve(at, _strip_verb_group(self.text, at, hi, self.lexicon), method, last)
         return None
+
+    def _person_description(self, phrase: str) -> re.Match | None:
+        """A phrase opening with a determiner and a noun that names a person by their role or trade (« Ce chauffeur
+        routier … », « L'ancienne tête de liste … »): where its words start."""
+        opening = _DESCRIPTION_OPENING.match(phrase)
+        if not opening:
+            return None
+        words = fold(phrase[opening.end() - 1:]).split()[:3]
+        while len(words) > 1 and self.lexicon.role_modifier.search(words[0]):
+            words = words[1:]     # « l'ancienne tête de liste »; « la première émanait … » names nobody
+        head = role_head(" ".join(words), self.lexicon).split()[:1]
+        return opening if head and not self.lexicon.role_modifier.search(head[0]) and person_noun(head[0], self.lexicon) else None
+
+    def _bare_role(self, lo: int, hi: int) -> bool:
+        """A piece that is a role with no determiner (« président de la Confédération … », « PDG de Vinci »): an
+        apposition to the name before it."""
+        first = re.match(r"\s*([\w’'-]+)", self.text[lo:hi])
+        return bool(first) and first.group(1)[:1].islower() and person_noun(fold(first.group(1)), self.lexicon)
 
     def leading_subject(self, start: int, end: int, method: str, last: Speaker | None = None) -> Speaker | None:
         """The subject of the first verb of text[start:end] (« Le président s'est montré heureux … et a annoncé »):
@@ -439,9 +463,9 @@ class ArticleMentions:
     def _demonstrative(self, words: list[str], pos: int, last: Speaker | None) -> Speaker | None:
         """« ce collectif », « cette association » refer back like a pronoun: to the latest body that spoke; « ce
         militant », « cette retraitée » to the latest person of their gender."""
-        if len(words) != 2 or words[0] not in ("ce", "cet", "cette"):
+        if len(words) < 2 or words[0] not in ("ce", "cet", "cette"):
             return None
-        if person_noun(words[1], self.lexicon):
+        if person_noun(words[1], self.lexicon):      # « ce militant », « ce chauffeur routier originaire de Melun »
             found = self.antecedent(pos, "f" if words[0] == "cette" else "m", last)
             return found if found and found.name != UNKNOWN else None
         if words[1] in self.lexicon.institution_heads or words[1] in self.lexicon.non_speech_before:
@@ -507,6 +531,11 @@ class ArticleMentions:
                 if det:           # "le Premier ministre": the description, from its determiner
                     found.append(lo + det.start())
                 continue
+            described = self._person_description(piece)
+            if described and _COMPLEMENT_BETWEEN.search(piece, described.end(), m.start()) \
+                    and given_name(m.group(), self.lexicon) not in ("m", "f"):
+                found.append(lo + described.start(1))      # « Ce chauffeur routier originaire de Melun (Seine-et-
+                break                                      # Marne) »: a place or a body complements the description
             if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()):
                 found.append(lo + m.start())
                 break
@@ -696,9 +725,13 @@ class ArticleMentions:
             title = self.lexicon.titles.get(fold(w))
             if title:
                 gender = title if title in ("m", "f") else None
+        described = self._person_description(phrase)
         for m in _NAME.finditer(phrase):
             name = m.group()
             first = [fold(x) for x in name.split()[:2]]
+            if described and _COMPLEMENT_BETWEEN.search(phrase, described.end(), m.start()) \
+                    and given_name(name, self.lexicon) not in ("m", "f"):
+                continue          # « ce chauffeur routier originaire de Melun (Seine-et-Marne) »: a place, no name
             if first[0] in self.lexicon.capitalised_titles or first[0] in ("le", "la") and first[1:] and first[1] in self.lexicon.capitalised_titles:
                 continue          # "(Le) Premier ministre": a role
             if _PREPOSITION.search(phrase, 0, m.start()) and not _ELIDED_ACRONYM.match(phrase):
@@ -791,6 +824,8 @@ _INITIALS_NAME = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.[ \u00a0]?[A-Z]\.|[A-Z]{2
                             r"(?![\w-])(?![ \u00a0][A-ZÀ-ÖØ-Þ])")
 _APPOSED_TAIL = re.compile(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+[ \u00a0]){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)$")
 _SAID_BY = re.compile(r"([\w’'-]+)\s+(?:de|d['’])\s*$")
+_DESCRIPTION_OPENING = re.compile(r"\s*((?:[Ll]e|[Ll]a|[Ll]es|[Cc]e|[Cc]et|[Cc]ette|[Cc]es)\s+|[Ll]['’]\s*)[a-zà-ÿ]")
+_COMPLEMENT_BETWEEN = re.compile(r"\(|(?<![\w'’])(?:de|du|des|d['’]|en|à|au|aux|dans|sur|pour|chez)(?![\w'’])", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez)(?:\s+la)?|\b(?:de|à)\s+l['’]|[dl]['’])\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 _DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")
