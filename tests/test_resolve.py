@@ -426,3 +426,23 @@ def test_a_place_in_a_description_is_not_its_speaker():
     # while a person named after the role's complement is the speaker
     by_article, _ = story("Le maire de Londres Sadiq Khan a dit que la ville était prête.")
     assert speaker_of(by_article, "la ville était prête")[0] == "Sadiq Khan"
+
+
+def test_a_participle_hanging_on_a_clause_reports_for_its_subject():
+    # « Le ministre a brandi un panneau expliquant que »: the minister explains; « Interrogé sur des informations
+    # faisant état de … » has no clause of its own and names nobody
+    by_article, _ = story("Le ministre Jean Dupont était à Lille. Le ministre a brandi un panneau expliquant que le "
+                          "magazine avait menti.")
+    assert speaker_of(by_article, "le magazine avait menti")[0] == "Jean Dupont"
+
+
+def test_a_network_one_posts_on_is_not_the_subject():
+    by_article, _ = story("Gérald Darmanin était à Paris. Le ministre a tenu à réagir sur son compte Twitter pour "
+                          "dénoncer une « fake news ».")
+    assert speaker_of(by_article, "fake news")[0] == "Gérald Darmanin"
+
+
+def test_a_noun_phrase_right_before_the_verb_is_its_subject_whatever_its_noun():
+    by_article, _ = story("Jeudi dernier déjà, la grande distribution avait averti qu'un nouveau blocage aurait des "
+                          "conséquences « dramatiques ».")
+    assert speaker_of(by_article, "un nouveau blocage")[0] == "grande distribution"

@@ -380,6 +380,10 @@ class ArticleMentions:
         pieces = list(zip(cuts, cuts[1:]))
         verb = re.match(r"[\w’']+", self.text[end:end + 40])
         nonfinite = pieces and (verb and fold(verb.group()).endswith("ant") or self.lexicon.syntax.nonfinite.search(fold(self.text[pieces[-1][0]:end])))
+        if nonfinite and len(pieces) == 1 and not self.lexicon.syntax.nonfinite.search(fold(self.text[start:end])) \
+                and FINITE_VERB.search(self.text, start, end):
+            # "Le ministre a brandi un panneau expliquant que …": the subject of the clause the participle hangs on
+            return self.leading_subject(start, end, method, last)
         if nonfinite:
             pieces = pieces[:-1]          # "…, précisant que", "après avoir déclaré que": the main clause's subject
             selon = re.match(r"\s*(?:[Ss]elon|[Dd]['’]après)\s+([^,]+),", self.text[start:end])
@@ -507,7 +511,8 @@ class ArticleMentions:
 
     def _first_candidate(self, lo: int, hi: int) -> int | None:
         found = [m.start for m in self._within(lo, hi) if m.kind in ("person", "institution")]
-        found += [m.start for m in self.relays if lo <= m.start < hi]
+        found += [m.start for m in self.relays if lo <= m.start < hi
+                  and not _PUBLISHED_ON.search(self.text, max(lo, m.start - 40), m.start)]   # « sur son compte Twitter »
         found = [f for f in found if not COMPLEMENT.search(self.text, max(lo, f - 14), f)]   # « postée sur Facebook »
         piece = self.text[lo:hi]
         low = fold(piece)
@@ -536,7 +541,8 @@ class ArticleMentions:
                     and given_name(m.group(), self.lexicon) not in ("m", "f"):
                 found.append(lo + described.start(1))      # « Ce chauffeur routier originaire de Melun (Seine-et-
                 break                                      # Marne) »: a place or a body complements the description
-            if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()):
+            if fold(m.group().split()[0]) not in self.lexicon.syntax.function_words and not _PREPOSITION.search(piece, 0, m.start()) \
+                    and not _PUBLISHED_ON.search(piece, max(0, m.start() - 40), m.start()):
                 found.append(lo + m.start())
                 break
             if words[0] in ("le", "la") and len(words) >= 2 and not piece[:m.start()].strip(" ,"):
@@ -560,6 +566,13 @@ class ArticleMentions:
                         or head in self.lexicon.institution_heads or opening:
                     found.append(lo + m.start())
                     break
+        if not found:
+            bare = _BARE_SUBJECT.fullmatch(self.text, lo, _strip_verb_group(self.text, lo, hi, self.lexicon))
+            if bare and fold(bare.group("head")) not in self.lexicon.syntax.time_nouns \
+                    and not person_noun(fold(bare.group("head")), self.lexicon):
+                found.append(bare.start("np"))     # « la grande distribution avait averti que »: a noun phrase right
+                                                   # before the verb is its subject, whatever its noun (a person's
+                                                   # noun no list knows, « le graffeur », is left to the antecedent)
         found = [f for f in found if not self.quoted.inside(f)]
         return min(found) if found else None
 
@@ -811,6 +824,9 @@ _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,3}(?![\w-])")
 _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
+_BARE_SUBJECT = re.compile(r"\s*(?P<np>(?:[Ll]e|[Ll]a)\s+(?:[a-zà-ÿ][\w’'-]*\s+)?(?P<head>[a-zà-ÿ][\w’'-]*)"
+                           r"(?:\s+[a-zà-ÿ][\w’'-]*)?)\s*")
+_PUBLISHED_ON = re.compile(r"(?<![\w'’])(?:sur|dans|via)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
                          re.IGNORECASE)     # a name after one of these is a complement, not the phrase's head
