@@ -446,3 +446,18 @@ def test_a_noun_phrase_right_before_the_verb_is_its_subject_whatever_its_noun():
     by_article, _ = story("Jeudi dernier déjà, la grande distribution avait averti qu'un nouveau blocage aurait des "
                           "conséquences « dramatiques ».")
     assert speaker_of(by_article, "un nouveau blocage")[0] == "grande distribution"
+
+
+def test_who_speaks_in_a_relative_clause():
+    # the subject of a relative clause speaks for its own verb (« pour lequel X a dit sa « fascination » »)
+    by_article, _ = story("Éric Drouet a été arrêté. Un peu plus tôt, ce chauffeur routier pour lequel le leader de "
+                          "La France insoumise Jean-Luc Mélenchon a dit sa « fascination » avait appelé à manifester.")
+    assert speaker_of(by_article, "fascination")[0] == "Jean-Luc Mélenchon"
+    # a report inside a report stays with the one who reports it
+    by_article, _ = story("Benjamin Griveaux a indiqué que le chef de l'État a demandé à « la totalité des membres du "
+                          "gouvernement » d'être « plus à l'écoute ».")
+    assert speaker_of(by_article, "la totalité des membres")[0] == "Benjamin Griveaux"
+    # « il » in the relative clause is the main clause's subject, not the last speaker
+    by_article, _ = story("« Nous sommes fiers », a souligné Paul Martin. Pour sa part, Jean Roux a laissé un message "
+                          "dans le livre d'or dans lequel il a souligné que « la ville ne sera jamais oubliée ».")
+    assert speaker_of(by_article, "la ville ne sera jamais oubliée")[0] == "Jean Roux"

@@ -268,6 +268,9 @@ class ArticleMentions:
         start, end = _trim(self.text, start, end)
         if end <= start:
             return None
+        relative = _RELATIVE_IN_PHRASE.search(self.text, start, end) if _DESCRIPTION_OPENING.match(self.text, start, end) else None
+        if relative:              # « ce chauffeur routier pour lequel le leader de LFI Jean-Luc Mélenchon [a dit …] »:
+            end = relative.start()  # the phrase's head is before its relative clause
         phrase = self.text[start:end]
         low = fold(phrase)
         words = low.split()
@@ -398,9 +401,20 @@ class ArticleMentions:
                 if named:         # "Roland Héguy, président de la Confédération …, craint": the person, not the body
                     at = pieces[index - 1][0] + self.text[pieces[index - 1][0]:pieces[index - 1][1]].index(named.group())
                     return self.resolve(at, at + len(named.group()), method, last)
-            relative = list(re.finditer(r"\b(?:que\b|qu['’])\s*", self.text[lo:hi], re.IGNORECASE))
+            relative = list(_RELATIVE_OBJECT.finditer(self.text[lo:hi]))
             if relative and hi == end:
-                lo = lo + relative[-1].end()      # "une lame que la police qualifie d'épée": the subject follows "que"
+                after = lo + relative[-1].end()
+                verbs = len(FINITE_VERB.findall(self.text, after, end))
+                if verbs >= 2 or verbs and fold(relative[-1].group()).startswith("qu") \
+                        or re.match(r"(?:il|elle)s?\b", self.text[after:end]):
+                    hi = lo + relative[-1].start()    # « ce chauffeur pour lequel X a dit sa « fascination » avait
+                                                      # appelé »: a verb of its own closed the relative clause, its
+                                                      # antecedent is the subject; « X a indiqué que le chef de l'État
+                                                      # a demandé à « … » »: X reports it; « Kim a laissé un message
+                                                      # dans lequel il a souligné »: « il » is the main clause's subject
+                else:
+                    lo = after    # "une lame que la police qualifie d'épée", « ce chauffeur pour lequel Jean-Luc
+                                  # Mélenchon a dit … »: the subject follows "que"
             at = self._first_candidate(lo, hi)
             if at is None:
                 continue
@@ -549,7 +563,7 @@ class ArticleMentions:
                 found.append(lo + m.start())       # "La Chine a appelé…", "Le Kremlin estime…" opening the clause
                 break
         if not found:
-            for m in re.finditer(r"(?<![\w'])(?:(les|la|le|une|un|des|plusieurs)\s+|(l)')([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", low):
+            for m in re.finditer(r"(?<![\w'])(?:(les|la|le|une|un|des|plusieurs|ce|cet|cette)\s+|(l)')([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", low):
                 head = m.group(3)
                 if m.group(4) and f"{head} {m.group(4)}" in self.lexicon.speaker_heads:
                     head = f"{head} {m.group(4)}"     # "le porte-parole" (folded « porte parole »), "le premier ministre"
@@ -561,7 +575,9 @@ class ArticleMentions:
                 # an anonymous speaker whatever its noun, unless the noun is one of time ("Un an plus tard, …")
                 opening = (m.group(1) in ("un", "une", "des", "plusieurs") and not low[:m.start()].strip()
                            and head not in self.lexicon.syntax.time_nouns)
+                demonstrative = m.group(1) in ("ce", "cet", "cette") and person_noun(head, self.lexicon)   # « ce chauffeur »
                 if head in self.lexicon.speaker_heads or head in self.lexicon.anonymous_heads or self._registered_role(head) \
+                        or demonstrative \
                         or head in self.lexicon.epithets and (m.group(1) or m.group(2)) in ("le", "la", "l") \
                         or head in self.lexicon.institution_heads or opening:
                     found.append(lo + m.start())
@@ -826,6 +842,11 @@ PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z
 _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _BARE_SUBJECT = re.compile(r"\s*(?P<np>(?:[Ll]e|[Ll]a)\s+(?:[a-zà-ÿ][\w’'-]*\s+)?(?P<head>[a-zà-ÿ][\w’'-]*)"
                            r"(?:\s+[a-zà-ÿ][\w’'-]*)?)\s*")
+_RELATIVE_OBJECT = re.compile(r"(?:\b(?:que\b|qu['’])|(?<![\w'’-])(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?"
+                              r"(?:lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|dont)(?![\w'’-]))\s*",
+                              re.IGNORECASE)
+_RELATIVE_IN_PHRASE = re.compile(r"[ \u00a0,]+(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?(?:lequel|laquelle|lesquels|"
+                                 r"lesquelles|auquel|auxquels|auxquelles|duquel|dont|qui)(?![\w'’-])", re.IGNORECASE)
 _PUBLISHED_ON = re.compile(r"(?<![\w'’])(?:sur|dans|via)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",
