@@ -629,3 +629,21 @@ def test_a_report_inside_a_relative_clause_ends_with_it():
     assert sorted(found) == ["L'homme, qui demandait que les manifestants soient reçus, s'est rendu vers 22H40",
                              "les manifestants soient reçus"]
     assert found["L'homme, qui demandait que les manifestants soient reçus, s'est rendu vers 22H40"] == "Paul Martin"
+
+
+def test_a_source_vouches_for_a_clause_that_holds_a_report_in_a_relative_clause():
+    # « Selon une source, [il a été arrêté près des Champs, où il avait appelé à se rassembler] »: the source's
+    # clause, and inside it Drouet's call, are two claims
+    text = ("D'après une source policière, Éric Drouet a été arrêté alors qu'il se dirigeait vers les Champs-Élysées, "
+            "où il avait appelé d'autres sympathisants à se rassembler.")
+    wordings = {c.wording for c in by_type(text, "indirect")}
+    assert wordings == {"Éric Drouet a été arrêté alors qu'il se dirigeait vers les Champs-Élysées, où il avait appelé "
+                        "d'autres sympathisants à se rassembler", "d'autres sympathisants à se rassembler"}
+
+
+def test_a_link_line_run_into_the_text_ends_the_sentence_before_it():
+    # a saved page without line breaks: « … à se rassembler. » LIRE AUSSI - … »: the call ends at its full stop
+    text = ("Éric Drouet avait appelé d'autres sympathisants à se rassembler. » LIRE AUSSI - Le « gilet jaune » est "
+            "sorti de garde à vue Un peu plus tôt, il avait parlé.")
+    (claim,) = by_type(text, "indirect")
+    assert claim.wording == "d'autres sympathisants à se rassembler"

@@ -129,8 +129,14 @@ def sentences(text: str, start: int, end: int, masked: list[tuple[int, int]] = (
     for match in _END.finditer(segment):
         stop = start + match.end()
         # inside a quotation no sentence ends, except where its closing mark ends the sentence too (« … réserves. »)
-        if masked.crosses(stop - 1, stop) or (text[stop - 1] in "»”\"" and not masked.ends_at(stop)):
+        if masked.crosses(stop - 1, stop):
             continue
+        if text[stop - 1] in "»”\"" and not masked.ends_at(stop):
+            if masked.crosses(start + match.start(), stop) or not masked:
+                continue
+            # a mark that closes no quotation after the full stop (« … rassembler. » LIRE AUSSI - … », a link
+            # line run into the text): the sentence ends at the stop, the mark opens what follows
+            stop = start + match.start() + len(match.group().rstrip("»”\"\u00a0\u202f "))
         if _ABBREV.search(text[max(cursor, stop - 12): stop - 1]) and match.group() == ".":
             continue
         spans.append(_trim(text, cursor, stop))

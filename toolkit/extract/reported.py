@@ -91,6 +91,16 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
 
 
 _IN_RELATIVE = re.compile(r"(?<![\w'’])qui\s+(?:ne\s+|n['’]\s*)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_IN_A_RELATIVE = re.compile(r"(?<![\w'’])(?:qui|où|dont|lequel|laquelle|lesquels|lesquelles)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _overlaps(taken: list[Clause], text: str, lo: int, start: int, end: int) -> bool:
+    """Whether a report already found overlaps text[start:end]. A report inside a relative clause of this one is a
+    claim too (« L'homme, qui demandait que …, s'est rendu, a indiqué X », « Selon une source, il a été arrêté près
+    des Champs-Élysées, où il avait appelé à se rassembler »); any other overlap leaves the words to the report
+    already found."""
+    return any(c.start < end and start < c.end and not (start <= c.cue_start and c.end <= end and _IN_A_RELATIVE.search(
+        text, max(lo, c.cue_start - 40), c.cue_start)) for c in taken)
 _MAIN_PREDICATE = re.compile(r",\s*(?:s['’]est|se\s+sont|a|ont|est|sont|avait|avaient|était|étaient)\s+(?:[\w'’-]+\s+)?"
                              r"[\w'’-]+(?:é|ée|és|ées|i|is|ie|u|us|ue|ues)(?![\w'’-])")
 
@@ -524,10 +534,7 @@ def _before_incise(text: str, sentence, quotes, lexicon: Lexicon, taken: list[Cl
         if attribution.subject and is_relay(*attribution.subject) and any(
                 not _inside(m.start(), quotes) for m in lexicon.cue_pattern.finditer(text, start, end)):
             return []
-        # a report inside a relative clause of this one is a claim too (« L'homme, qui demandait que …, s'est rendu,
-        # a indiqué X »); any other overlap leaves the clause to the report already found
-        if any(c.start < end and start < c.end and not (start <= c.cue_start and c.end <= end and _IN_RELATIVE.search(
-                text, max(lo, c.cue_start - 30), c.cue_start)) for c in taken):
+        if _overlaps(taken, text, lo, start, end):
             return []
         return [Clause(attribution.cue, pos, start, end, None, attribution=attribution)]
     return []
@@ -703,7 +710,7 @@ def _selon(text: str, sentence: tuple[int, int], quotes, lexicon: Lexicon, taken
         start = _past_appositions(text, lo + head.end(), hi, quotes, lexicon)   # past what describes the source
                                       # ("Selon nos confrères, qui citent …, …", "Selon le rapport, relatif à …, …")
         end = clause_end(text, start, hi, quotes, lexicon)
-        if not any(c.start < end and start < c.end for c in taken) and end - start > 10:
+        if not _overlaps(taken, text, lo, start, end) and end - start > 10:
             return [Clause("selon", lo, start, end, None, True, _selon_source(text, lo + head.start(1), lo + head.end(1), lexicon))]
     middle = re.search(r",\s*(?:selon|d['’]après)\s+([^,«»]{2,80}?),\s*\S", text[lo:hi])
     tail_apposition = middle and _noun_apposition(text, lo + middle.end() - 1, hi) and \
