@@ -461,3 +461,17 @@ def test_who_speaks_in_a_relative_clause():
     by_article, _ = story("« Nous sommes fiers », a souligné Paul Martin. Pour sa part, Jean Roux a laissé un message "
                           "dans le livre d'or dans lequel il a souligné que « la ville ne sera jamais oubliée ».")
     assert speaker_of(by_article, "la ville ne sera jamais oubliée")[0] == "Jean Roux"
+
+
+def test_a_function_of_another_country_or_body_is_someone_else():
+    # « le président du Kazakhstan » is not the person called « le président russe », who is the only one named
+    by_article, _ = story("Le président russe Vladimir Poutine a parlé lundi. Le président du Kazakhstan a appelé à "
+                          "« prendre des mesures urgentes ».")
+    assert speaker_of(by_article, "prendre des mesures urgentes")[0] != "Vladimir Poutine"
+    # while « le président du groupe français » may well be « le président de MGEN »
+    by_article, _ = story("Cette méfiance explique le mouvement, selon le président du groupe français, Roland "
+                          "Berthilier. « Il y a eu beaucoup de promesses », juge le président de MGEN.")
+    assert speaker_of(by_article, "beaucoup de promesses")[0] == "Roland Berthilier"
+    by_article, _ = story("Le ministre russe de la Défense Andreï Belooussov était là. « Nous avançons », a dit le "
+                          "ministre de la Défense.")
+    assert speaker_of(by_article, "Nous avançons")[0] == "Andreï Belooussov"

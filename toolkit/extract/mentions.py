@@ -826,10 +826,14 @@ class ArticleMentions:
         if not words or words[0] in self.lexicon.capitalised_titles:
             return None
         head, complement = _head_and_complement(body)
+        said = _qualifiers(body)
         for role, value in self.local_roles.items():
             role_head, role_complement = _head_and_complement(role)
-            if role_head == head and (not complement or not role_complement or complement[0] == role_complement[0]):
-                return value
+            if role_head == head and (not complement or not role_complement or complement[0] == role_complement[0]) \
+                    and (not said or not _qualifiers(role) or said & _qualifiers(role)
+                         or (said | _qualifiers(role)) & self.lexicon.institution_heads):
+                return value      # (« le président du Kazakhstan » is not « le président russe »; « le président
+                                  # du groupe français » may be « le président de MGEN »)
         return None
 
 
@@ -884,6 +888,13 @@ def _head_and_complement(role: str) -> tuple[str, list[str]]:
     complement = [w[2:] if w.startswith("l'") else w for w in complement]
     head = parts[0].split()
     return (head[0] if head else ""), complement
+
+
+def _qualifiers(role: str) -> frozenset[str]:
+    """The words that say which one a folded role is, after its head: its adjectives and complements (« russe »,
+    « kazakhstan », « defense » for « ministre russe de la defense »)."""
+    return frozenset(w[2:] if w.startswith(("l'", "d'")) else w for w in role.split()[1:]
+                     if w not in ("de", "du", "des", "d'", "la", "le", "les", "l'"))
 
 
 def _role_fits(text: str, folded: str, m, lexicon: Lexicon) -> bool:

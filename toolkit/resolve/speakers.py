@@ -274,6 +274,7 @@ def salience(claim, item, pooled, lexicon) -> Entity | None:
     head = fold(claim.speaker)
     links = link_lines(item.text, lexicon.language)
     fits = lambda p: _agrees(p, gender) and not _other_role(pooled.persons.get(p.key, p), head, lexicon) \
+        and not _another_of_the_function(pooled.persons.get(p.key, p), head, lexicon) \
         and not _reporter(pooled.persons.get(p.key, p), lexicon)     # roles the story gives; not the journalist
     mentions = [(s, p) for s, p in item.entities.person_mentions() if not any(a <= s < b for a, b in links)]
     before = [(s, p) for s, p in mentions if at - _SALIENCE_REACH <= s < at]
@@ -344,6 +345,20 @@ def _other_role(person: Entity, head: str, lexicon: Lexicon) -> bool:
     head = _function(head, lexicon)
     group = lexicon.exclusive_roles.get(head)
     return group is not None and head not in heads and any(lexicon.exclusive_roles.get(h) == group for h in heads)
+
+
+def _another_of_the_function(person: Entity, description: str, lexicon: Lexicon) -> bool:
+    """The text gives the person the described function of another place or body (« le président du Kazakhstan » is
+    not the person called « le président russe »)."""
+    function = _function(description, lexicon)
+    said = role_words(description, lexicon) - {function}
+    for role in person.roles:
+        if role.split() and _function(role, lexicon) == function:
+            theirs = role_words(role, lexicon) - {function}
+            plain = set(re.split(r"[\s']+", fold(description) + " " + fold(role)))
+            if said and theirs and not said & theirs and not plain & lexicon.institution_heads:
+                return True       # (« le président du groupe français » may be « le président de MGEN »)
+    return False
 
 
 def _function(role: str, lexicon: Lexicon) -> str:
