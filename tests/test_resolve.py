@@ -475,3 +475,17 @@ def test_a_function_of_another_country_or_body_is_someone_else():
     by_article, _ = story("Le ministre russe de la Défense Andreï Belooussov était là. « Nous avançons », a dit le "
                           "ministre de la Défense.")
     assert speaker_of(by_article, "Nous avançons")[0] == "Andreï Belooussov"
+
+
+def test_a_fragment_after_a_closed_incise_is_the_incise_subjects():
+    by_article, _ = story("L'enquête en est à ses débuts, a précisé Stuart Bell, rendant hommage au « courage "
+                          "incroyable » des policiers.")
+    assert speaker_of(by_article, "courage incroyable")[0] == "Stuart Bell"
+
+
+def test_a_participle_right_after_a_document_reports_for_its_author():
+    # « au lendemain d'un discours du président Vladimir Poutine jugeant que »: Putin judges, not the sentence's subject
+    by_article, _ = story("La Russie a revendiqué des gains, au lendemain d'un discours du président Vladimir Poutine "
+                          "jugeant que le conflit avait tout d'une guerre « mondiale ».")
+    assert speaker_of(by_article, "le conflit avait")[0] == "Vladimir Poutine"
+    assert speaker_of(by_article, "mondiale")[0] == "Vladimir Poutine"

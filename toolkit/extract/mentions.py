@@ -383,6 +383,10 @@ class ArticleMentions:
         pieces = list(zip(cuts, cuts[1:]))
         verb = re.match(r"[\w’']+", self.text[end:end + 40])
         nonfinite = pieces and (verb and fold(verb.group()).endswith("ant") or self.lexicon.syntax.nonfinite.search(fold(self.text[pieces[-1][0]:end])))
+        if verb and fold(verb.group()).endswith("ant") and not self.text[start:end].rstrip().endswith(","):
+            document = self._document_before(start, end, method, last)
+            if document:          # « au lendemain d'un discours du président Vladimir Poutine jugeant que »
+                return document
         if nonfinite and len(pieces) == 1 and not self.lexicon.syntax.nonfinite.search(fold(self.text[start:end])) \
                 and FINITE_VERB.search(self.text, start, end):
             # "Le ministre a brandi un panneau expliquant que …": the subject of the clause the participle hangs on
@@ -437,6 +441,18 @@ class ArticleMentions:
             words = words[1:]     # « l'ancienne tête de liste »; « la première émanait … » names nobody
         head = role_head(" ".join(words), self.lexicon).split()[:1]
         return opening if head and not self.lexicon.role_modifier.search(head[0]) and person_noun(head[0], self.lexicon) else None
+
+    def _document_before(self, start: int, end: int, method: str, last: Speaker | None) -> Speaker | None:
+        """A participle right after a document and its author (« un discours du président Vladimir Poutine
+        jugeant que », « un communiqué de la préfecture précisant que »): the author speaks through it."""
+        found = None
+        for m in _DOCUMENT.finditer(self.text, max(start, end - 160), end):
+            if fold(m.group("noun")) in self.lexicon.issued_by:
+                found = m
+        if found is None or "," in self.text[found.end():end]:
+            return None
+        author = self.resolve(found.end(), end, method, last)
+        return author if author and author.name != UNKNOWN and author.method != "description" else None
 
     def _bare_role(self, lo: int, hi: int) -> bool:
         """A piece that is a role with no determiner (« président de la Confédération … », « PDG de Vinci »): an
@@ -846,6 +862,8 @@ PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z
 _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _BARE_SUBJECT = re.compile(r"\s*(?P<np>(?:[Ll]e|[Ll]a)\s+(?:[a-zà-ÿ][\w’'-]*\s+)?(?P<head>[a-zà-ÿ][\w’'-]*)"
                            r"(?:\s+[a-zà-ÿ][\w’'-]*)?)\s*")
+_DOCUMENT = re.compile(r"(?<![\w])(?:(?:un|une|le|la|son|sa|ses|leur|ce|cette)\s+|l['’]\s*)(?P<noun>[\w’'-]+)(?:\s+[a-zà-ÿ]+)?"
+                       r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
 _RELATIVE_OBJECT = re.compile(r"(?:\b(?:que\b|qu['’])|(?<![\w'’-])(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?"
                               r"(?:lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|dont)(?![\w'’-]))\s*",
                               re.IGNORECASE)

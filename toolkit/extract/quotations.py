@@ -119,6 +119,9 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
             else:
                 attribution = speakers.Attribution("selon", (lo + selon.start(1), lo + selon.end(1)), method="selon")
+        elif _closed_incise(text, lo, cue, q, lexicon):
+            # "…, a précisé Stuart Bell, rendant hommage au « courage incroyable » …": the incise's subject
+            attribution = _closed_incise(text, lo, cue, q, lexicon)
         else:
             lemma = lexicon.lemma(cue.group()) or (cue.group().lower() if cue.group().lower() in lexicon.cue_lemmas else None)
             attribution = speakers.Attribution(lemma, None, method="subject")
@@ -179,6 +182,18 @@ class _Cue:
 
     def end(self) -> int:
         return self._m.end(1)
+
+
+def _closed_incise(text: str, lo: int, cue, q: Quotation, lexicon: Lexicon) -> speakers.Attribution | None:
+    """The cue before a fragment is the verb of an incise closed before it, and the fragment hangs on a participle
+    after it (« …, a précisé Stuart Bell, rendant hommage au « … » »): the incise's subject, between commas."""
+    comma = re.search(r",\s*(?:[\w’']+\s+){0,2}$", text[lo:cue.start()])
+    if not comma:
+        return None
+    found = speakers.incise(text, lo + comma.start(), q.open, lexicon)
+    if found is None or found.subject is None or not re.match(r"\s*,\s*[\w’'-]+ant\b", text[found.subject[1]:q.open]):
+        return None               # (the fragment hangs on a participle of the same subject: « , rendant hommage »)
+    return found
 
 
 def _wording_of_someone(text: str, q: Quotation) -> bool:
