@@ -489,3 +489,10 @@ def test_a_participle_right_after_a_document_reports_for_its_author():
                           "jugeant que le conflit avait tout d'une guerre « mondiale ».")
     assert speaker_of(by_article, "le conflit avait")[0] == "Vladimir Poutine"
     assert speaker_of(by_article, "mondiale")[0] == "Vladimir Poutine"
+
+
+def test_the_man_or_the_young_woman_refers_back_like_a_pronoun():
+    by_article, _ = story("« Il faut penser ensemble les moyens », glisse Zineb, étudiante en lettres. Posée à la "
+                          "cafétéria, la jeune femme s'inquiète toutefois des conséquences : « La banalisation ne "
+                          "suffit pas. »")
+    assert speaker_of(by_article, "La banalisation ne suffit pas")[0] == "Zineb"
