@@ -496,3 +496,13 @@ def test_the_man_or_the_young_woman_refers_back_like_a_pronoun():
                           "cafétéria, la jeune femme s'inquiète toutefois des conséquences : « La banalisation ne "
                           "suffit pas. »")
     assert speaker_of(by_article, "La banalisation ne suffit pas")[0] == "Zineb"
+
+
+def test_a_stressed_pronoun_between_commas_is_an_aside_not_the_subject():
+    # « L'Union … (USP) a, elle, demandé »: « elle » stresses the Union, it is not the body named before
+    by_article, _ = story("La Société suisse des eaux (SSIE) a parlé. Elle a coupé des captages. L'Union suisse des "
+                          "paysans (USP) a, elle, demandé aux exploitations de renoncer aux pesticides.")
+    assert speaker_of(by_article, "renoncer aux pesticides")[0] == "Union suisse des paysans"
+    # while « Elle » opening a sentence is its subject
+    by_article, _ = story("Sophie Binet était là. « C'est une rupture ». Elle dit avoir « mis en garde » le chef de l'État.")
+    assert speaker_of(by_article, "mis en garde")[0] == "Sophie Binet"

@@ -400,6 +400,8 @@ class ArticleMentions:
             lo, hi = pieces[index]
             if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])) or self._placed_piece(lo, hi):
                 continue
+            if 0 < index < len(pieces) - 1 and _STRESSED_ASIDE.fullmatch(fold(self.text[lo:hi]).strip(" ,")):
+                continue          # « L'Union suisse des paysans (USP) a, elle, demandé »: an aside stressing the subject
             if index and self._bare_role(lo, hi):
                 named = PERSON_NAME.fullmatch(self.text[pieces[index - 1][0]:pieces[index - 1][1] - 1].strip())
                 if named:         # "Roland Héguy, président de la Confédération …, craint": the person, not the body
@@ -862,6 +864,7 @@ PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z
 _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _BARE_SUBJECT = re.compile(r"\s*(?P<np>(?:[Ll]e|[Ll]a)\s+(?:[a-zà-ÿ][\w’'-]*\s+)?(?P<head>[a-zà-ÿ][\w’'-]*)"
                            r"(?:\s+[a-zà-ÿ][\w’'-]*)?)\s*")
+_STRESSED_ASIDE = re.compile(r"(?:quant\s+a\s+)?(?:lui|elle|eux|elles)(?:[\s-]+(?:aussi|meme|memes|non\s+plus))?")   # folded
 _DOCUMENT = re.compile(r"(?<![\w])(?:(?:un|une|le|la|son|sa|ses|leur|ce|cette)\s+|l['’]\s*)(?P<noun>[\w’'-]+)(?:\s+[a-zà-ÿ]+)?"
                        r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
 _RELATIVE_OBJECT = re.compile(r"(?:\b(?:que\b|qu['’])|(?<![\w'’-])(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?"
