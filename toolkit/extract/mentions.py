@@ -400,8 +400,11 @@ class ArticleMentions:
             lo, hi = pieces[index]
             if self.lexicon.syntax.not_subject.search(fold(self.text[lo:hi])) or self._placed_piece(lo, hi):
                 continue
-            if 0 < index < len(pieces) - 1 and _STRESSED_ASIDE.fullmatch(fold(self.text[lo:hi]).strip(" ,")):
-                continue          # « L'Union suisse des paysans (USP) a, elle, demandé »: an aside stressing the subject
+            if 0 < index < len(pieces) - 1 and _STRESSED_ASIDE.fullmatch(fold(self.text[lo:hi]).strip(" ,")) \
+                    and not _DESCRIPTION_OPENING.match(self.text, pieces[index - 1][0], pieces[index - 1][1]):
+                continue          # « L'Union suisse des paysans (USP) a, elle, demandé »: an aside stressing the
+                                  # subject named before it (after a description, « Le portier, lui, », the pronoun
+                                  # still finds who it is)
             if index and self._bare_role(lo, hi):
                 named = PERSON_NAME.fullmatch(self.text[pieces[index - 1][0]:pieces[index - 1][1] - 1].strip())
                 if named:         # "Roland Héguy, président de la Confédération …, craint": the person, not the body
