@@ -506,3 +506,9 @@ def test_a_stressed_pronoun_between_commas_is_an_aside_not_the_subject():
     # while « Elle » opening a sentence is its subject
     by_article, _ = story("Sophie Binet était là. « C'est une rupture ». Elle dit avoir « mis en garde » le chef de l'État.")
     assert speaker_of(by_article, "mis en garde")[0] == "Sophie Binet"
+
+
+def test_a_place_run_into_a_name_after_a_role_is_no_part_of_it():
+    # « le préfet de La Réunion Amaury de Saint-Quentin »: the prefect is Amaury de Saint-Quentin, not « Réunion Amaury »
+    by_article, _ = story("Le préfet de La Réunion Amaury de Saint-Quentin a dit que le couvre-feu commencerait mardi.")
+    assert speaker_of(by_article, "le couvre-feu commencerait")[0] == "Amaury de Saint-Quentin"

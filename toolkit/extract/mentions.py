@@ -177,6 +177,11 @@ class ArticleMentions:
                 first = name.split()[0]
                 complement = " " + first if after_preposition else ""      # "le ministre de la [Santé] Roman Prymula"
                 name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
+                while after_preposition and len(name.split()) > 1 and given_name(name, self.lexicon) is None \
+                        and given_name(" ".join(name.split()[1:]), self.lexicon) in ("m", "f"):
+                    first = name.split()[0]                                 # "le préfet de La [Réunion] Amaury …"
+                    complement += " " + first
+                    name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
             if len(name.split()) < 2 or taken.inside(start) or self._title_only(name) \
                     or fold(name.split()[0]) in self.lexicon.syntax.function_words \
                     or self.quoted.strictly_inside(start):

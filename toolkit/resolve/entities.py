@@ -134,12 +134,20 @@ def _person_at(text: str, m: re.Match, lexicon: Lexicon):
         if len(name.split()) < 2:
             return None
         roles = [(det, role) for det, role in _roles_around(text, start, end) if person_noun(role_head(role, lexicon), lexicon)]
-        if _is_person_name(name, lexicon, titled or bool(roles)):
+        if _is_person_name(name, lexicon, titled or bool(roles)) and not _given_name_later(name, lexicon):
             return start, end, name.replace("\u00a0", " "), roles
         if fold(name.split()[0]) in lexicon.not_given_names:
             return None           # "New York Times", "Notre-Dame de Paris": the run is a place or a brand, whole
         titled = False
         start += len(name.split()[0]) + 1
+
+
+def _given_name_later(name: str, lexicon: Lexicon) -> bool:
+    """A run that opens with no given name and has one further on, with a surname after it: a place or a word
+    before the name (« le préfet de La Réunion Amaury de Saint-Quentin », « Prénommée Agnès Martin »)."""
+    words = name.split()
+    return given_name(name, lexicon) is None and any(
+        given_name(" ".join(words[i:]), lexicon) in ("m", "f") for i in range(1, len(words) - 1))
 
 
 def _is_person_name(name: str, lexicon: Lexicon, introduced: bool) -> bool:
