@@ -275,3 +275,9 @@ def test_a_title_restating_quoted_words_leaves_them_quoted():
     text = ("Vague de grèves annoncée vendredi\n\nUne « vague de grèves » devrait toucher le pays, préviennent les "
             "syndicats.\n\nLa suite.")
     assert [c.wording for c in by_type(text, "partial")] == ["vague de grèves"]
+
+
+def test_a_web_pages_markup_left_in_the_text_is_no_quotation():
+    text = ('Le vote a eu lieu mardi.\n\n" frameborder="0" scrolling="no" style="border:0;"> Ainsi, les élus ont '
+            'voté le texte.')
+    assert [c for c in claims(text) if c.claim_type in ("direct", "partial")] == []

@@ -385,12 +385,15 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     if named_after and fold(named_after.group(1)) in labels:
         return True               # "« Avoir une boule au ventre »… Ces expressions montrent…": words cited, not said
     inner = text[q.start:q.end]
+    if _MARKUP.search(inner) or text[max(0, q.open - 1):q.open] == "=":
+        return True               # « " frameborder="0" scrolling="no"> »: a web page's markup left in the saved text
     tokens = inner.split()
     long_ = [t for t in tokens if len(t) > 3]
     return (0 < len(tokens) <= 4 and bool(long_) and all(t[0].isupper() for t in long_) and not re.search(r"[.!?,]", inner)
             and bool(before) and not before.endswith(":"))
 
 
+_MARKUP = re.compile(r"^\s*[a-z-]+=\s*$|^\s*/?>")     # an HTML attribute's name, a tag's end
 _NAMED_AFTER = re.compile(r"(?:[\s,.…]|«[^»]{0,80}»|\"[^\"]{0,80}\"|“[^”]{0,80}”)*?\s*(?:Ces|Ce|Cette|Cet)\s+([\w-]+)")
 
 
