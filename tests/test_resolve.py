@@ -512,3 +512,9 @@ def test_a_place_run_into_a_name_after_a_role_is_no_part_of_it():
     # « le préfet de La Réunion Amaury de Saint-Quentin »: the prefect is Amaury de Saint-Quentin, not « Réunion Amaury »
     by_article, _ = story("Le préfet de La Réunion Amaury de Saint-Quentin a dit que le couvre-feu commencerait mardi.")
     assert speaker_of(by_article, "le couvre-feu commencerait")[0] == "Amaury de Saint-Quentin"
+
+
+def test_the_newsrooms_own_journalist_never_takes_the_words_of_those_they_meet():
+    by_article, _ = story("TÉMOIGNAGES - Notre journaliste Stéphane Kovacs a recueilli les témoignages de plusieurs "
+                          "manifestants samedi à Paris.\n\n« Il manque la justice sociale. »")
+    assert speaker_of(by_article, "Il manque la justice sociale")[0] != "Stéphane Kovacs"

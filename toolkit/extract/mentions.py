@@ -619,6 +619,18 @@ class ArticleMentions:
         return min(found) if found else None
 
     @cached_property
+    def _own_staff(self) -> frozenset[str]:
+        """People the article presents as the newsroom's own (« Notre journaliste Stéphane Kovacs a recueilli les
+        témoignages »): they gather the words, they never say them."""
+        staff = set()
+        for m in _OWN_STAFF.finditer(self.text):
+            if fold(m.group(1)) in self.lexicon.reporters:
+                named = PERSON_NAME.match(self.text, m.end())
+                if named:
+                    staff.add(named.group().replace("\u00a0", " "))
+        return frozenset(staff)
+
+    @cached_property
     def _networks(self) -> frozenset[str]:
         """Names of social networks (relays of kind network): « Facebook » before a page's name is no part of it."""
         return frozenset(a for e in self.registry.entities if e.kind == "network" for a in (e.name, *e.aliases))
@@ -696,7 +708,8 @@ class ArticleMentions:
         # Only the latest ANTECEDENT_REACH mentions are candidates: a pronoun refers to someone named nearby, and
         # scanning every earlier name for every pronoun made long articles cost the square of their length.
         compatible = [m for m in self.before(pos)[-ANTECEDENT_REACH:] if m.kind == "person"
-                      and (gender is None or m.gender in (gender, None)) and not self.quoted.strictly_inside(m.start)]
+                      and (gender is None or m.gender in (gender, None)) and not self.quoted.strictly_inside(m.start)
+                      and m.name not in self._own_staff]
         if not recency_only:
             newer = [m for m in compatible if m.start >= self.last_sentence_end]
             if newer:
@@ -873,6 +886,7 @@ _DESCRIBED_BY = re.compile(r"\b(?:[Ll]e|[Ll]a)\s+([\w-]+)\s+$")
 _BARE_SUBJECT = re.compile(r"\s*(?P<np>(?:[Ll]e|[Ll]a)\s+(?:[a-zà-ÿ][\w’'-]*\s+)?(?P<head>[a-zà-ÿ][\w’'-]*)"
                            r"(?:\s+[a-zà-ÿ][\w’'-]*)?)\s*")
 _STRESSED_ASIDE = re.compile(r"(?:quant\s+a\s+)?(?:lui|elle|eux|elles)(?:[\s-]+(?:aussi|meme|memes|non\s+plus))?")   # folded
+_OWN_STAFF = re.compile(r"(?<![\w])(?:[Nn]otre|[Nn]os)\s+([\w-]+)(?:\s+spéciale?s?)?,?\s+")
 _DOCUMENT = re.compile(r"(?<![\w])(?:(?:un|une|le|la|son|sa|ses|leur|ce|cette)\s+|l['’]\s*)(?P<noun>[\w’'-]+)(?:\s+[a-zà-ÿ]+)?"
                        r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
 _RELATIVE_OBJECT = re.compile(r"(?:\b(?:que\b|qu['’])|(?<![\w'’-])(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?"
