@@ -281,3 +281,9 @@ def test_a_web_pages_markup_left_in_the_text_is_no_quotation():
     text = ('Le vote a eu lieu mardi.\n\n" frameborder="0" scrolling="no" style="border:0;"> Ainsi, les élus ont '
             'voté le texte.')
     assert [c for c in claims(text) if c.claim_type in ("direct", "partial")] == []
+
+
+def test_what_someone_sees_in_events_is_their_reading():
+    # « X y a vu un « abus de pouvoir » »: X's words, not scare quotes
+    found = by_type("Éric Drouet a été arrêté. Jean-Luc Mélenchon y a vu un « abus de pouvoir ».", "partial")
+    assert [(c.wording, c.speaker) for c in found] == [("abus de pouvoir", "Jean-Luc Mélenchon")]
