@@ -65,6 +65,8 @@ QUOTE_FLOOR = LINK / 2  # … when the two articles' keywords are at least this 
 ZIPF_TOP = 6.0          # Zipf frequency from which a word counts as everyday (rarity 0); rarity is counted down from it
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+_QUOTED_WORD = re.compile(r"\w+", re.UNICODE)     # « vue-là » and « vue là » are the same words said
+_NOBODY = frozenset()
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]{2,}", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:»«\"\n\-–—]\s*)$")
 
@@ -141,16 +143,32 @@ def keywords(counts: Counter, shown: dict[str, str], df: Counter, n_docs: int, m
     """The article's KEYWORDS most distinctive terms and their weights: count × rarity in the language × rarity in
     the folder, names weighted up. Rarity in the language (wordfreq's frequency lists) is what tells a story's words
     from everyday ones in a folder too small for its own counts to say it."""
-    scored = []
+    return _top(scored(counts, shown, df, n_docs, max_df, language), df, min_df)
+
+
+def scored(counts: Counter, shown: dict[str, str], df: Counter, n_docs: int, max_df: int, language: str) -> list:
+    """(-weight, term) of every term of the article in at most max_df texts, heaviest first (see `keywords`)."""
+    out = []
     for term, c in counts.items():
         d = df[term]
-        if d < min_df or d > max_df:
+        if d > max_df:
             continue
         weight = ((1 + math.log(c)) * rarity(fold(shown[term]), language) * math.log(1 + n_docs / d)
                   * (NAME_WEIGHT if term.startswith("n:") else 1.0))
-        scored.append((-weight, term))
-    scored.sort()
-    return {term: -w for w, term in scored[:KEYWORDS]}
+        out.append((-weight, term))
+    out.sort()
+    return out
+
+
+def _top(ranked: list, df: Counter, min_df: int) -> dict[str, float]:
+    """The KEYWORDS heaviest terms of `scored` held by at least min_df texts."""
+    top = {}
+    for w, term in ranked:
+        if df[term] >= min_df:
+            top[term] = -w
+            if len(top) == KEYWORDS:
+                break
+    return top
 
 
 @lru_cache(maxsize=200_000)
@@ -219,18 +237,19 @@ def quoted(text: str, stopwords: frozenset, lexicon) -> dict[tuple, frozenset]:
         return {}
     folded = fold(text)
     spans = [(q.open, q.close + 1) for q in quotes]
-    found: dict[tuple, set] = {}
+    found: dict[tuple, frozenset] = {}
     for q in quotes:
-        words = _WORD.findall(folded[q.start:q.end].replace("'", " "))
+        words = _QUOTED_WORD.findall(folded, q.start, q.end)
         if len(words) < QUOTE_WORDS or not any(len(w) >= 4 and w not in stopwords for w in words):
             continue
         if len(words) >= QUOTE_RUN:
-            for i in range(len(words) - QUOTE_RUN + 1):
-                found.setdefault(("run", *words[i:i + QUOTE_RUN]), set())
+            found.update(dict.fromkeys([("run", *words[i:i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)],
+                                       _NOBODY))
         elif text[q.start].isupper():
             lo, hi = _sentence_of(text, q.open, spans)
-            found.setdefault(("whole", *words), set()).update(_names(text, lo, hi, spans, stopwords, folded))
-    return {key: frozenset(names) for key, names in found.items()}
+            key = ("whole", *words)
+            found[key] = found.get(key, _NOBODY) | _names(text, lo, hi, spans, stopwords, folded)
+    return found
 
 
 def _sentence_of(text: str, at: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -297,8 +316,9 @@ def _group(articles: list, language: str) -> list[tuple[list, str]]:
             df.update(counts.keys())
     n, n_texts = len(articles), len(seen)
     max_df = max(MIN_COMMON, int(MAX_DF_SHARE * n_texts))
-    keys = [keywords(counts, shown, df, n_texts, max_df, language) for counts, shown in profiles]
-    mass = [sum(keywords(counts, shown, df, n_texts, max_df, language, min_df=1).values()) for counts, shown in profiles]
+    ranked = [scored(counts, shown, df, n_texts, max_df, language) for counts, shown in profiles]
+    keys = [_top(r, df, 2) for r in ranked]
+    mass = [math.fsum(-w for w, _ in r[:KEYWORDS]) for r in ranked]     # the KEYWORDS heaviest terms, df 1 included
 
     # 3. candidates: MinHash LSH over the keyword sets
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
@@ -361,7 +381,7 @@ def _group(articles: list, language: str) -> list[tuple[list, str]]:
         rows = members[root]
         # a story of one article is labelled by its own rarest words too (terms no other article holds)
         label_keys = keys if len(rows) > 1 else {
-            rows[0]: keywords(*profiles[rows[0]], df, n_texts, max_df, language, min_df=1)}
+            rows[0]: _top(ranked[rows[0]], df, 1)}
         out.append(([articles[i] for i in rows], _label(rows, label_keys, profiles)))
     return out
 
