@@ -225,6 +225,18 @@ def test_a_quotation_printed_by_two_articles_makes_them_one_story():
     assert not _same_story(_shipyard_and_council(day=14), "strike", "council")
 
 
+def test_stories_linked_by_a_quotation_do_not_depend_on_the_order_of_the_articles():
+    def ids(articles):
+        return [(s.story_id, s.label, s.article_ids) for s in find_stories(articles)]
+
+    articles = _shipyard_and_council()
+    first = ids(articles)
+    for seed in (1, 2, 3):
+        shuffled = _shipyard_and_council()
+        random.Random(seed).shuffle(shuffled)
+        assert ids(shuffled) == first
+
+
 def test_a_short_quotation_links_two_articles_only_under_one_name():
     from toolkit.align.tokens import words_for
     from toolkit.extract.lexicon import load
