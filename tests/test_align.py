@@ -212,6 +212,7 @@ W = words_for("fr")
     (SATELLITES[0][1], SATELLITES[2][1], "subject"),
     (NO_HURRY, "Lentement. Il est temps", "opposite"),                      # 000 vs 004: no hurry vs urgency
     ("Les ventes vont augmenter cette année", "Les ventes vont baisser cette année", "opposite"),
+    ("Si nous ne trouvons pas de solution, nous partirons", "Si vous ne trouvez pas de solution, vous partirez", "subject"),
 ])
 def test_meaning_changes_are_found(a, b, kind):
     assert kind in {c.kind for c in compare(a, b, W).changes}
@@ -226,6 +227,9 @@ def test_meaning_changes_are_found(a, b, kind):
     ("Les consultations resteront assurées à Lormérac", "Les consultations resteront assurées ici"),   # deixis
     ("La décision de l'ARS nous a été imposée", "La décision de l'ASR nous a été imposée"),           # a misprint
     ("Nous n'avons pas le temps d'attendre", "Il est temps d'agir"),           # both say: urgency
+    # the speaker's « nous » reported in the third person by the outlet that quotes it: who acts is the same
+    ("Si nous ne trouvons pas les bonnes solutions, nous n'appliquerons pas",
+     "s'il ne trouvait pas de bonnes solutions sur le pouvoir d'achat"),
 ])
 def test_translation_variants_and_cuts_are_not_meaning_changes(a, b):
     assert compare(a, b, W).changes == []
