@@ -212,6 +212,7 @@ W = words_for("fr")
     (SATELLITES[0][1], SATELLITES[2][1], "subject"),
     (NO_HURRY, "Lentement. Il est temps", "opposite"),                      # 000 vs 004: no hurry vs urgency
     ("Les ventes vont augmenter cette année", "Les ventes vont baisser cette année", "opposite"),
+    ("Si nous ne trouvons pas de solution, nous partirons", "Si vous ne trouvez pas de solution, vous partirez", "subject"),
 ])
 def test_meaning_changes_are_found(a, b, kind):
     assert kind in {c.kind for c in compare(a, b, W).changes}
@@ -226,6 +227,9 @@ def test_meaning_changes_are_found(a, b, kind):
     ("Les consultations resteront assurées à Lormérac", "Les consultations resteront assurées ici"),   # deixis
     ("La décision de l'ARS nous a été imposée", "La décision de l'ASR nous a été imposée"),           # a misprint
     ("Nous n'avons pas le temps d'attendre", "Il est temps d'agir"),           # both say: urgency
+    # the speaker's « nous » reported in the third person by the outlet that quotes it: who acts is the same
+    ("Si nous ne trouvons pas les bonnes solutions, nous n'appliquerons pas",
+     "s'il ne trouvait pas de bonnes solutions sur le pouvoir d'achat"),
 ])
 def test_translation_variants_and_cuts_are_not_meaning_changes(a, b):
     assert compare(a, b, W).changes == []
@@ -604,6 +608,53 @@ def test_a_speaker_spelt_with_and_without_its_accent_is_one_speaker_for_alignmen
     result = align(claims_of(rows))
     assert result.cluster_ids[0] == result.cluster_ids[1]
     assert not [f for f in result.findings if f.kind == "speaker_mismatch"]
+
+
+@pytest.mark.issue(10)
+def test_a_name_in_quotation_marks_alone_never_links_two_claims():
+    # « bonnets rouges » is what the story is about; an anonymous complaint and a farmer's words that both name the
+    # group (and share « écoutent ») are two statements
+    rows = [{"article_id": "a", "claim_type": "direct", "speaker": None,
+             "wording": "Les “bonnets rouges” ne nous écoutent plus"},
+            {"article_id": "b", "claim_type": "indirect", "speaker": "Yves Le Gall", "char_start": 100,
+             "wording": "ces menaces viendraient «de quelques “bonnets rouges”» qui «écoutent surtout leur colère»"},
+            {"article_id": "b", "claim_type": "partial", "speaker": "Yves Le Gall", "char_start": 131,
+             "wording": "de quelques “bonnets rouges”"},
+            {"article_id": "b", "claim_type": "partial", "speaker": "Yves Le Gall", "char_start": 164,
+             "wording": "écoutent surtout leur colère"}]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] not in ids[1:]
+    # the same complaint printed by another outlet without the inner marks is one statement: the words in order say so
+    ids = align(claims_of([rows[0], {"article_id": "c", "claim_type": "direct", "speaker": None,
+                                     "wording": "Les bonnets rouges ne nous écoutent plus"}])).cluster_ids
+    assert ids[0] == ids[1]
+
+
+@pytest.mark.issue(10)
+def test_words_quoted_inside_a_quotation_do_not_make_it_a_rendering_of_the_statement_they_come_from():
+    # a week later, c quotes Vernier again: he puts his own « lèpre verte » between marks, a new statement about the
+    # old words, not one more rendering of them
+    rows = [{"article_id": "a", "claim_type": "partial", "speaker": "Paul Vernier", "wording": "c'est la lèpre verte qui a défilé"},
+            {"article_id": "b", "claim_type": "direct", "speaker": "Paul Vernier",
+             "wording": "Ce ne sont pas les agriculteurs qui ont défilé, c'est la lèpre verte"},
+            {"article_id": "c", "claim_type": "direct", "speaker": "Paul Vernier",
+             "wording": "Je ne retire rien : la «lèpre verte» menace nos campagnes"}]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[1] != ids[2]
+
+
+@pytest.mark.parametrize("wording, indirect, expected", [
+    ("Les “bonnets rouges” ne nous écoutent plus", False, {"bonnets", "rouges"}),
+    ("Ce ne sont pas les ‘bonnets rouges' qui ont défilé", False, {"bonnets", "rouges"}),    # ‘ closed by '
+    ("Les bonnets rouges, ces «bonnets rouges» de la colère", False, set()),     # also said outside the marks
+    ("l'État et l'école", False, set()),                                          # elisions are no marks
+    ("ces menaces viendraient «de quelques “bonnets rouges”»", True, {"bonnets", "rouges"}),
+    ("ces menaces viendraient «de quelques paysans»", True, set()),               # an indirect claim's own marks
+])
+def test_words_held_between_a_claims_own_marks_are_its_labels(wording, indirect, expected):
+    from toolkit.align.similarity import labels
+
+    assert labels(wording, words_for("fr"), 2 if indirect else 1) == expected
 
 
 # --- attribution changes, cuts and rewordings on hand-written articles (issue 10) ---------------------------------

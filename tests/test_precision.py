@@ -132,3 +132,18 @@ def test_in_a_story_grouped_from_the_texts_a_count_needs_its_circumstances():
     curated = [f for f in align(claims(rows)).findings if f.kind == "fact_conflict"]
     found = [f for f in align(claims(rows), found_events={"e"}).findings if f.kind == "fact_conflict"]
     assert len(curated) == 1 and not found
+
+
+def test_in_a_story_grouped_from_the_texts_a_count_of_an_undated_article_is_only_a_note():
+    # the undated article joined the story on its words alone: its count may be of another day
+    rows = [statement("a", "23 navires", "23", "navires", "Mercredi matin, 23 navires attendaient en rade", "2024-05-15"),
+            {**statement("b", "32 navires", "32", "navires", "Mercredi matin, 32 navires attendaient en rade"),
+             "published": None}]
+    (found,) = [f for f in align(claims(rows), found_events={"e"}).findings if f.kind == "fact_conflict"]
+    assert found.severity == "low" and "no date" in found.explanation
+    # a manifest's event says both are of one event: a conflict; so do two dated articles of a found story
+    (curated,) = [f for f in align(claims(rows)).findings if f.kind == "fact_conflict"]
+    assert curated.severity == "high"
+    dated = [rows[0], {**rows[1], "published": rows[0]["published"]}]
+    (both,) = [f for f in align(claims(dated), found_events={"e"}).findings if f.kind == "fact_conflict"]
+    assert both.severity == "high"

@@ -159,3 +159,118 @@ def test_a_texts_terms_do_not_depend_on_the_words_read_before_it():
     assert counts["n:valbrune"] == 1 and shown["n:valbrune"] == "Valbrune"
     assert counts["n:ferrand"] == 1 and shown["n:ferrand"] == "Ferrand"
     assert counts["mediath"] == 1 and shown["mediath"] == "médiathèque"
+
+
+# A quotation printed by two articles (fictional texts) --------------------------------------------------------
+
+SAID = "Nous ne laisserons personne sur le bord de la route"     # everyday words: a quotation, not a topic
+
+
+def _article(article_id, day, text):
+    from datetime import datetime
+
+    from toolkit.ingest.articles import Article
+
+    return Article(article_id, "Ouest Matin", text, Path(article_id + ".txt"), published=datetime(2024, 3, day),
+                   event_given=False)
+
+
+def _shipyard_and_council(second_quote=None, day=5):
+    """A strike at a shipyard where the mayor speaks, and a regional council session, on other matters, where she
+    says the same words again; two other articles give each its own vocabulary (another strike, another budget)."""
+    second_quote = SAID if second_quote is None else second_quote
+    return [
+        _article("strike", 4,
+                 "Chantier naval de Kervellec : les salariés en grève devant les grilles\n"
+                 "Plus de deux cents ouvriers du chantier naval de Kervellec ont cessé le travail lundi matin après "
+                 "l'annonce d'un plan social par l'armateur Brenmor. Les grévistes ont bloqué les grilles et allumé des "
+                 "braseros sur le quai.\n"
+                 f"La maire, Odile Marchetti, s'est rendue sur place. «{SAID}», a-t-elle lancé aux salariés rassemblés "
+                 "devant la cale sèche. Le délégué syndical Bastien Lhoumeau réclame une table ronde avec Brenmor.\n"),
+        _article("council", day,
+                 "Conseil régional : la session budgétaire s'ouvre sur la question des transports\n"
+                 "Les conseillers régionaux ont entamé mardi à Rennes l'examen du budget primitif, dominé par le "
+                 "financement des lignes de car, la rénovation des lycées et les aides aux agriculteurs touchés par la "
+                 "sécheresse. Le président Loïg Chesnais a défendu une hausse des investissements ferroviaires, "
+                 "l'opposition a dénoncé une dette en hausse.\n"
+                 f"Odile Marchetti, conseillère régionale, a pris la parole sur l'emploi industriel : «{second_quote}», "
+                 "a-t-elle dit.\n"
+                 "Le vote définitif du budget est attendu jeudi, après l'examen des amendements sur les lycées et les "
+                 "lignes de car.\n"),
+        _article("other-strike", 4,
+                 "Lorient : grève au chantier naval après l'annonce d'un plan social\n"
+                 "Les ouvriers du chantier naval de Lorient ont cessé le travail après l'annonce d'un plan social par la "
+                 "direction du groupe Navalis. Les salariés en grève ont bloqué les grilles du site et installé des "
+                 "braseros sur le quai.\n"
+                 "Le délégué syndical Yann Quéré réclame le retrait du plan social et une table ronde avec l'État.\n"),
+        _article("other-budget", 5,
+                 "Conseil départemental : un budget sous le signe des lycées et des transports\n"
+                 "Réunis mardi, les conseillers départementaux ont adopté le budget primitif. Le financement des lignes "
+                 "de car, la rénovation des collèges et les aides aux agriculteurs touchés par la sécheresse ont été "
+                 "votés ; l'opposition a dénoncé une dette en hausse.\n"),
+    ]
+
+
+def _same_story(articles, a, b) -> bool:
+    stories = find_stories(articles)
+    return any(a in s.article_ids and b in s.article_ids for s in stories)
+
+
+def test_a_quotation_printed_by_two_articles_makes_them_one_story():
+    # the same words said again: one statement, one story, though the two articles share little else
+    assert _same_story(_shipyard_and_council(), "strike", "council")
+    # the same articles with other words in the second quotation: only a name in common, two stories
+    assert not _same_story(_shipyard_and_council("Il faudra parler de tout cela à la rentrée"), "strike", "council")
+    # the same words ten days later: too far apart to be one story
+    assert not _same_story(_shipyard_and_council(day=14), "strike", "council")
+
+
+def test_stories_linked_by_a_quotation_do_not_depend_on_the_order_of_the_articles():
+    def ids(articles):
+        return [(s.story_id, s.label, s.article_ids) for s in find_stories(articles)]
+
+    articles = _shipyard_and_council()
+    first = ids(articles)
+    for seed in (1, 2, 3):
+        shuffled = _shipyard_and_council()
+        random.Random(seed).shuffle(shuffled)
+        assert ids(shuffled) == first
+
+
+def test_a_short_quotation_links_two_articles_only_under_one_name():
+    from toolkit.align.tokens import words_for
+    from toolkit.extract.lexicon import load
+    from toolkit.stories import quotation_links, quoted
+
+    stopwords, lexicon = words_for("fr").stopwords, load("fr")
+    texts = ["Paul Vernier aux agriculteurs : «Il faut tenir bon»\nLe sénateur a rencontré des éleveurs.",
+             "Le sénateur a quitté le salon.\n» LIRE AUSSI - Paul Vernier aux agriculteurs : «Il faut tenir bon»",
+             "Marie Dalbec, devant les syndicats : «Il faut tenir bon»"]
+    quotes = [quoted(t, stopwords, lexicon) for t in texts]
+    assert ("whole", "il", "faut", "tenir", "bon") in quotes[0]
+    assert quotes[0][("whole", "il", "faut", "tenir", "bon")] >= {"vernier"}     # not « LIRE », not a quoted word
+    assert quotation_links(quotes, texts, max_df=5) == {(0, 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Les «gilets verts» ont défilé à Rennes, selon Paul Vernier.",              # two quoted words: a name for a group
+    "Paul Vernier a dénoncé «une très grande violence» à Rennes.",               # the writer's sentence, words held apart
+    "Paul Vernier : «Et alors, nous sommes là»",                                 # no content word
+])
+def test_a_name_or_an_expression_in_quotation_marks_is_no_quotation_to_link_by(text):
+    from toolkit.align.tokens import words_for
+    from toolkit.extract.lexicon import load
+    from toolkit.stories import quoted
+
+    assert quoted(text, words_for("fr").stopwords, load("fr")) == {}
+
+
+def test_a_short_article_sharing_one_everyday_word_is_not_part_of_a_story():
+    # a two-line brief whose only word shared with the folder is « cent » would have all its (shared) keywords in
+    # common with any article printing « cent »
+    articles = _shipyard_and_council() + [
+        _article("cycling", 5, "Cyclisme : Yannick Probert remporte le Grand Prix de Plounéour\n"
+                 "Le coureur de l'équipe Arvor a devancé au sprint ses deux compagnons d'échappée à Plounéour, après "
+                 "cent soixante kilomètres disputés sous un vent violent.\n")]
+    stories = find_stories(articles)
+    assert [s.article_ids for s in stories if "cycling" in s.article_ids] == [["cycling"]]

@@ -191,7 +191,7 @@ def meaning_changes(short: str, long: str, w: Words, truncation: bool = False, c
     s_sub, l_sub = subjects(st, w), subjects(lt, w)
     for verb, person in sorted(s_sub.items()):
         other = next((p for v, p in l_sub.items() if _same_verb(v, verb)), None)
-        if other is not None and other != person:
+        if other is not None and other != person and not _reported_person(person, other):
             changes.append(Change("subject", f"subject of {verb}…: {_PERSON[person]} vs {_PERSON[other]}",
                                   _around(short, verb, w, before=1, after=0), _around(long, verb, w, before=1, after=0)))
             break
@@ -266,6 +266,13 @@ def _around(text: str, verb: str, w: Words, before: int = 2, after: int = 2) -> 
 
 
 _PERSON = {"1s": "je", "2s": "tu", "3s": "il/elle", "1p": "nous", "2p": "vous", "3p": "ils/elles"}
+
+
+def _reported_person(a: str, b: str) -> bool:
+    """A first person against a third: what reported speech does to the speaker's « nous » (« Si nous ne trouvons
+    pas les bonnes solutions » printed as « s'il ne trouvait pas de bonnes solutions », the government), not a
+    change of who acts. First against second (« nous » / « vous ») or two third persons stay changes."""
+    return {a[0], b[0]} == {"1", "3"}
 
 
 def _same_verb(a: str, b: str) -> bool:

@@ -219,7 +219,8 @@ def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links
     by_value: dict[str, list[int]] = {}
     for i in members:
         by_value.setdefault(_shown(cs, i), []).append(i)
-    f = Finding("fact_conflict", "high", "value", cs.event[members[0]], cluster)
+    timed = curated or any(not _one_undated(cs, i, j) for _, i, j in bad)
+    f = Finding("fact_conflict", "high" if timed else "low", "value", cs.event[members[0]], cluster)
     for value, rows in by_value.items():
         for i in rows:
             f.witness(cs, i, cs.fact_value[i] if cs.fact_value[i] is None else str(cs.fact_value[i]))
@@ -227,8 +228,18 @@ def conflicts(cs: ClaimSet, members: list[int], readings: dict[int, Fact], links
     f.score = round(max(s for s, _, _ in bad), 3)
     thing = _thing(cs, members)
     f.explanation = (f"The outlets disagree on the {LABEL.get(slot, slot)}{thing}: "
-                     + " vs ".join(f"{_as_printed(cs, rows)} in {outlets(cs, rows)}" for rows in by_value.values()) + ".")
+                     + " vs ".join(f"{_as_printed(cs, rows)} in {outlets(cs, rows)}" for rows in by_value.values()) + "."
+                     + ("" if timed else " One of the articles has no date: the two may be of different days."))
     return [f]
+
+
+def _one_undated(cs: ClaimSet, i: int, j: int) -> bool:
+    """One of the two statements' articles is dated and the other is not. In a story grouped from the texts, the
+    undated one joined on its words alone, never on its date (toolkit.stories): its count may be of another week
+    (« 4 personnes interpellées » one Saturday, « 244 » another), so the two cannot be told to be of one moment and
+    a conflict between them is only a `low` note. (A manifest's event says its articles are of one event; in a
+    folder where no article is dated, the words are all there is to go on.)"""
+    return (cs.published[i] is None) != (cs.published[j] is None)
 
 
 def same_words(cs: ClaimSet, i: int, j: int) -> bool:

@@ -2,6 +2,11 @@
 
 Weights are inverse document frequencies inside one block (an event), so that the names every article of the
 event repeats ("Russie", "Corée du Nord") count less than the words that make one utterance recognisable.
+
+Words a claim holds between quotation marks of its own (« Les “gilets jaunes” ne nous croient plus », « Pour lui,
+nous sommes la «peste brune» ») are a name the speaker uses or words the speaker quotes from someone else: they
+say what the claim is about, not what it says, and are no content word of it (`labels`); the order-aware reading
+still reads them. In an indirect claim, whose own marks hold the speaker's words, only marks inside those count.
 """
 
 from __future__ import annotations
@@ -30,11 +35,44 @@ class Profile:
     w_stems: float = 0.0
 
     @classmethod
-    def of(cls, wording: str, w: Words) -> "Profile":
+    def of(cls, wording: str, w: Words, indirect: bool = False) -> "Profile":
         toks = tokens(wording)
-        senses = content(toks, w, synonyms=True)
         seq = " ".join(key(t, w, synonyms=True) for t in toks)
-        return cls(toks, frozenset(content(toks, w)), frozenset(senses), " ".join(senses), seq)
+        named = labels(wording, w, 2 if indirect else 1)
+        kept = [t for t in toks if t not in named] if named else toks
+        senses = content(kept, w, synonyms=True)
+        return cls(toks, frozenset(content(kept, w)), frozenset(senses), " ".join(senses), seq)
+
+
+_OPENING = "«“‘‹"
+_CLOSING = {"«": "»", "“": "”", "‘": "’'", "‹": "›", '"': '"'}
+
+
+def labels(wording: str, w: Words, depth: int = 1) -> frozenset:
+    """Folded words the wording prints only between quotation marks of its own, at `depth` or deeper (1: inside any
+    mark of the wording; 2: inside a mark that is itself inside one), not elsewhere in it. An ASCII apostrophe
+    closes a ‘ only before a space or punctuation (« l'État » keeps its elision)."""
+    stack: list[tuple[str, int]] = []
+    spans = []
+    for i, ch in enumerate(wording):
+        if stack and ch in _CLOSING[stack[-1][0]] and (ch != "'" or i + 1 == len(wording) or not wording[i + 1].isalnum()):
+            opened, start = stack.pop()
+            if len(stack) + 1 >= depth:
+                spans.append((start, i))
+        elif ch in _OPENING or (ch == '"' and not (stack and stack[-1][0] == '"')):
+            stack.append((ch, i + 1))
+    if not spans:
+        return frozenset()
+    inside = set()
+    outside = []
+    cursor = 0
+    for start, end in sorted(spans):
+        if start >= cursor:
+            outside.append(wording[cursor:start])
+        inside.update(tokens(wording[start:end]))
+        cursor = max(cursor, end)
+    outside.append(wording[cursor:])
+    return frozenset(inside - set(tokens(" ".join(outside))) - w.stopwords)
 
 
 BACKGROUND = 50             # claims assumed not to hold a word, besides the block's own: keeps small events' weights sane

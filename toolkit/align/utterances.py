@@ -44,7 +44,7 @@ def _verbatim_in(a: str, b: str) -> bool:
 
 def profiles(cs: ClaimSet, rows: list[int], language: str = "fr") -> dict[int, Profile]:
     w = words_for(language)
-    return {i: Profile.of(cs.wording[i], w) for i in rows}
+    return {i: Profile.of(cs.wording[i], w, cs.claim_type[i] == "indirect") for i in rows}
 
 
 def align(cs: ClaimSet, rows: list[int], language: str = "fr") -> tuple[dict[int, int], dict[tuple[int, int], float], dict[int, Profile]]:
