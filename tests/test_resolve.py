@@ -453,6 +453,11 @@ def test_who_speaks_in_a_relative_clause():
     by_article, _ = story("Éric Drouet a été arrêté. Un peu plus tôt, ce chauffeur routier pour lequel le leader de "
                           "La France insoumise Jean-Luc Mélenchon a dit sa « fascination » avait appelé à manifester.")
     assert speaker_of(by_article, "fascination")[0] == "Jean-Luc Mélenchon"
+    # and the chauffeur, the man named before, is who called for it
+    by_article, _ = story("Éric Drouet a été arrêté. Un peu plus tôt, ce chauffeur routier pour lequel le leader de "
+                          "La France insoumise Jean-Luc Mélenchon a dit sa « fascination » avait appelé à mener une "
+                          "« action ».")
+    assert speaker_of(by_article, "action")[0] == "Éric Drouet"
     # a report inside a report stays with the one who reports it
     by_article, _ = story("Benjamin Griveaux a indiqué que le chef de l'État a demandé à « la totalité des membres du "
                           "gouvernement » d'être « plus à l'écoute ».")

@@ -510,7 +510,12 @@ class ArticleMentions:
         if len(words) < 2 or words[0] not in ("ce", "cet", "cette"):
             return None
         if person_noun(words[1], self.lexicon):      # « ce militant », « ce chauffeur routier originaire de Melun »
-            found = self.antecedent(pos, "f" if words[0] == "cette" else "m", last)
+            gender = "f" if words[0] == "cette" else "m"
+            found = self.antecedent(pos, gender, last)
+            end = min((i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0), default=len(self.text))
+            if found and found.name in self.text[pos:end] and found.name not in self.text[max(0, pos - 300):pos]:
+                # « ce chauffeur pour lequel Jean-Luc Mélenchon a dit … »: someone named after it is no antecedent
+                found = self.antecedent(pos, gender, None, recency_only=True)
             return found if found and found.name != UNKNOWN else None
         if words[1] in self.lexicon.institution_heads or words[1] in self.lexicon.non_speech_before:
             return next((s for s in reversed(self.speakers) if s.kind == "institution" and s.name != UNKNOWN), None)
