@@ -143,7 +143,10 @@ def test_cache_files_of_two_builds_are_used_only_for_the_stories_both_hold(tmp_p
 def test_batches_of_stories_sent_to_workers_stay_small_whatever_the_collection():
     from toolkit.pipeline import BATCH_CLAIMS, _batches, _n_claims
 
-    items = [(f"e{k:05d}", [], {"a": [None] * 9}) for k in range(5000)]        # 10 claims each (9, +1 per story)
+    import pyarrow as pa
+
+    rows = pa.table({"article_id": ["a"] * 9})                  # a story's claims travel as rows
+    items = [(f"e{k:05d}", [], rows) for k in range(5000)]        # 10 claims each (9, +1 per story)
     batches = _batches(items, 8, _n_claims)
     assert [item for batch in batches for item in batch] == items            # every story once, in order
     assert len(batches) == 50_000 // BATCH_CLAIMS and all(sum(map(_n_claims, b)) == BATCH_CLAIMS for b in batches)
