@@ -237,7 +237,10 @@ def _program(pid: int) -> bytes:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes through /proc")
-def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path):
+def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path, monkeypatch):
+    # the few articles changed below go to the workers however few (a build with a cache starts them otherwise only
+    # for 64 articles or more)
+    monkeypatch.setattr(toolkit.pipeline, "MIN_ARTICLES", 0)
     folder = collection(tmp_path / "articles", CORPORA + [SEEDS], copies=6)
     out = tmp_path / "tables"
     build(folder, out, jobs=1, progress=False)
@@ -268,3 +271,22 @@ def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path):
     assert "__" in str(outcome["error"])            # names the articles it may have held
     assert pq.read_table(out / "claims.parquet").equals(before)
     assert not list(tmp_path.glob(".tables.tmp-*"))
+
+
+def test_a_build_with_a_cache_and_few_new_articles_starts_no_worker_process(tmp_path, monkeypatch):
+    """Issue 14: a daily build that adds a few articles costs less than starting and warming the workers would
+    save: it runs in this process, even with --jobs 2, and gives the tables of a build from scratch."""
+    from toolkit.engine import local
+
+    folder = collection(tmp_path / "articles", CORPORA + [SEEDS])
+    added = folder / "zz_added.txt"
+    added.write_text("« Nous reviendrons », a déclaré Paul Martin à l'AFP.\n", encoding="utf-8")
+    out = tmp_path / "tables"
+    build(folder, out, jobs=1, progress=False)
+    added.write_text(added.read_text(encoding="utf-8") + "« Et vite », a-t-il ajouté.\n", encoding="utf-8")
+    started = []
+    real_init = local.Pool.__init__
+    monkeypatch.setattr(local.Pool, "__init__", lambda self, *a: (started.append(a), real_init(self, *a))[1])
+    result = build(folder, out, jobs=2, progress=False)
+    assert result.n_extracted == 1 and started == []
+    assert_same_tables(build(folder, tmp_path / "full", jobs=1, cache=False, progress=False).out_dir, out)

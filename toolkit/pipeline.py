@@ -74,11 +74,11 @@ class BuildResult:
 
 
 ENGINES = ("local", "dask")
-AUTO_MIN_ARTICLES = 64      # with the default jobs, fewer articles to extract than this run in this process
+MIN_ARTICLES = 64           # fewer articles to extract than this run in this process (see _Workers.parallel)
 CHUNK = 32                  # most articles per task sent to a worker
 ALIGN_BATCHES_PER_WORKER = 4
 BATCH_CLAIMS = 2_000        # most claims per batch of stories sent to a worker (more only for one larger story)
-AUTO_MIN_STORIES = 8        # with the default jobs, fewer stories than this are resolved in this process
+MIN_STORIES = 8             # fewer stories to resolve or align than this run in this process
 
 
 def build(input_dir: str | Path | None = None, out: str | Path | None = None, *, registry: list[str | Path] = (),
@@ -113,9 +113,11 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     stages = _Stopwatch()
     bars = Progress(progress, input_dir.name)
     entities = Registry.for_collection(collection_folder(input_dir), list(registry))
-    # The workers start first: forked before the articles are read, they hold none of them (their memory stays that
-    # of the chunk or story they work on, whatever the size of the collection).
-    with _Workers(engine, jobs, client, entities) as workers:
+    # A first build starts the workers first: forked before the articles are read, they hold none of them (their
+    # memory stays that of the chunk or story they work on, whatever the size of the collection). A build that
+    # finds a cache starts them only if there is enough new work for them (most daily builds have not).
+    first = cache_dir is None or not (cache_dir / "extract.parquet").exists()
+    with _Workers(engine, jobs, client, entities, start=first) as workers:
         with bars.step("read"):
             ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
             articles = ingested.articles
@@ -448,11 +450,12 @@ def _cache_warning(cache_dir: Path, err: OSError) -> None:
 class _Workers:
     """Runs extract_chunk and align_batch in this process, in a local process pool, or on a Dask cluster."""
 
-    def __init__(self, engine: str, jobs: int | None, client, registry: Registry):
+    def __init__(self, engine: str, jobs: int | None, client, registry: Registry, start: bool = True):
         from toolkit.engine import all_cores
 
         self.engine, self.client, self.registry = engine, client, registry
         self.auto = jobs is None
+        self.start = start
         self.jobs = all_cores() if jobs is None else jobs
         self._pool = None
         self._own_client = False
@@ -462,12 +465,8 @@ class _Workers:
             from toolkit.engine.dask import connect
 
             self.client, self._own_client = connect(), True
-        elif self.engine == "local" and self.jobs > 1:
-            # pyarrow imports pandas at the first array it builds (0.3-0.4 CPU s); this process builds the tables
-            # anyway, so it imports it now and the forked workers inherit it instead of each importing it again
-            import pandas  # noqa: F401
-
-            self._local_pool().start()
+        elif self.engine == "local" and self.jobs > 1 and self.start:
+            self._local_pool()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -478,11 +477,24 @@ class _Workers:
             self.client.close()
             cluster.close()
 
+    def parallel(self, n: int, least: int) -> bool:
+        """Whether n items of work go to the local worker processes: never with one job or fewer than two items;
+        below `least` (too little to pay for starting workers and sending them the work) only when `--jobs` was
+        given and the workers already run (a first build starts them before reading)."""
+        if self.jobs == 1 or n < 2:
+            return False
+        return n >= least or (not self.auto and self._pool is not None)
+
     def _local_pool(self):
         if self._pool is None:
             from toolkit.engine.local import Pool
 
+            # pyarrow imports pandas at the first array it builds (0.3-0.4 CPU s); this process builds the tables
+            # anyway, so it imports it now and the forked workers inherit it instead of each importing it again
+            import pandas  # noqa: F401
+
             self._pool = Pool(self.jobs, self.registry)
+            self._pool.start()
         return self._pool
 
     def extract(self, articles: list[Article], keys: list[str], registry: Registry, bar) -> list[pa.Table]:
@@ -498,7 +510,7 @@ class _Workers:
             if tick:
                 tick(len(articles))
             return results
-        if self.jobs == 1 or not articles or (self.auto and len(articles) < AUTO_MIN_ARTICLES):
+        if not self.parallel(len(articles), MIN_ARTICLES):
             lexicons: dict = {}
             out = []
             for start in range(0, len(articles), CHUNK):      # a chunk's claim objects at a time, then rows
@@ -518,7 +530,7 @@ class _Workers:
             from toolkit.engine.dask import resolve as dask_resolve
 
             return dask_resolve(self.client, items)
-        if self.jobs == 1 or len(items) < 2 or (self.auto and len(items) < AUTO_MIN_STORIES):
+        if not self.parallel(len(items), MIN_STORIES):
             return resolve_batch(items)
         batches = _batches(items, self.jobs * ALIGN_BATCHES_PER_WORKER, _n_claims)
         return [r for part in self._local_pool().resolve(batches) for r in part]
@@ -528,7 +540,7 @@ class _Workers:
             from toolkit.engine.dask import align as dask_align
 
             return dask_align(self.client, todo, registry, language)
-        if self.jobs == 1 or len(todo) < 2:
+        if not self.parallel(len(todo), MIN_STORIES):
             return align_batch(todo, registry, language)
         batches = _batches(todo, self.jobs * ALIGN_BATCHES_PER_WORKER)
         return [r for part in self._local_pool().align(batches, language) for r in part]
