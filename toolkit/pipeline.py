@@ -422,7 +422,7 @@ def align_stage(tables: dict[str, pa.Table], entities: Registry, articles: list[
     result = combine(parts, tables["claims"].num_rows)
     claims = tables["claims"]
     index = claims.schema.get_field_index("cluster_id")
-    claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), pa.array(result.cluster_ids, pa.string()))
+    claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), result.cluster_ids)
     tables = {**tables, "claims": schema.with_metadata(claims, "claims"), "clusters": result.clusters,
               "discrepancies": result.discrepancies, "reuse": result.reuse}
     shared = sum(1 for n in result.clusters.column("n_articles").to_pylist() if n >= 2)
