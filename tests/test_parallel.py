@@ -290,3 +290,27 @@ def test_a_build_with_a_cache_and_few_new_articles_starts_no_worker_process(tmp_
     result = build(folder, out, jobs=2, progress=False)
     assert result.n_extracted == 1 and started == []
     assert_same_tables(build(folder, tmp_path / "full", jobs=1, cache=False, progress=False).out_dir, out)
+
+
+def test_the_claims_table_orders_rows_from_any_worker_by_article_offsets_type_and_fact():
+    """Issue 14: workers send claims back as Arrow rows in any order; the claims table sorts them as the README says
+    (article, then offsets, then type, then the fact's place and slot), a fact without a place as place 0."""
+    from toolkit.extract import Claim
+    from toolkit.ingest import Article
+    from toolkit.pipeline import claims_table
+
+    articles = [Article("b", "Le Monde", "x" * 200, Path("b.txt"), event="e1"),
+                Article("a", "Libération", "x" * 200, Path("a.txt"), event="e2")]
+    claims = [Claim("b", "direct", 10, 20, "x" * 10, 0, 30),
+              Claim("a", "statement", 5, 9, "x" * 4, 0, 30, fact_slot="date", fact_start=7),
+              Claim("a", "statement", 5, 9, "x" * 4, 0, 30, fact_slot="count"),        # no place: first
+              Claim("a", "indirect", 5, 9, "x" * 4, 0, 30),
+              Claim("a", "direct", 5, 12, "x" * 7, 0, 30),
+              Claim("a", "statement", 5, 9, "x" * 4, 0, 30, fact_slot="count", fact_start=7)]
+    table = claims_table(articles, cache.claim_rows(claims))
+    assert [(r["article_id"], r["claim_type"], r["char_end"], r["fact_slot"]) for r in table.to_pylist()] == [
+        ("a", "indirect", 9, None), ("a", "statement", 9, "count"), ("a", "statement", 9, "count"),
+        ("a", "statement", 9, "date"), ("a", "direct", 12, None), ("b", "direct", 20, None)]
+    assert table.column("source").to_pylist() == ["Libération"] * 5 + ["Le Monde"]
+    assert table.column("event").to_pylist() == ["e2"] * 5 + ["e1"]
+    assert table.column("claim_id").to_pylist() == [claims[k].claim_id for k in (3, 2, 5, 1, 4, 0)]

@@ -93,7 +93,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     build.json records where the input, the registry files and the reviews file (`reviews`, default `reviews.csv`
     beside the articles) are, so that validate, review and report find them from the tables alone.
 
-    `jobs`: worker processes (default: every core; 1 runs everything in this process). `engine="dask"` runs
+    `jobs`: worker processes (default: every core; 1 runs everything in this process; a build that finds a cache
+    starts them only for enough new work, see _Workers.parallel). `engine="dask"` runs
     the work on a Dask cluster through `client` (a dask.distributed Client). `cache`: reuse the extraction
     and alignment results of earlier builds kept in `<out>.cache/` (see toolkit.cache). Every choice gives the
     same tables. With no input, rebuild every bundled dataset in place and return the list of results."""
