@@ -238,9 +238,10 @@ def _program(pid: int) -> bytes:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes through /proc")
 def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path, monkeypatch):
-    # the few articles changed below go to the workers however few (a build with a cache starts them otherwise only
-    # for 64 articles or more)
+    # the few articles and stories changed below go to the workers however few (a build with a cache starts them
+    # otherwise only for 64 articles or 8 stories or more)
     monkeypatch.setattr(toolkit.pipeline, "MIN_ARTICLES", 0)
+    monkeypatch.setattr(toolkit.pipeline, "MIN_STORIES", 0)
     folder = collection(tmp_path / "articles", CORPORA + [SEEDS], copies=6)
     out = tmp_path / "tables"
     build(folder, out, jobs=1, progress=False)
