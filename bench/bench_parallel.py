@@ -98,7 +98,8 @@ class PeakMemory:
         workers = [kb for kb in others if kb > 60_000]          # the fork server and resource tracker stay small
         text = f"peak memory: main process {main / 1024:.0f} MiB"
         if workers:
-            text += f"; {len(workers)} worker process(es), largest {workers[0] / 1024:.0f} MiB"
+            text += (f"; {len(workers)} worker process(es), largest {workers[0] / 1024:.0f} MiB (each: "
+                     f"{', '.join(f'{kb / 1024:.0f}' for kb in workers)} MiB)")
         return text
 
 

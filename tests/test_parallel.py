@@ -143,7 +143,10 @@ def test_cache_files_of_two_builds_are_used_only_for_the_stories_both_hold(tmp_p
 def test_batches_of_stories_sent_to_workers_stay_small_whatever_the_collection():
     from toolkit.pipeline import BATCH_CLAIMS, _batches, _n_claims
 
-    items = [(f"e{k:05d}", [], {"a": [None] * 9}) for k in range(5000)]        # 10 claims each (9, +1 per story)
+    import pyarrow as pa
+
+    rows = pa.table({"article_id": ["a"] * 9})                  # a story's claims travel as rows
+    items = [(f"e{k:05d}", [], rows) for k in range(5000)]        # 10 claims each (9, +1 per story)
     batches = _batches(items, 8, _n_claims)
     assert [item for batch in batches for item in batch] == items            # every story once, in order
     assert len(batches) == 50_000 // BATCH_CLAIMS and all(sum(map(_n_claims, b)) == BATCH_CLAIMS for b in batches)
@@ -234,7 +237,11 @@ def _program(pid: int) -> bytes:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes through /proc")
-def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path):
+def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path, monkeypatch):
+    # the few articles and stories changed below go to the workers however few (a build with a cache starts them
+    # otherwise only for 64 articles or 8 stories or more)
+    monkeypatch.setattr(toolkit.pipeline, "MIN_ARTICLES", 0)
+    monkeypatch.setattr(toolkit.pipeline, "MIN_STORIES", 0)
     folder = collection(tmp_path / "articles", CORPORA + [SEEDS], copies=6)
     out = tmp_path / "tables"
     build(folder, out, jobs=1, progress=False)
@@ -265,3 +272,46 @@ def test_a_worker_that_dies_is_reported_and_the_previous_tables_stay(tmp_path):
     assert "__" in str(outcome["error"])            # names the articles it may have held
     assert pq.read_table(out / "claims.parquet").equals(before)
     assert not list(tmp_path.glob(".tables.tmp-*"))
+
+
+def test_a_build_with_a_cache_and_few_new_articles_starts_no_worker_process(tmp_path, monkeypatch):
+    """Issue 14: a daily build that adds a few articles costs less than starting and warming the workers would
+    save: it runs in this process, even with --jobs 2, and gives the tables of a build from scratch."""
+    from toolkit.engine import local
+
+    folder = collection(tmp_path / "articles", CORPORA + [SEEDS])
+    added = folder / "zz_added.txt"
+    added.write_text("« Nous reviendrons », a déclaré Paul Martin à l'AFP.\n", encoding="utf-8")
+    out = tmp_path / "tables"
+    build(folder, out, jobs=1, progress=False)
+    added.write_text(added.read_text(encoding="utf-8") + "« Et vite », a-t-il ajouté.\n", encoding="utf-8")
+    started = []
+    real_init = local.Pool.__init__
+    monkeypatch.setattr(local.Pool, "__init__", lambda self, *a: (started.append(a), real_init(self, *a))[1])
+    result = build(folder, out, jobs=2, progress=False)
+    assert result.n_extracted == 1 and started == []
+    assert_same_tables(build(folder, tmp_path / "full", jobs=1, cache=False, progress=False).out_dir, out)
+
+
+def test_the_claims_table_orders_rows_from_any_worker_by_article_offsets_type_and_fact():
+    """Issue 14: workers send claims back as Arrow rows in any order; the claims table sorts them as the README says
+    (article, then offsets, then type, then the fact's place and slot), a fact without a place as place 0."""
+    from toolkit.extract import Claim
+    from toolkit.ingest import Article
+    from toolkit.pipeline import claims_table
+
+    articles = [Article("b", "Le Monde", "x" * 200, Path("b.txt"), event="e1"),
+                Article("a", "Libération", "x" * 200, Path("a.txt"), event="e2")]
+    claims = [Claim("b", "direct", 10, 20, "x" * 10, 0, 30),
+              Claim("a", "statement", 5, 9, "x" * 4, 0, 30, fact_slot="date", fact_start=7),
+              Claim("a", "statement", 5, 9, "x" * 4, 0, 30, fact_slot="count"),        # no place: first
+              Claim("a", "indirect", 5, 9, "x" * 4, 0, 30),
+              Claim("a", "direct", 5, 12, "x" * 7, 0, 30),
+              Claim("a", "statement", 5, 9, "x" * 4, 0, 30, fact_slot="count", fact_start=7)]
+    table = claims_table(articles, cache.claim_rows(claims))
+    assert [(r["article_id"], r["claim_type"], r["char_end"], r["fact_slot"]) for r in table.to_pylist()] == [
+        ("a", "indirect", 9, None), ("a", "statement", 9, "count"), ("a", "statement", 9, "count"),
+        ("a", "statement", 9, "date"), ("a", "direct", 12, None), ("b", "direct", 20, None)]
+    assert table.column("source").to_pylist() == ["Libération"] * 5 + ["Le Monde"]
+    assert table.column("event").to_pylist() == ["e2"] * 5 + ["e1"]
+    assert table.column("claim_id").to_pylist() == [claims[k].claim_id for k in (3, 2, 5, 1, 4, 0)]

@@ -34,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent
 EXTRACT_CODE = ("extract", "text.py", "registry.py")
 ALIGN_CODE = ("resolve", "align", "text.py")      # events are resolved, then aligned
 SUFFIX = ".cache"
-FORMAT = "2"                # the cache files' own layout; bump when it changes
+FORMAT = "3"                # the cache files' own layout; bump when it changes
 
 
 def folder(out: str | Path) -> Path:
@@ -90,10 +90,68 @@ def group_key(articles, keys: dict[str, str], registry_version: str, language: s
                    language, *("|".join(m) for m in members))
 
 
-# --- extraction results -------------------------------------------------------------------------------------
+# --- claim rows: what extraction and resolution hand on, as Arrow ---------------------------------------------
+# Claims travel between the workers and the main process, and sit in the cache, as rows of these columns (claim_id
+# and every field of toolkit.extract.Claim, typed here so that tables of any origin concatenate); a Claim object
+# lives only inside the task that extracts or resolves it.
 
 _CLAIM_FIELDS = [f.name for f in fields(Claim)]
+_INTS = {"char_start", "char_end", "sentence_start", "sentence_end", "fact_start"}
+CLAIM_ROWS = pa.schema([pa.field("claim_id", pa.string())] + [
+    pa.field(name, pa.int64() if name in _INTS else pa.float64() if name == "speaker_confidence"
+             else pa.list_(pa.int64()) if name == "incise" else pa.string()) for name in _CLAIM_FIELDS])
+EXTRACTED = pa.schema([pa.field("key", pa.string()), pa.field("problems", pa.list_(pa.string()))] + list(CLAIM_ROWS))
+RESOLVED = pa.schema([pa.field("key", pa.string())] + list(CLAIM_ROWS))
 
+
+def claim_rows(claims: list[Claim]) -> pa.Table:
+    """The claims as rows of CLAIM_ROWS, in their order."""
+    columns = {"claim_id": [c.claim_id for c in claims]}
+    for name in _CLAIM_FIELDS:
+        columns[name] = [_plain(getattr(c, name)) for c in claims]
+    return pa.table(columns, schema=CLAIM_ROWS)
+
+
+def claims_from_rows(rows: pa.Table) -> list[Claim]:
+    """The Claim objects of rows of CLAIM_ROWS (an extraction entry's marker rows, with no article, left out)."""
+    names = [n for n in _CLAIM_FIELDS if n in rows.column_names]
+    lists = [k for k, n in enumerate(names) if pa.types.is_list(rows.schema.field(n).type)]
+    positional = names == _CLAIM_FIELDS
+    claims = []
+    for values in zip(*(rows.column(n).to_pylist() for n in names)):
+        if values[0] is None:                   # a marker row (article_id is the first field)
+            continue
+        if lists:
+            values = list(values)
+            for k in lists:
+                if values[k] is not None:
+                    values[k] = tuple(values[k])
+        claims.append(Claim(*values) if positional else Claim(**dict(zip(names, values))))
+    return claims
+
+
+def key_slices(table: pa.Table) -> dict[str, tuple[int, int]]:
+    """key -> (first row, number of rows) of a table whose rows are in key order."""
+    if table is None or table.num_rows == 0:
+        return {}
+    import pyarrow.compute as pc
+
+    counts = pc.value_counts(table.column("key"))       # in order of first appearance: the key order
+    slices, start = {}, 0
+    for key, n in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()):
+        slices[key] = (start, n)
+        start += n
+    return slices
+
+
+def sorted_by_key(table: pa.Table) -> pa.Table:
+    """The rows in key order, each key's rows in theirs (a stable sort)."""
+    import pyarrow.compute as pc
+
+    return table.take(pc.sort_indices(table, sort_keys=[("key", "ascending")]))
+
+
+# --- extraction results -------------------------------------------------------------------------------------
 
 class Entries(dict):
     """key -> result, as read from the cache; `rows` keeps the rows they were read from (file name -> table), so
@@ -104,63 +162,40 @@ class Entries(dict):
         self.rows = rows or {}
 
 
-def read_extracted(cache_dir: Path, wanted: set[str], claims_of: set[str] | None = None) -> Entries:
-    """key -> (claims, problems extraction noted) for the wanted keys the cache holds; for the keys not in
-    `claims_of` (default: every key), only the problems (the claims are left out, not converted)."""
-    import pyarrow.compute as pc
 
-    table = _read(cache_dir / "extract.parquet", wanted)
-    if table is None:
-        return Entries()
-    read = table
-    if claims_of is not None and not wanted <= claims_of:
-        read = table.filter(pc.or_(pc.is_in(table.column("key"), pa.array(sorted(claims_of), pa.string())),
-                                   pc.is_valid(table.column("problems"))))
-    return Entries(_claims_of(read), {"extract.parquet": table})
-
-
-def write_extracted(cache_dir: Path, results: dict[str, tuple[list[Claim], list[str]]], reused: Entries = Entries()) -> None:
-    """Replace the extraction cache with `results` (key -> (claims, problems)), keys in sorted order: for each
-    article a marker row with its problems, then one row per claim (problems null). The results that `reused`
-    (what read_extracted gave) holds are copied as the rows they were read from."""
-    new = {key: value for key, value in results.items() if key not in reused}
-    table = _merged(reused.rows.get("extract.parquet"), set(results), _claims_table(new) if new else None)
-    _write(cache_dir, "extract.parquet", table, results)
-
-
-def _claims_of(table: pa.Table) -> dict[str, tuple[list[Claim], list[str]]]:
-    names = [n for n in _CLAIM_FIELDS if n in table.column_names]
-    lists = [k for k, n in enumerate(names) if pa.types.is_list(table.schema.field(n).type)]
-    positional = names == _CLAIM_FIELDS
-    found: dict[str, tuple[list[Claim], list[str]]] = {}
-    rows = zip(table.column("key").to_pylist(), table.column("problems").to_pylist(),
-               zip(*(table.column(n).to_pylist() for n in names)))
-    for key, noted, values in rows:
-        claims, problems = found.setdefault(key, ([], []))
-        if noted is not None:                           # the entry's marker row
-            problems.extend(noted)
-            continue
-        if lists:
-            values = list(values)
-            for k in lists:
-                if values[k] is not None:
-                    values[k] = tuple(values[k])
-        claims.append(Claim(*values) if positional else Claim(**dict(zip(names, values))))
-    return found
-
-
-def _claims_table(results: dict[str, tuple[list[Claim], list[str]]]) -> pa.Table:
-    columns: dict[str, list] = {name: [] for name in ("key", "problems", *_CLAIM_FIELDS)}
-    for key in sorted(results):
-        claims, problems = results[key]
+def extracted_rows(entries: list[tuple[str, list[Claim], list[str]]]) -> pa.Table:
+    """(key, claims, problems) of articles as rows of EXTRACTED: for each article a marker row with its problems
+    (the claim columns null), then one row per claim (problems null)."""
+    columns: dict[str, list] = {name: [] for name in EXTRACTED.names}
+    for key, claims, problems in entries:
         columns["key"].extend([key] * (1 + len(claims)))
         columns["problems"].append(list(problems))
         columns["problems"].extend([None] * len(claims))
+        columns["claim_id"].append(None)
+        columns["claim_id"].extend(c.claim_id for c in claims)
         for name in _CLAIM_FIELDS:
             values = columns[name]
             values.append(None)
             values.extend(_plain(getattr(c, name)) for c in claims)
-    return pa.table(columns)
+    return pa.table(columns, schema=EXTRACTED)
+
+
+def problems_of(rows: pa.Table) -> dict[str, list[str]]:
+    """key -> the problems extraction noted, from the marker rows of EXTRACTED rows."""
+    import pyarrow.compute as pc
+
+    markers = rows.filter(pc.is_valid(rows.column("problems"))).select(["key", "problems"])
+    return dict(zip(markers.column("key").to_pylist(), markers.column("problems").to_pylist()))
+
+
+def read_extracted(cache_dir: Path, wanted: set[str]) -> pa.Table | None:
+    """The rows (EXTRACTED, in key order) of the wanted keys the cache holds, or None."""
+    return _read(cache_dir / "extract.parquet", wanted)
+
+
+def write_extracted(cache_dir: Path, rows: pa.Table, keys) -> None:
+    """Replace the extraction cache with `rows` (EXTRACTED, in key order), the entries of `keys`."""
+    _write(cache_dir, "extract.parquet", rows, keys)
 
 
 def _plain(value):
@@ -176,40 +211,37 @@ _ENTITY_TYPES = {"aliases": pa.list_(pa.string()), "roles": pa.list_(pa.string()
 
 
 def read_resolved(cache_dir: Path, wanted: set[str]) -> Entries:
-    """story key -> (the story's claims with their speakers resolved, its rows of the entities table as columns)
-    for the wanted keys that both resolution files hold."""
+    """story key -> its rows of the entities table (as columns) for the wanted keys that both resolution files
+    hold; `rows["resolve_claims.parquet"]` holds those stories' resolved claims (RESOLVED, in key order)."""
     keys = _keys_in(cache_dir, ("resolve_claims.parquet", "resolve_entities.parquet"), wanted)
     claims_table = _read(cache_dir / "resolve_claims.parquet", keys)
     entities_table = _read(cache_dir / "resolve_entities.parquet", keys)
     if claims_table is None or entities_table is None:
         return Entries()
-    claims = _claims_of(claims_table)
     columns = entities_table.to_pydict()
     entities: dict[str, dict[str, list]] = {key: {name: [] for name in ENTITY_COLUMNS} for key in keys}
     for k, key in enumerate(columns["key"]):
         for name in ENTITY_COLUMNS:
             entities[key][name].append(columns[name][k])
-    return Entries({key: (claims.get(key, ([], []))[0], entities[key]) for key in keys},
-                   {"resolve_claims.parquet": claims_table, "resolve_entities.parquet": entities_table})
+    return Entries(entities, {"resolve_claims.parquet": claims_table, "resolve_entities.parquet": entities_table})
 
 
-def write_resolved(cache_dir: Path, results: dict[str, tuple[list[Claim], dict[str, list]]],
+def write_resolved(cache_dir: Path, claims: pa.Table, entities: dict[str, dict[str, list]],
                    reused: Entries = Entries()) -> None:
-    """Replace the resolution cache with `results` (story key -> (claims, entity columns)); those `reused` (what
-    read_resolved gave) holds are copied as the rows they were read from."""
-    new = {key: value for key, value in results.items() if key not in reused}
-    entities: dict[str, list] = {name: [] for name in ("key", *ENTITY_COLUMNS)}
+    """Replace the resolution cache with the stories of `entities` (story key -> its entity columns): `claims`
+    (RESOLVED, in key order) holds their resolved claims; the entity rows `reused` (what read_resolved gave) holds
+    are copied as the rows they were read from."""
+    new = {key: value for key, value in entities.items() if key not in reused}
+    columns: dict[str, list] = {name: [] for name in ("key", *ENTITY_COLUMNS)}
     for key in sorted(new):
-        rows = new[key][1]
-        entities["key"].extend([key] * len(rows["entity_id"]))
+        rows = new[key]
+        columns["key"].extend([key] * len(rows["entity_id"]))
         for name in ENTITY_COLUMNS:
-            entities[name].extend(rows[name])
-    table = pa.table({name: pa.array(values, _ENTITY_TYPES.get(name, pa.string())) for name, values in entities.items()})
-    claims = _claims_table({key: (claims, []) for key, (claims, _) in new.items()}) if new else None
-    _write(cache_dir, "resolve_claims.parquet", _merged(reused.rows.get("resolve_claims.parquet"), set(results), claims),
-           results)
+            columns[name].extend(rows[name])
+    table = pa.table({name: pa.array(values, _ENTITY_TYPES.get(name, pa.string())) for name, values in columns.items()})
+    _write(cache_dir, "resolve_claims.parquet", claims, entities)
     _write(cache_dir, "resolve_entities.parquet",
-           _merged(reused.rows.get("resolve_entities.parquet"), set(results), table), results)
+           _merged(reused.rows.get("resolve_entities.parquet"), set(entities), table), entities)
 
 
 # --- alignment results --------------------------------------------------------------------------------------

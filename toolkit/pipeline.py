@@ -9,7 +9,6 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -75,11 +74,11 @@ class BuildResult:
 
 
 ENGINES = ("local", "dask")
-AUTO_MIN_ARTICLES = 64      # with the default jobs, fewer articles to extract than this run in this process
+MIN_ARTICLES = 64           # fewer articles to extract than this run in this process (see _Workers.parallel)
 CHUNK = 32                  # most articles per task sent to a worker
 ALIGN_BATCHES_PER_WORKER = 4
 BATCH_CLAIMS = 2_000        # most claims per batch of stories sent to a worker (more only for one larger story)
-AUTO_MIN_STORIES = 8        # with the default jobs, fewer stories than this are resolved in this process
+MIN_STORIES = 8             # fewer stories to resolve or align than this run in this process
 
 
 def build(input_dir: str | Path | None = None, out: str | Path | None = None, *, registry: list[str | Path] = (),
@@ -94,7 +93,8 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     build.json records where the input, the registry files and the reviews file (`reviews`, default `reviews.csv`
     beside the articles) are, so that validate, review and report find them from the tables alone.
 
-    `jobs`: worker processes (default: every core; 1 runs everything in this process). `engine="dask"` runs
+    `jobs`: worker processes (default: every core; 1 runs everything in this process; a build that finds a cache
+    starts them only for enough new work, see _Workers.parallel). `engine="dask"` runs
     the work on a Dask cluster through `client` (a dask.distributed Client). `cache`: reuse the extraction
     and alignment results of earlier builds kept in `<out>.cache/` (see toolkit.cache). Every choice gives the
     same tables. With no input, rebuild every bundled dataset in place and return the list of results."""
@@ -114,9 +114,11 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
     stages = _Stopwatch()
     bars = Progress(progress, input_dir.name)
     entities = Registry.for_collection(collection_folder(input_dir), list(registry))
-    # The workers start first: forked before the articles are read, they hold none of them (their memory stays that
-    # of the chunk or story they work on, whatever the size of the collection).
-    with _Workers(engine, jobs, client, entities) as workers:
+    # A first build starts the workers first: forked before the articles are read, they hold none of them (their
+    # memory stays that of the chunk or story they work on, whatever the size of the collection). A build that
+    # finds a cache starts them only if there is enough new work for them (most daily builds have not).
+    first = cache_dir is None or not (cache_dir / "extract.parquet").exists()
+    with _Workers(engine, jobs, client, entities, start=first) as workers:
         with bars.step("read"):
             ingested = read_input(input_dir, columns=columns, skip_bad=skip_bad)
             articles = ingested.articles
@@ -126,29 +128,25 @@ def build(input_dir: str | Path | None = None, out: str | Path | None = None, *,
         keys = article_keys(articles, entities)
         skeys = story_keys(articles, keys, entities, {st.story_id for st in found if st.method == "content"})
         kept = _cached_stories(cache_dir, skeys)
-        # the claims of a story whose resolution is cached come resolved from the cache: not read twice
-        needed = {keys[a.article_id] for a in articles if skeys[a.event] not in kept}
-        by_article, n_extracted, fresh = extract_stage(articles, entities, workers, cache_dir, bars, keys, needed)
-        if cache_dir is not None and fresh is not None:      # now: resolving changes the claims in place
-            _keep_in_cache(cache_dir, lambda: build_cache.write_extracted(cache_dir, fresh.results, fresh.reused))
-        del fresh
+        extracted, n_extracted, new_extraction = extract_stage(articles, entities, workers, cache_dir, bars, keys)
+        if cache_dir is not None and new_extraction:
+            _keep_in_cache(cache_dir, lambda: build_cache.write_extracted(cache_dir, extracted, set(keys.values())))
         stages.lap("extract")
         with bars.step("resolve"):
-            entity_columns, resolved = resolve_stage(articles, by_article, workers, skeys, kept)
-            del kept
-            claims = [c for article in articles for c in by_article.get(article.article_id, [])]
-            tables = {"articles": articles_table(articles), "claims": claims_table(articles, claims),
-                      "entities": schema.table(entity_columns, schema.ENTITIES, "entities")}
+            resolved = resolve_stage(articles, extracted, keys, workers, skeys, kept)
+            del extracted, kept
+            claims = claims_table(articles, resolved.rows)
+            tables = {"articles": articles_table(articles), "claims": claims,
+                      "entities": schema.table(resolved.entity_columns, schema.ENTITIES, "entities")}
             hashes = {a.article_id: a.sha256 for a in articles}
             _let_texts_go(articles)         # the articles table holds them now: memory for alignment
-            if cache_dir is not None and resolved.results is not None:
-                _keep_in_cache(cache_dir, lambda: build_cache.write_resolved(cache_dir, resolved.results, resolved.reused))
+            if cache_dir is not None and resolved.new:
+                _keep_in_cache(cache_dir, lambda: build_cache.write_resolved(cache_dir, resolved.rows, resolved.entities,
+                                                                             resolved.reused))
             n_resolved = resolved.n_done
-            counts = Counter((c.article_id, c.claim_type) for c in claims)
-            # Speakers resolved to a name or description that no registry entry holds: what to add to the registry.
-            unknown = Counter(c.speaker for c in claims if c.speaker and c.speaker != UNKNOWN and not c.speaker_id)
-            n_claims = len(claims)
-            del claims, by_article, resolved, entity_columns    # the tables hold them now: memory for alignment
+            counts, unknown = claim_counts(claims)
+            n_claims = claims.num_rows
+            del claims, resolved            # the tables hold them now: memory for alignment
         stages.lap("resolve")
         with bars.step(f"align {n_claims:,} claims"):
             tables, summary, aligned = align_stage(tables, entities, articles, skeys, workers, cache_dir,
@@ -217,10 +215,14 @@ def extract_article(article: Article, registry: Registry, lexicons: dict) -> tup
     return claims, article.problems[before:]
 
 
-def extract_chunk(articles: list[Article], registry: Registry) -> list[tuple[list[Claim], list[str]]]:
-    """extract_article over consecutive articles (one task of a worker; language data loaded once per process)."""
-    lexicons: dict = {}
-    return [extract_article(a, registry, lexicons) for a in articles]
+def extract_chunk(articles: list[Article], registry: Registry, keys: list[str], lexicons: dict | None = None) -> pa.Table:
+    """extract_article over consecutive articles (one task of a worker; language data loaded once per process):
+    their claims and problems as rows (toolkit.cache.EXTRACTED) under their keys, so that no claim object leaves
+    the task."""
+    from toolkit import cache
+
+    lexicons = {} if lexicons is None else lexicons
+    return cache.extracted_rows([(key, *extract_article(a, registry, lexicons)) for a, key in zip(articles, keys)])
 
 
 def article_keys(articles: list[Article], registry: Registry) -> dict[str, str]:
@@ -232,35 +234,25 @@ def article_keys(articles: list[Article], registry: Registry) -> dict[str, str]:
 
 
 def extract_stage(articles: list[Article], registry: Registry, workers, cache_dir: Path | None, bars: Progress,
-                  keys: dict[str, str], needed: set[str] | None = None):
-    """Every article's claims, from the cache when its key is there, else extracted (by the workers). Of the
-    cached articles whose key is not in `needed` (default: all needed), only the problems are read: their claims
-    come from elsewhere (a story's cached resolution)."""
+                  keys: dict[str, str]) -> tuple[pa.Table, int, bool]:
+    """Every article's extraction rows (toolkit.cache.EXTRACTED, in key order), from the cache when its key is
+    there, else extracted (by the workers); each article gets the problems extraction noted. Returns the rows, the
+    number of articles extracted, and whether the rows differ from what the cache holds."""
     from toolkit import cache
 
-    found = cache.read_extracted(cache_dir, set(keys.values()), needed) if cache_dir is not None else {}
-    todo = [a for a in articles if keys[a.article_id] not in found]
+    found = cache.read_extracted(cache_dir, set(keys.values())) if cache_dir is not None else None
+    held = cache.problems_of(found) if found is not None else {}     # every entry has its marker row
+    todo = [a for a in articles if keys[a.article_id] not in held]
     bar = bars.counter(len(todo), "extract")
-    results = workers.extract(todo, registry, bar)
+    parts = workers.extract(todo, [keys[a.article_id] for a in todo], registry, bar)
     if bar is not None:
         bar.close()
-    fresh = dict(found)
-    for article, (claims, problems) in zip(todo, results):
-        fresh[keys[article.article_id]] = (claims, problems)
-    by_article: dict[str, list[Claim]] = {}
+    pieces = ([found] if found is not None else []) + [p for p in parts if p.num_rows]
+    rows = cache.sorted_by_key(pa.concat_tables(pieces)) if pieces else cache.EXTRACTED.empty_table()
+    problems = cache.problems_of(rows)
     for article in articles:
-        article_claims, problems = fresh[keys[article.article_id]]
-        if keys[article.article_id] in found:       # extracted articles carry their problems already
-            article.problems.extend(problems)
-        by_article[article.article_id] = article_claims
-    new = todo or len(found) != len(set(keys.values()))
-    return by_article, len(todo), (_Fresh(fresh, found) if new else None)
-
-
-@dataclass
-class _Fresh:
-    results: dict                   # key -> (claims, problems) of every article of this build
-    reused: object                  # those read from the cache (toolkit.cache.Entries)
+        article.problems.extend(problems[keys[article.article_id]])
+    return rows, len(todo), bool(todo) or len(held) != len(set(keys.values()))
 
 
 def extract_claims(articles: list[Article], registry: Registry, reading=None):
@@ -272,65 +264,75 @@ def extract_claims(articles: list[Article], registry: Registry, reading=None):
     return by_article, resolve_collection(articles, by_article, lambda a: _language_data(a.language))
 
 
-def resolve_batch(batch: list[tuple[str, list[Article], dict[str, list[Claim]]]]) -> list[tuple[dict, dict]]:
-    """Resolve (event, its articles, their claims) items, one story each (one task of a worker): for each, the
-    claims with their speakers resolved and tied to the story's entities (speaker_entity_id), and the story's
-    rows of the entities table (as columns)."""
+def resolve_batch(batch: list[tuple[str, list[Article], pa.Table]]) -> list[tuple[pa.Table, dict]]:
+    """Resolve (event, its articles, their claims as rows) items, one story each (one task of a worker): for each,
+    the claims with their speakers resolved and tied to the story's entities (speaker_entity_id), as rows
+    (toolkit.cache.CLAIM_ROWS, article by article), and the story's rows of the entities table (as columns)."""
+    from toolkit import cache
+
     out = []
-    for _, arts, claims in batch:
+    for _, arts, rows in batch:
+        claims: dict[str, list[Claim]] = {a.article_id: [] for a in arts}
+        for claim in cache.claims_from_rows(rows):
+            claims[claim.article_id].append(claim)
         stories = resolve_collection(arts, claims, lambda a: _language_data(a.language))
-        out.append((claims, _entities(arts, claims, stories)))
+        entities = _entities(arts, claims, stories)        # ties the claims to the entities (speaker_entity_id)
+        out.append((cache.claim_rows([c for a in arts for c in claims.get(a.article_id, [])]), entities))
     return out
 
 
 @dataclass
 class _Resolved:
+    rows: pa.Table                  # every story's resolved claims (toolkit.cache.RESOLVED, in story key order)
+    entities: dict                  # story key -> its rows of the entities table (as columns)
+    entity_columns: dict            # the columns of the entities table, story by story in event order
     n_done: int                     # stories resolved by this build (the others came from the cache)
-    results: dict | None            # story key -> (its resolved claims, its entity rows), to keep (None: nothing new)
-    reused: object = None           # those read from the cache (toolkit.cache.Entries)
+    new: bool                       # anything the cache does not hold yet
+    reused: object = None           # what was read from the cache (toolkit.cache.Entries)
 
 
 def _cached_stories(cache_dir: Path | None, skeys: dict[str, str]):
-    """Story key -> (resolved claims, entity rows) for the stories whose resolution the cache holds."""
+    """Story key -> entity rows for the stories whose resolution the cache holds (their claims in `.rows`)."""
     from toolkit import cache
 
     return cache.read_resolved(cache_dir, set(skeys.values())) if cache_dir is not None else cache.Entries()
 
 
-def resolve_stage(articles: list[Article], by_article: dict[str, list[Claim]], workers, skeys: dict[str, str],
-                  kept: dict) -> tuple[dict[str, list], _Resolved]:
+def resolve_stage(articles: list[Article], extracted: pa.Table, keys: dict[str, str], workers, skeys: dict[str, str],
+                  kept) -> _Resolved:
     """Resolve the speakers of every story whose key `kept` (the cached resolutions) does not hold (by the
-    workers, a story at a time) and list the entities of each story; `by_article` gets the resolved claims
-    (speaker_entity_id set). Returns the columns of the entities table, as catalog over the whole collection
-    gives them."""
+    workers, a story at a time, sent its articles and their rows of `extracted`) and list the entities of each
+    story. The claims stay rows: no claim object is made in this process."""
     from toolkit import cache
 
     members: dict[str, list[Article]] = {}
     for a in articles:
         members.setdefault(a.event, []).append(a)
-    items = [(event, arts, {a.article_id: by_article.get(a.article_id, []) for a in arts})
-             for event, arts in sorted(members.items()) if skeys[event] not in kept]
-    fresh: dict[str, dict[str, list]] = {}
-    for (event, _, _), (resolved, part) in zip(items, workers.resolve(items)):
-        by_article.update(resolved)
-        fresh[event] = part
-    rows: dict[str, list] = {name: [] for name in cache.ENTITY_COLUMNS}
-    results = {}
+    slices = cache.key_slices(extracted)
+    claim_columns = cache.CLAIM_ROWS.names
+
+    def rows_of(arts: list[Article]) -> pa.Table:       # the claim rows of these articles (not the marker rows)
+        picked = [i for a in arts for start, n in [slices[keys[a.article_id]]] for i in range(start + 1, start + n)]
+        return extracted.select(claim_columns).take(pa.array(picked, pa.int64()))
+
+    items = [(event, arts, rows_of(arts)) for event, arts in sorted(members.items()) if skeys[event] not in kept]
+    fresh: dict[str, tuple[pa.Table, dict]] = {}
+    for (event, _, _), result in zip(items, workers.resolve(items)):
+        fresh[skeys[event]] = result
+    empty = {name: [] for name in cache.ENTITY_COLUMNS}
+    entities = {}
+    columns: dict[str, list] = {name: [] for name in cache.ENTITY_COLUMNS}
     for event in sorted(members):
         key = skeys[event]
-        if key in kept:
-            story_claims, part = kept[key]
-            for a in members[event]:
-                by_article[a.article_id] = []
-            for c in story_claims:
-                by_article[c.article_id].append(c)
-        else:
-            part = fresh.get(event) or {name: [] for name in cache.ENTITY_COLUMNS}
-        results[key] = ([c for a in members[event] for c in by_article.get(a.article_id, [])], part)
+        entities[key] = kept[key] if key in kept else (fresh[key][1] or empty)
         for name in cache.ENTITY_COLUMNS:
-            rows[name].extend(part[name])
+            columns[name].extend(entities[key][name])
+    pieces = [t for t in [kept.rows.get("resolve_claims.parquet")] if t is not None]
+    for key, (rows, _) in sorted(fresh.items()):
+        pieces.append(rows.add_column(0, "key", pa.array([key] * rows.num_rows, pa.string())))
+    rows = cache.sorted_by_key(pa.concat_tables(pieces)) if pieces else cache.RESOLVED.empty_table()
     new = bool(items) or len(kept) != len(set(skeys.values()))
-    return rows, _Resolved(len(items), results if new else None, kept)
+    return _Resolved(rows, entities, columns, len(items), new, kept)
 
 
 def story_keys(articles: list[Article], keys: dict[str, str], registry: Registry, found_events=frozenset()) -> dict[str, str]:
@@ -421,7 +423,7 @@ def align_stage(tables: dict[str, pa.Table], entities: Registry, articles: list[
     result = combine(parts, tables["claims"].num_rows)
     claims = tables["claims"]
     index = claims.schema.get_field_index("cluster_id")
-    claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), pa.array(result.cluster_ids, pa.string()))
+    claims = claims.set_column(index, schema.CLAIMS.field("cluster_id"), result.cluster_ids)
     tables = {**tables, "claims": schema.with_metadata(claims, "claims"), "clusters": result.clusters,
               "discrepancies": result.discrepancies, "reuse": result.reuse}
     shared = sum(1 for n in result.clusters.column("n_articles").to_pylist() if n >= 2)
@@ -449,11 +451,12 @@ def _cache_warning(cache_dir: Path, err: OSError) -> None:
 class _Workers:
     """Runs extract_chunk and align_batch in this process, in a local process pool, or on a Dask cluster."""
 
-    def __init__(self, engine: str, jobs: int | None, client, registry: Registry):
+    def __init__(self, engine: str, jobs: int | None, client, registry: Registry, start: bool = True):
         from toolkit.engine import all_cores
 
         self.engine, self.client, self.registry = engine, client, registry
         self.auto = jobs is None
+        self.start = start
         self.jobs = all_cores() if jobs is None else jobs
         self._pool = None
         self._own_client = False
@@ -463,12 +466,8 @@ class _Workers:
             from toolkit.engine.dask import connect
 
             self.client, self._own_client = connect(), True
-        elif self.engine == "local" and self.jobs > 1:
-            # pyarrow imports pandas at the first array it builds (0.3-0.4 CPU s); this process builds the tables
-            # anyway, so it imports it now and the forked workers inherit it instead of each importing it again
-            import pandas  # noqa: F401
-
-            self._local_pool().start()
+        elif self.engine == "local" and self.jobs > 1 and self.start:
+            self._local_pool()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -479,45 +478,60 @@ class _Workers:
             self.client.close()
             cluster.close()
 
+    def parallel(self, n: int, least: int) -> bool:
+        """Whether n items of work go to the local worker processes: never with one job or fewer than two items;
+        below `least` (too little to pay for starting workers and sending them the work) only when `--jobs` was
+        given and the workers already run (a first build starts them before reading)."""
+        if self.jobs == 1 or n < 2:
+            return False
+        return n >= least or (not self.auto and self._pool is not None)
+
     def _local_pool(self):
         if self._pool is None:
             from toolkit.engine.local import Pool
 
+            # pyarrow imports pandas at the first array it builds (0.3-0.4 CPU s); this process builds the tables
+            # anyway, so it imports it now and the forked workers inherit it instead of each importing it again
+            import pandas  # noqa: F401
+
             self._pool = Pool(self.jobs, self.registry)
+            self._pool.start()
         return self._pool
 
-    def extract(self, articles: list[Article], registry: Registry, bar) -> list[tuple[list[Claim], list[str]]]:
+    def extract(self, articles: list[Article], keys: list[str], registry: Registry, bar) -> list[pa.Table]:
+        """extract_chunk over chunks of the articles: their rows (toolkit.cache.EXTRACTED), chunk by chunk. The
+        articles' own problems are left as they were (the rows hold what extraction noted)."""
         from toolkit.engine import chunks
 
         tick = (lambda n: bar.update(n)) if bar is not None else None
         if self.engine == "dask":
             from toolkit.engine.dask import extract as dask_extract
 
-            results = dask_extract(self.client, articles, registry)
+            results = dask_extract(self.client, articles, keys, registry)
             if tick:
                 tick(len(articles))
             return results
-        if self.jobs == 1 or not articles or (self.auto and len(articles) < AUTO_MIN_ARTICLES):
+        if not self.parallel(len(articles), MIN_ARTICLES):
             lexicons: dict = {}
             out = []
-            for article in articles:
-                out.append(extract_article(article, registry, lexicons))
+            for start in range(0, len(articles), CHUNK):      # a chunk's claim objects at a time, then rows
+                chunk = articles[start:start + CHUNK]
+                before = [len(a.problems) for a in chunk]
+                out.append(extract_chunk(chunk, registry, keys[start:start + CHUNK], lexicons))
+                for article, n in zip(chunk, before):
+                    del article.problems[n:]
                 if tick:
-                    tick(1)
+                    tick(len(chunk))
             return out
-        parts = chunks(articles, self.jobs * 8, CHUNK)
-        results = self._local_pool().extract(parts, tick)
-        flat = [r for part in results for r in part]
-        for article, (_, problems) in zip(articles, flat):      # the workers noted them on their copies
-            article.problems.extend(problems)
-        return flat
+        parts = chunks(list(zip(articles, keys)), self.jobs * 8, CHUNK)
+        return self._local_pool().extract([[a for a, _ in p] for p in parts], [[k for _, k in p] for p in parts], tick)
 
     def resolve(self, items: list) -> list[tuple[dict, dict]]:
         if self.engine == "dask":
             from toolkit.engine.dask import resolve as dask_resolve
 
             return dask_resolve(self.client, items)
-        if self.jobs == 1 or len(items) < 2 or (self.auto and len(items) < AUTO_MIN_STORIES):
+        if not self.parallel(len(items), MIN_STORIES):
             return resolve_batch(items)
         batches = _batches(items, self.jobs * ALIGN_BATCHES_PER_WORKER, _n_claims)
         return [r for part in self._local_pool().resolve(batches) for r in part]
@@ -527,7 +541,7 @@ class _Workers:
             from toolkit.engine.dask import align as dask_align
 
             return dask_align(self.client, todo, registry, language)
-        if self.jobs == 1 or len(todo) < 2:
+        if not self.parallel(len(todo), MIN_STORIES):
             return align_batch(todo, registry, language)
         batches = _batches(todo, self.jobs * ALIGN_BATCHES_PER_WORKER)
         return [r for part in self._local_pool().align(batches, language) for r in part]
@@ -538,7 +552,7 @@ def _rows(item) -> int:
 
 
 def _n_claims(item) -> int:
-    return sum(len(claims) for claims in item[2].values()) + 1
+    return item[2].num_rows + 1
 
 
 def _batches(todo: list, n: int, size_of=_rows) -> list[list]:
@@ -589,19 +603,52 @@ def articles_table(articles: list[Article]) -> pa.Table:
     return schema.table(columns, schema.ARTICLES, "articles")
 
 
-_CLAIM_FIELDS = [f.name for f in schema.CLAIMS if f.name not in ("claim_id", "source", "published", "event", "cluster_id", "extractor_version")]
+def claims_table(articles: list[Article], rows: pa.Table) -> pa.Table:
+    """The claims table from claim rows (toolkit.cache.CLAIM_ROWS, any further column ignored), in a deterministic
+    order: article, then offsets, then type (then the fact's place and slot); rows that tie keep their order."""
+    import pyarrow.compute as pc
+
+    order = pc.sort_indices(pa.table({
+        "article_id": rows.column("article_id"), "char_start": rows.column("char_start"),
+        "char_end": rows.column("char_end"), "claim_type": rows.column("claim_type"),
+        "fact_start": pc.fill_null(rows.column("fact_start"), 0), "fact_slot": pc.fill_null(rows.column("fact_slot"), "")}),
+        sort_keys=[(name, "ascending") for name in ("article_id", "char_start", "char_end", "claim_type", "fact_start",
+                                                    "fact_slot")])
+    rows = rows.take(order)
+    by_article = pa.table({"source": pa.array([a.source for a in articles], pa.string()),
+                           "published": pa.array([a.published for a in articles], schema.CLAIMS.field("published").type),
+                           "event": pa.array([a.event for a in articles], pa.string())})
+    where = pc.index_in(rows.column("article_id"), value_set=pa.array([a.article_id for a in articles], pa.string()))
+    of_article = by_article.take(where)
+    arrays = []
+    for f in schema.CLAIMS:
+        if f.name in ("source", "published", "event"):
+            column = of_article.column(f.name)
+        elif f.name == "cluster_id":
+            column = pa.nulls(rows.num_rows, pa.string())
+        elif f.name == "extractor_version":
+            column = pa.array([schema.EXTRACTOR_VERSION] * rows.num_rows, pa.string())
+        else:
+            column = rows.column(f.name)
+        arrays.append(column.cast(f.type))
+    return schema.with_metadata(pa.Table.from_arrays(arrays, schema=schema.CLAIMS), "claims")
 
 
-def claims_table(articles: list[Article], claims: list[Claim], cluster_ids: list[str | None] | None = None) -> pa.Table:
-    """Rows in a deterministic order: article, then offsets, then type."""
-    by_id = {a.article_id: a for a in articles}
-    claims = sorted(claims, key=lambda c: (c.article_id, c.char_start, c.char_end, c.claim_type, c.fact_start or 0, c.fact_slot or ""))
-    columns = {"claim_id": [c.claim_id for c in claims]}
-    values = zip(*map(attrgetter(*_CLAIM_FIELDS), claims)) if claims else [[] for _ in _CLAIM_FIELDS]
-    columns.update(zip(_CLAIM_FIELDS, map(list, values)))       # one pass over the claims, not one per field
-    columns["source"] = [by_id[c.article_id].source for c in claims]
-    columns["published"] = [by_id[c.article_id].published for c in claims]
-    columns["event"] = [by_id[c.article_id].event for c in claims]
-    columns["cluster_id"] = cluster_ids or [None] * len(claims)
-    columns["extractor_version"] = [schema.EXTRACTOR_VERSION] * len(claims)
-    return schema.table(columns, schema.CLAIMS, "claims")
+def claim_counts(claims: pa.Table) -> tuple[Counter, Counter]:
+    """(article_id, claim_type) -> n, and speaker -> n for the speakers resolved to a name or description that no
+    registry entry holds (what to add to the registry)."""
+    import pyarrow.compute as pc
+
+    plain = pa.table({name: claims.column(name).cast(pa.string())
+                      for name in ("article_id", "claim_type", "speaker", "speaker_id")})
+    grouped = plain.group_by(["article_id", "claim_type"]).aggregate([([], "count_all")])
+    counts = Counter({(a, t): n for a, t, n in zip(grouped.column("article_id").to_pylist(),
+                                                   grouped.column("claim_type").to_pylist(),
+                                                   grouped.column("count_all").to_pylist())})
+    speaker, speaker_id = plain.column("speaker"), plain.column("speaker_id")
+    named = pc.and_(pc.is_valid(speaker), pc.and_(pc.not_equal(speaker, ""), pc.not_equal(speaker, UNKNOWN)))
+    unknown_rows = plain.filter(pc.and_(named, pc.fill_null(pc.equal(speaker_id, ""), True)))
+    found = pc.value_counts(unknown_rows.column("speaker")) if unknown_rows.num_rows else None
+    unknown = Counter() if found is None else Counter(dict(zip(found.field("values").to_pylist(),
+                                                                found.field("counts").to_pylist())))
+    return counts, unknown

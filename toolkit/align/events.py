@@ -50,33 +50,62 @@ def split(claims: pa.Table, articles: pa.Table, group_of: dict[str, str]) -> dic
 
 
 def combine(parts: list[tuple[list[int], dict[str, pa.Table]]], n_claims: int) -> Alignment:
-    """One Alignment from the parts of every event: (rows of the claims table the part aligned, its tables)."""
-    cluster_ids: list[str | None] = [None] * n_claims
-    clusters: dict[str, list] = defaultdict(list)
-    anchors: list[int] = []
-    discrepancies: dict[str, list] = defaultdict(list)
-    reuse: dict[str, list] = defaultdict(list)
-    for rows, tables in parts:
-        for row, cid in zip(rows, tables["cluster_ids"].column("cluster_id").to_pylist()):
-            cluster_ids[row] = cid
-        part = _decoded(tables["clusters"])
-        anchors.extend(rows[a] for a in part.pop("anchor"))
-        _extend(clusters, part)
-        _extend(discrepancies, _decoded(tables["discrepancies"]))
-        _extend(reuse, _decoded(tables["reuse"]))
-    order = sorted(range(len(anchors)), key=anchors.__getitem__)
-    clusters_table = schema.table(_reordered(clusters, order), schema.CLUSTERS, "clusters")
-    d = discrepancies
-    order = sorted(range(len(d["discrepancy_id"])), key=lambda k: (SEVERITIES.index(d["severity"][k]), -d["confidence"][k],
-                                                                   KINDS.index(d["kind"][k]), str(d["event"][k]),
-                                                                   -d["score"][k], d["discrepancy_id"][k]))
-    discrepancies = _reordered(d, order)
-    r = reuse
-    order = sorted(range(len(r["event"])), key=lambda k: (str(r["event"][k]), r["article_a"][k], r["article_b"][k],
-                                                          r["char_start_a"][k], r["char_start_b"][k]))
-    return Alignment(cluster_ids, clusters_table, schema.table(discrepancies, schema.DISCREPANCIES, "discrepancies"),
-                     schema.table(_reordered(reuse, order), schema.REUSE, "reuse"), findings(discrepancies),
-                     sorted(anchors))
+    """One Alignment from the parts of every event: (rows of the claims table the part aligned, its tables).
+
+    Put together as Arrow (concatenated, then one stable sort per table), never as Python values: an incremental
+    build combines every story's cached tables, and the build's memory stays that of the tables."""
+    import pyarrow.compute as pc
+
+    positions = [pa.array(rows, pa.int64()) for rows, _ in parts]
+    ids = [tables["cluster_ids"].column("cluster_id").cast(pa.string()) for _, tables in parts]
+    all_rows = pa.concat_arrays(positions) if positions else pa.array([], pa.int64())
+    all_ids = pa.chunked_array([c for i in ids for c in i.chunks], pa.string())
+    if len(all_rows) == n_claims and len(all_ids) == n_claims:          # every claim aligned once: a permutation
+        cluster_ids = all_ids.take(pc.sort_indices(all_rows))
+    else:
+        placed: list[str | None] = [None] * n_claims
+        for row, cid in zip(all_rows.to_pylist(), all_ids.to_pylist()):
+            placed[row] = cid
+        cluster_ids = pa.array(placed, pa.string())
+    anchors = pa.chunked_array([rows.take(tables["clusters"].column("anchor").cast(pa.int64()))
+                                for rows, (_, tables) in zip(positions, parts)], pa.int64())
+    order = pc.sort_indices(anchors)
+    clusters = _typed(_concat([tables["clusters"] for _, tables in parts], schema.CLUSTERS).take(order),
+                      schema.CLUSTERS, "clusters")
+    d = _concat([tables["discrepancies"] for _, tables in parts], schema.DISCREPANCIES)
+    d = d.take(pc.sort_indices(pa.table({
+        "severity": pc.index_in(d.column("severity"), value_set=pa.array(SEVERITIES)),
+        "confidence": d.column("confidence"),
+        "kind": pc.index_in(d.column("kind"), value_set=pa.array(KINDS)),
+        "event": pc.fill_null(d.column("event"), "None"),      # as str(None) sorts
+        "score": d.column("score"), "discrepancy_id": d.column("discrepancy_id")}),
+        sort_keys=[("severity", "ascending"), ("confidence", "descending"), ("kind", "ascending"),
+                   ("event", "ascending"), ("score", "descending"), ("discrepancy_id", "ascending")]))
+    r = _concat([tables["reuse"] for _, tables in parts], schema.REUSE)
+    r = r.take(pc.sort_indices(pa.table({
+        "event": pc.fill_null(r.column("event"), "None"), "article_a": r.column("article_a"),
+        "article_b": r.column("article_b"), "char_start_a": r.column("char_start_a"),
+        "char_start_b": r.column("char_start_b")}),
+        sort_keys=[(name, "ascending") for name in ("event", "article_a", "article_b", "char_start_a", "char_start_b")]))
+    d, r = _typed(d, schema.DISCREPANCIES, "discrepancies"), _typed(r, schema.REUSE, "reuse")
+    return Alignment(cluster_ids, clusters, d, r, findings(_decoded(d)), anchors.take(order).to_pylist())
+
+
+def _concat(tables: list[pa.Table], target: pa.Schema) -> pa.Table:
+    """The tables' rows, one after the other, with the columns of `target`; a dictionary column as plain values
+    (see _typed)."""
+    plain = pa.schema([pa.field(f.name, f.type.value_type if pa.types.is_dictionary(f.type) else f.type)
+                       for f in target])
+    typed = [pa.Table.from_arrays([t.column(f.name).cast(f.type) for f in plain], schema=plain)
+             for t in tables if t.num_rows]
+    return pa.concat_tables(typed) if typed else plain.empty_table()
+
+
+def _typed(table: pa.Table, target: pa.Schema, name: str) -> pa.Table:
+    """The table as `target`, its dictionary columns encoded now, in their final order (values in order of first
+    appearance, as schema.table encodes them: the same Parquet whatever the parts came from)."""
+    return schema.with_metadata(pa.Table.from_arrays([table.column(f.name).cast(f.type) for f in target],
+                                                     schema=target), name)
 
 
 def findings(columns: dict[str, list]) -> list[Finding]:
@@ -95,12 +124,3 @@ def _decoded(table: pa.Table) -> dict[str, list]:
     if table.num_rows == 0:
         return {name: [] for name in table.column_names}
     return {name: col.to_pylist() for name, col in zip(table.column_names, table.columns)}
-
-
-def _extend(target: dict[str, list], part: dict[str, list]) -> None:
-    for name, values in part.items():
-        target[name].extend(values)
-
-
-def _reordered(columns: dict[str, list], order: list[int]) -> dict[str, list]:
-    return {name: [values[k] for k in order] for name, values in columns.items()}

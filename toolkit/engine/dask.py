@@ -1,8 +1,8 @@
 """A Dask distributed cluster: chunks of articles and batches of events become tasks on the cluster's workers.
 
 What travels: the registry once (scattered to every worker), then for each task a chunk of articles (their text
-and manifest fields), a batch of stories to resolve (their articles and claims) or a batch of events to align
-(their claims and articles as Arrow tables); back come claims and the stories' entities and the events'
+and manifest fields), a batch of stories to resolve (their articles, and their claims as Arrow rows) or a batch of events to align
+(their claims and articles as Arrow tables); back come claims as Arrow rows, the stories' entities and the events'
 alignment tables. Language data is read by each worker process from its own installed toolkit, so
 every worker must run the same toolkit version as the client (`pip install claims-toolkit[dask]` on each).
 Nothing is written by the workers: the client assembles the results and writes the tables atomically, so a
@@ -35,21 +35,23 @@ def _threads(client) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def extract(client, articles: list, registry) -> list:
-    """extract_chunk over chunks of `articles` on the cluster; one (claims, problems) per article, in order."""
-    from toolkit.pipeline import extract_chunk
-
+def extract(client, articles: list, keys: list, registry) -> list:
+    """extract_chunk over chunks of `articles` (with their keys) on the cluster; their rows, chunk by chunk."""
     if not articles:
         return []
-    parts = chunks(articles, _threads(client) * TASKS_PER_THREAD, CHUNK)
+    parts = chunks(list(zip(articles, keys)), _threads(client) * TASKS_PER_THREAD, CHUNK)
     shared = client.scatter(registry, broadcast=True)
-    data = client.scatter(parts, hash=False)        # sent as data, not inside the task graph
-    futures = client.map(extract_chunk, data, registry=shared, pure=False)
-    results = _gather(client, futures, data, [f"{p[0].article_id} … {p[-1].article_id}" for p in parts], "extracting articles")
-    flat = [r for part in results for r in part]
-    for article, (_, problems) in zip(articles, flat):      # the workers noted them on their copies
-        article.problems.extend(problems)
-    return flat
+    data = client.scatter([[a for a, _ in p] for p in parts], hash=False)   # sent as data, not inside the task graph
+    names = client.scatter([[k for _, k in p] for p in parts], hash=False)
+    futures = client.map(_extract, data, names, registry=shared, pure=False)
+    return _gather(client, futures, data + names, [f"{p[0][0].article_id} … {p[-1][0].article_id}" for p in parts],
+                   "extracting articles")
+
+
+def _extract(chunk: list, keys: list, registry):
+    from toolkit.pipeline import extract_chunk
+
+    return extract_chunk(chunk, registry, keys)
 
 
 def resolve(client, items: list) -> list:

@@ -25,10 +25,10 @@ def _start(registry) -> None:
     _REGISTRY = registry
 
 
-def _extract(chunk):
+def _extract(chunk, keys):
     from toolkit.pipeline import extract_chunk
 
-    return extract_chunk(chunk, _REGISTRY)
+    return extract_chunk(chunk, _REGISTRY, keys)
 
 
 def _resolve(batch):
@@ -85,9 +85,9 @@ class Pool:
     def __exit__(self, *exc) -> None:
         self._executor.shutdown(wait=exc[0] is None, cancel_futures=True)
 
-    def extract(self, chunks: list, done: Callable[[int], None] | None = None) -> list:
-        """extract_chunk over every chunk of articles; `done(n_articles)` after each."""
-        return self._map(_extract, [(c,) for c in chunks], lambda k: _names(chunks[k], "article_id"),
+    def extract(self, chunks: list, keys: list, done: Callable[[int], None] | None = None) -> list:
+        """extract_chunk over every chunk of articles (with their keys); `done(n_articles)` after each."""
+        return self._map(_extract, list(zip(chunks, keys)), lambda k: _names(chunks[k], "article_id"),
                          "extracting articles", done and (lambda k: done(len(chunks[k]))))
 
     def resolve(self, batches: list) -> list:
