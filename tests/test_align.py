@@ -974,3 +974,25 @@ def test_an_unknown_speakers_few_words_need_more_than_a_topic_and_a_verb_to_join
     assert ids[0] != ids[1], "a topic word and one verb are no evidence of one statement"
     assert ids[2] == ids[3], "the same word printed by two outlets is one shout, whoever shouted it"
     assert ids[4] == ids[5], "the same words with nobody named on one side are still one statement"
+
+
+def test_a_report_inside_a_sources_clause_joins_its_counterpart_not_the_clause():
+    # Two outlets: « D'après une source, [il a été arrêté …, où il avait appelé [d'autres sympathisants à se
+    # rassembler]] ». The source's clauses meet, the calls meet; a clause never joins the other outlet's call.
+    outer_a = ("Paul Roux a été arrêté alors qu'il se dirigeait vers la place de la mairie, où il avait appelé "
+               "d'autres sympathisants à se rassembler")
+    outer_b = ("le leader du collectif a été arrêté alors qu'il se dirigeait vers la place de la mairie, où il avait "
+               "appelé d'autres sympathisants à se rassembler")
+    call = "d'autres sympathisants à se rassembler"
+    rows = [
+        {"article_id": "a", "claim_type": "indirect", "speaker": "unknown", "wording": outer_a, "char_start": 100},
+        {"article_id": "a", "claim_type": "indirect", "speaker": "Paul Roux", "wording": call,
+         "char_start": 100 + len(outer_a) - len(call)},
+        {"article_id": "b", "claim_type": "indirect", "speaker": "unknown", "wording": outer_b, "char_start": 100},
+        {"article_id": "b", "claim_type": "indirect", "speaker": "Paul Roux", "wording": call,
+         "char_start": 100 + len(outer_b) - len(call)},
+    ]
+    ids = align(claims_of(rows)).cluster_ids
+    assert ids[0] == ids[2], "the two sources' clauses render one statement"
+    assert ids[1] == ids[3], "the two calls render one statement"
+    assert ids[0] != ids[1], "a report and the report inside it are two statements"

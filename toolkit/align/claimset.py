@@ -48,10 +48,20 @@ class ClaimSet:
         return self.columns["speaker"][i] not in UNKNOWN_SPEAKERS
 
     def overlap(self, i: int, j: int) -> bool:
-        """Same article and overlapping spans (a partial inside its indirect clause)."""
+        """Same article and overlapping spans (a partial inside its indirect clause); not a report inside another
+        report (« D'après une source, [il a été arrêté …, où il avait appelé à [se rassembler]] »: two statements)."""
         c = self.columns
         return (c["article_id"][i] == c["article_id"][j] and c["char_start"][i] < c["char_end"][j]
-                and c["char_start"][j] < c["char_end"][i])
+                and c["char_start"][j] < c["char_end"][i] and not self._both_reports(i, j))
+
+    def _both_reports(self, i: int, j: int) -> bool:
+        return self.columns["claim_type"][i] == "indirect" == self.columns["claim_type"][j]
+
+    def nested_report(self, i: int, j: int) -> bool:
+        """One report inside the other in one article: two statements, never one cluster."""
+        c = self.columns
+        return (self._both_reports(i, j) and c["article_id"][i] == c["article_id"][j]
+                and c["char_start"][i] < c["char_end"][j] and c["char_start"][j] < c["char_end"][i])
 
     def outermost(self, i: int) -> int:
         """The longest claim of the same article whose span holds claim i (i itself when none does)."""
@@ -65,7 +75,7 @@ class ClaimSet:
         c = self.columns
         if c["article_id"][i] != c["article_id"][j]:
             return False
-        if self.overlap(i, j) or self.outermost(i) == self.outermost(j):
+        if self.overlap(i, j) or self.outermost(i) == self.outermost(j) and not self._both_reports(i, j):
             return True
         quotes = ("direct", "partial")
         if c["claim_type"][i] in quotes and c["claim_type"][j] in quotes and c["speaker"][i] == c["speaker"][j]:

@@ -81,12 +81,28 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
             evidence[key] = found.evidence
         return cache[key]
 
+    inner: dict[int, list[int]] = {}           # report -> the reports nested inside it in its article
+    for r in rows:
+        outer = cs.outermost(r)
+        if outer != r and cs.claim_type[r] == "indirect" == cs.claim_type[outer]:
+            inner.setdefault(outer, []).append(r)
+
+    def nested_fits_better(i: int, j: int) -> bool:
+        # « D'après une source, [il a été arrêté …, où il avait appelé à [se rassembler]] » and another outlet's
+        # « [se rassembler] »: the call inside the source's clause is the other one's counterpart, not the clause
+        if (i in inner) == (j in inner):
+            return False          # two clauses that each hold a report, or neither: compared as they are
+        outer, other = (i, j) if i in inner else (j, i)
+        return any(score(k, other) >= score(outer, other) for k in inner[outer])
+
     for block in speaker_blocks(cs.event, cs.speaker, rows, UNKNOWN_SPEAKERS):
         for i, j in candidate_pairs(block, features):
             if cs.overlap(i, j):
                 edges[(i, j)] = 1.0
                 continue
             value = score(i, j)
+            if value >= LINK and nested_fits_better(i, j):
+                continue
             if value >= LINK and (cs.is_known_speaker(i) and cs.is_known_speaker(j)
                                   or evidence[(i, j) if i < j else (j, i)] >= UNKNOWN_EVIDENCE
                                   or min(len(prof[i].senses), len(prof[j].senses)) > SHORT_UNKNOWN
@@ -122,6 +138,8 @@ def _align_event(cs: ClaimSet, rows: list[int], language: str = "fr"):
         # a report and a quotation of one article that are not one utterance to it: two statements (an outlet
         # that paraphrases one thing and quotes another)
         types = {cs.claim_type[x], cs.claim_type[y]}
+        if cs.nested_report(x, y):
+            return True
         if cs.one_utterance(x, y) or (x in reported and y in reported[x]):
             return False
         if "indirect" in types and len(types) == 2:
