@@ -894,11 +894,11 @@ _STRESSED_ASIDE = re.compile(r"(?:quant\s+a\s+)?(?:lui|elle|eux|elles)(?:[\s-]+(
 _OWN_STAFF = re.compile(r"(?<![\w])(?:[Nn]otre|[Nn]os)\s+([\w-]+)(?:\s+spéciale?s?)?,?\s+")
 _DOCUMENT = re.compile(r"(?<![\w])(?:(?:un|une|le|la|son|sa|ses|leur|ce|cette)\s+|l['’]\s*)(?P<noun>[\w’'-]+)(?:\s+[a-zà-ÿ]+)?"
                        r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
-_RELATIVE_OBJECT = re.compile(r"(?:\b(?:que\b|qu['’])|(?<![\w'’-])(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?"
-                              r"(?:lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|dont)(?![\w'’-]))\s*",
-                              re.IGNORECASE)
-_RELATIVE_IN_PHRASE = re.compile(r"[ \u00a0,]+(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?(?:lequel|laquelle|lesquels|"
-                                 r"lesquelles|auquel|auxquels|auxquelles|duquel|dont|qui)(?![\w'’-])", re.IGNORECASE)
+# « (pour) lequel », « dont »: a relative pronoun that opens a clause with a subject of its own
+_RELATIVE_PRONOUN = (r"(?:(?:pour|avec|sur|dans|par|contre|chez|à|selon)\s+)?"
+                     r"(?:lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|dont)")
+_RELATIVE_OBJECT = re.compile(rf"(?:\b(?:que\b|qu['’])|(?<![\w'’-]){_RELATIVE_PRONOUN}(?![\w'’-]))\s*", re.IGNORECASE)
+_RELATIVE_IN_PHRASE = re.compile(rf"[ \u00a0,]+(?:{_RELATIVE_PRONOUN}|qui)(?![\w'’-])", re.IGNORECASE)
 _PUBLISHED_ON = re.compile(r"(?<![\w'’])(?:sur|dans|via)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _PLACED = re.compile(r"\b(?:sur|dans|via|en)\s*$", re.IGNORECASE)      # where something was published, not who
 COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|pour|par|chez|avec)(?:\s+la|\s+l['’])?|\bd['’])\s*$",

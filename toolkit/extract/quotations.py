@@ -119,9 +119,9 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
                 return []        # a quoted fragment with nobody saying it: a name, a title, scare quotes
             else:
                 attribution = speakers.Attribution("selon", (lo + selon.start(1), lo + selon.end(1)), method="selon")
-        elif _closed_incise(text, lo, cue, q, lexicon):
+        elif closed := _closed_incise(text, lo, cue, q, lexicon):
             # "…, a précisé Stuart Bell, rendant hommage au « courage incroyable » …": the incise's subject
-            attribution = _closed_incise(text, lo, cue, q, lexicon)
+            attribution = closed
         else:
             lemma = lexicon.lemma(cue.group()) or (cue.group().lower() if cue.group().lower() in lexicon.cue_lemmas else None)
             attribution = speakers.Attribution(lemma, None, method="subject")
