@@ -523,3 +523,33 @@ def test_the_newsrooms_own_journalist_never_takes_the_words_of_those_they_meet()
     by_article, _ = story("TÉMOIGNAGES - Notre journaliste Stéphane Kovacs a recueilli les témoignages de plusieurs "
                           "manifestants samedi à Paris.\n\n« Il manque la justice sociale. »")
     assert speaker_of(by_article, "Il manque la justice sociale")[0] != "Stéphane Kovacs"
+
+
+def test_a_reflexive_opening_a_sentence_is_not_a_name():
+    by_article, _ = story("La ministre de la Santé Odile Perrin a visité l'hôpital mercredi. "
+                          "Se disant consciente de la « fatigue des soignants », elle a promis des renforts.")
+    assert speaker_of(by_article, "fatigue des soignants")[0] == "Odile Perrin"
+
+
+def test_one_of_a_group_apposed_to_a_name_is_that_person():
+    by_article, _ = story("Les délégués sont sortis sous les huées. Devant les grilles, Léa Marchand, une de leurs "
+                          "représentantes, a regretté « ce malentendu ». « Il faut se parler », a-t-elle ajouté.")
+    assert speaker_of(by_article, "ce malentendu")[0] == "Léa Marchand"
+    assert speaker_of(by_article, "Il faut se parler")[0] == "Léa Marchand"
+
+
+def test_the_body_the_newsroom_heard_it_from_is_the_source():
+    by_article, _ = story("Le maire de Villebourg sera entendu lundi par les enquêteurs, a-t-on appris vendredi "
+                          "auprès du parquet de Rennes.")
+    found = [c for c in by_article["a0"] if c.claim_type == "indirect"]
+    assert [c.wording for c in found] == ["Le maire de Villebourg sera entendu lundi par les enquêteurs"]
+    assert "parquet de Rennes" in found[0].speaker
+
+
+def test_a_fragment_with_its_own_verb_inside_a_reported_clause_is_that_verbs_subject():
+    by_article, _ = story("Le militant Hugo Ferrand, qui a appelé à « envahir » la préfecture, est visé par une "
+                          "enquête, a indiqué jeudi le parquet de Nantes.")
+    fragment = [c for c in by_article["a0"] if c.claim_type == "partial"]
+    assert [(c.wording, c.speaker) for c in fragment] == [("envahir", "Hugo Ferrand")]
+    clause = [c for c in by_article["a0"] if c.claim_type == "indirect"]
+    assert "parquet de Nantes" in clause[0].speaker       # the report stays the parquet's

@@ -75,7 +75,7 @@ def attribute(pending: list[Pending], text: str, mentions: ArticleMentions, lexi
             mentions.last_sentence_end = max(mentions.last_sentence_end, claim.sentence_end)
         claims.append(claim)
     _attribute_headlines([p for p in pending if p.headline], claims)
-    _inherit_from_clauses(claims)
+    _inherit_from_clauses(claims, {id(p.claim): p.subject_span[1] for p in pending if p.subject_span})
     return claims
 
 
@@ -156,13 +156,17 @@ def _fragment_holder(claim: Claim, mentions: ArticleMentions, last: Speaker | No
     return found if found.method != "subject" else replace(found, method="context")
 
 
-def _inherit_from_clauses(claims: list[Claim]) -> None:
-    """A quoted fragment inside a reported clause was said by whoever the clause reports, unless its own incise says."""
+def _inherit_from_clauses(claims: list[Claim], own_cue: dict[int, int]) -> None:
+    """A quoted fragment inside a reported clause was said by whoever the clause reports, unless its own incise
+    says, or its own reporting verb stands inside the clause (« X, qui a appelé à « rentrer » dans l'Élysée, est
+    visé par une enquête, a indiqué le parquet »: X's word, the parquet's report). `own_cue`: where the verb
+    governing each fragment starts."""
     clauses = [c for c in claims if c.claim_type == "indirect" and c.speaker]
     for claim in claims:
         if claim.claim_type != "partial" or claim.speaker_method not in ("subject", "none", None):
             continue
-        outer = [c for c in clauses if c.char_start <= claim.char_start and claim.char_end <= c.char_end]
+        outer = [c for c in clauses if c.char_start <= claim.char_start and claim.char_end <= c.char_end
+                 and not (claim.speaker_method == "subject" and c.char_start < own_cue.get(id(claim), -1))]
         if outer:
             o = outer[0]
             claim.speaker, claim.speaker_id, claim.speaker_mention, claim.speaker_method = o.speaker, o.speaker_id, o.speaker_mention, o.speaker_method

@@ -357,7 +357,10 @@ class ArticleMentions:
         demonstrative = self._demonstrative(words, start, last)
         if demonstrative:
             return replace(demonstrative, mention=phrase, method="pronoun")
-        if words and words[0] in ("le", "la", "l'", "les") or low.startswith("l'"):
+        if words and words[0] in ("le", "la", "l'", "les", "du") or low.startswith("l'"):
+            if words[0] == "du":  # « auprès du parquet »: the body « le parquet »
+                words = ["le"] + words[1:]
+                phrase = phrase[3:].lstrip()
             body = _strip_determiner(re.split(r"\s+(?:qui|que|qu['’]|dont|lequel|laquelle)\b", phrase)[0])
             body = re.sub(r"\s+(?:lui|elle|eux|elles)-mêmes?$", "", body)          # "le Premier ministre lui-même"
             if body and (body[0].islower() or fold(body.split()[0]) in self.lexicon.capitalised_titles):
@@ -410,9 +413,10 @@ class ArticleMentions:
                 continue          # « L'Union suisse des paysans (USP) a, elle, demandé »: an aside stressing the
                                   # subject named before it (after a description, « Le portier, lui, », the pronoun
                                   # still finds who it is)
-            if index and self._bare_role(lo, hi):
+            if index and (self._bare_role(lo, hi) or _PARTITIVE.match(self.text, lo, hi)):
                 named = PERSON_NAME.fullmatch(self.text[pieces[index - 1][0]:pieces[index - 1][1] - 1].strip())
-                if named:         # "Roland Héguy, président de la Confédération …, craint": the person, not the body
+                if named:         # "Roland Héguy, président de la Confédération …, craint", « Léa Roux, une de leurs
+                                  # représentantes, a regretté »: the person, not the body or the group
                     at = pieces[index - 1][0] + self.text[pieces[index - 1][0]:pieces[index - 1][1]].index(named.group())
                     return self.resolve(at, at + len(named.group()), method, last)
             relative = list(_RELATIVE_OBJECT.finditer(self.text[lo:hi]))
@@ -920,6 +924,10 @@ _TITLE = re.compile(r"(M|MM|Mme|Mlle|Dr|Pr|Me|Mgr|Monsieur|Madame|Maître)\.?[ \
 _DETERMINER = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]['’])")
 _CLAUSE_WORD = re.compile(r"(?<![\w'’])(?:que|qu['’]|qui|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|duquel|"
                           r"il|elle|ils|elles)(?![\w'’])", re.IGNORECASE)
+
+
+# « une de leurs représentantes », « l'un des organisateurs »: one of a group, apposed to the name before it
+_PARTITIVE = re.compile(r"\s*(?:[Ll]['’]\s*)?(?:un|une)\s+(?:de|d['’]|des)\s*[a-zà-ÿ]")
 
 
 def _short_role(role: str) -> bool:

@@ -103,6 +103,11 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
             cue = lexicon.cue_pattern.match(text, _skip_adverbs(text, after, end, lexicon), end)
             lemma = lexicon.lemma(cue.group()) if cue else None
             after = cue.end() if cue else after
+        if lemma and m.group("pro").lower() == "on":
+            source = _TOLD_BY.match(text, after, end)
+            np = noun_phrase(text, source.end(), end, lexicon) if source else None
+            if np:                # « …, a-t-on appris vendredi auprès du parquet de Paris »: who told the newsroom
+                return Attribution(lemma, np, end=np[1])
         if lemma:
             return Attribution(lemma, None, m.group("pro").lower(), i + m.start("pro"), after, "incise")
         return None
@@ -140,6 +145,9 @@ def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | Non
 
 
 _WORD_AT = re.compile(r"[\w’']+")
+# « a-t-on appris [vendredi] auprès du parquet »: the body the newsroom heard it from (« du parquet » is read as
+# « le parquet »)
+_TOLD_BY = re.compile(r"(?:[ \u00a0]+[\w’']+){0,3}?[ \u00a0]+auprès[ \u00a0]+(?:de[ \u00a0]+(?=la\b|l['’]|son\b|sa\b|ses\b|leur|[A-ZÀ-Ý])|d['’](?=[A-ZÀ-Ý])|(?=du\b|des\b))")
 _ASIDE = re.compile(r"[ \u00a0]*,[ \u00a0]*((?:[\w’']+[ \u00a0]*){1,4}),[ \u00a0]*")
 
 
