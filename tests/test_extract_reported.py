@@ -647,3 +647,32 @@ def test_a_link_line_run_into_the_text_ends_the_sentence_before_it():
             "sorti de garde à vue Un peu plus tôt, il avait parlé.")
     (claim,) = by_type(text, "indirect")
     assert claim.wording == "d'autres sympathisants à se rassembler"
+
+
+@pytest.mark.parametrize("text, wording, speaker", [
+    ("Le maire, Anne Dupont, a redit qu'elle renoncera au projet.", "elle renoncera au projet", "Anne Dupont"),
+    ("La procureure, Anne Dupont, a annoncé vendredi avoir ouvert une enquête.", "avoir ouvert une enquête", "Anne Dupont"),
+    # a participle opening the sentence: the main clause's subject speaks, and the report ends before it
+    ("Se disant consciente de la colère des riverains, Anne Dupont a promis des travaux.",
+     "consciente de la colère des riverains", "Anne Dupont"),
+    ("Estimant qu'il y avait urgence, la maire Anne Dupont a fermé le pont.", "il y avait urgence", "Anne Dupont"),
+])
+def test_more_report_forms(text, wording, speaker):
+    (claim,) = by_type(text, "indirect")
+    assert (claim.wording, claim.speaker) == (wording, speaker)
+
+
+def test_a_participle_report_stops_before_the_main_verb_and_keeps_a_subject_apposition():
+    (claim,) = by_type("Les riverains, se disant inquiets pour leurs maisons, ont manifesté.", "indirect")
+    assert claim.wording == "inquiets pour leurs maisons"
+    (claim,) = by_type("La réunion a duré une heure, Anne Dupont précisant que le préfet, Paul Martin, y assistait.",
+                       "indirect")
+    assert claim.wording == "le préfet, Paul Martin, y assistait"
+
+
+def test_a_call_to_a_quoted_group_is_a_report_with_the_fragment():
+    text = "La maire Anne Dupont a invité « les riverains raisonnables » à ne pas manifester samedi."
+    (indirect,) = by_type(text, "indirect")
+    (partial,) = by_type(text, "partial")
+    assert indirect.wording == "« les riverains raisonnables » à ne pas manifester samedi"
+    assert partial.wording == "les riverains raisonnables" and indirect.speaker == partial.speaker == "Anne Dupont"

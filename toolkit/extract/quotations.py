@@ -128,7 +128,7 @@ def pending(article: Article, text: str, q: Quotation, sentence: tuple[int, int]
             subject_span = (lo, cue.start())
             if fold(cue.group()).endswith("ant") and (not text[lo:cue.start()].strip()
                                                       or lexicon.syntax.nonfinite.fullmatch(fold(text[lo:cue.start()]).rstrip())):
-                subject_span = (_main_subject(text, after_end, hi, quote_spans, lexicon) or _main_subject(text, cue.end(), hi, quote_spans, lexicon)
+                subject_span = (reported.main_subject(text, after_end, hi, quote_spans, lexicon) or reported.main_subject(text, cue.end(), hi, quote_spans, lexicon)
                                 or subject_span)   # "(En) taxant X d'« … », Y a …", "Condamnant X, il a offert … « … »"
     parts = _split_on_inner_incise(text, q, lexicon)
     pendings = []
@@ -253,20 +253,6 @@ def past_time_words(text: str, pos: int, hi: int, lexicon: Lexicon) -> int:
     if m and all(fold(w) in lexicon.syntax.time_words for w in m.group().split()):
         return pos + m.end()
     return pos
-
-
-def _main_subject(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -> tuple[int, int] | None:
-    """After a sentence-initial participle phrase, the main clause's subject: from the comma that ends the phrase
-    (the first one after `pos` outside quotation marks) to the main verb. Looked for after the fragment first (« Taxant
-    X d'« … », Y a … »), then after the participle when the fragment stands in the main clause (« Condamnant les
-    violences, il a offert … pour « … » »)."""
-    inside = Spans.of(quote_spans).strictly_inside
-    comma = next((i for i in range(pos, hi) if text[i] == "," and not inside(i)), -1)
-    if comma < 0:
-        return None
-    verbs = [m.start() for m in (speakers.FINITE_VERB.search(text, comma + 1, hi), lexicon.syntax.verb_opener.search(text, comma + 1, hi)) if m]
-    return (comma + 1, min(verbs)) if verbs else None
-
 
 
 def _continued(text: str, q: Quotation, quote_spans, lexicon: Lexicon) -> speakers.Attribution | None:

@@ -10,7 +10,7 @@ Does not find reported speech without a reporting verb or "selon" (e.g. a condit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from toolkit.extract import speakers
@@ -87,7 +87,69 @@ def clauses(text: str, sentence: tuple[int, int], quotes: list[tuple[int, int]],
     found.extend(_comme(text, sentence, quotes, lexicon, found))
     found.extend(_pour(text, sentence, quotes, lexicon, found))
     found.extend(_before_incise(text, sentence, quotes, lexicon, found, is_relay))
-    return found
+    return _with_main_subjects(text, sentence, quotes, found, lexicon)
+
+
+def main_subject(text: str, pos: int, hi: int, quote_spans, lexicon: Lexicon) -> tuple[int, int] | None:
+    """After a sentence-initial participle phrase, the main clause's subject: from the comma that ends the phrase
+    (the first one after `pos` outside quotation marks) to the main verb. Looked for after the fragment first (« Taxant
+    X d'« … », Y a … »), then after the participle when the fragment stands in the main clause (« Condamnant les
+    violences, il a offert … pour « … » »)."""
+    inside = Spans.of(quote_spans).strictly_inside
+    comma = next((i for i in range(pos, hi) if text[i] == "," and not inside(i)), -1)
+    if comma < 0:
+        return None
+    verbs = [m.start() for m in (speakers.FINITE_VERB.search(text, comma + 1, hi), lexicon.syntax.verb_opener.search(text, comma + 1, hi)) if m]
+    return (comma + 1, min(verbs)) if verbs else None
+
+
+_OPENING = frozenset({"", "en", "tout en", "se", "s'", "en se", "tout en se"})
+
+
+def _opening_participle(text: str, lo: int, cue) -> bool:
+    """A present participle opening the sentence (« Se disant consciente de …, elle a promis », « Estimant que …,
+    le procureur a »): its subject is the main clause's, after the participle phrase."""
+    return fold(cue.group()).endswith("ant") and fold(text[lo:cue.start()]).strip() in _OPENING
+
+
+def _with_main_subjects(text: str, sentence, quotes, found: list[Clause], lexicon: Lexicon) -> list[Clause]:
+    """A report hanging on a present participle ends where the main clause starts: at the first comma before the
+    main verb (« Se disant consciente de …, elle a promis », « Les commerçants, se disant inquiets …, ont
+    manifesté »). When the participle opens the sentence, the main clause's subject is the speaker."""
+    lo, hi = sentence
+    inside = Spans.of(quotes).strictly_inside
+    out = []
+    for c in found:
+        cue = lexicon.cue_pattern.match(text, c.cue_start, hi)
+        if not cue or not fold(cue.group()).endswith("ant"):
+            out.append(c)
+            continue
+        own_verb = bool(_QUE.search(text, cue.end(), c.start))     # a que-clause's subject may hold commas of its own
+        main = _main_verb_after(text, c.start, c.end, quotes, own_verb)
+        if main is None:
+            out.append(c)
+            continue
+        comma, verb = main
+        end = c.start + len(text[c.start:comma].rstrip())
+        subject = (comma + 1, verb) if _opening_participle(text, lo, cue) else c.subject
+        out.append(replace(c, end=end, subject=subject) if end - c.start >= 3 and not inside(comma) else c)
+    return out
+
+
+def _main_verb_after(text: str, start: int, end: int, quotes, own_verb: bool) -> tuple[int, int] | None:
+    """In text[start:end], the first finite verb with a comma (outside quotation marks) between it and the verb
+    before it (or `start`): (that comma, the verb). With `own_verb` (a que-clause), only after the clause's own
+    verb (« précisant que le ministre, Sergueï Choïgou, participait »: the apposition is the clause's)."""
+    inside = Spans.of(quotes).strictly_inside
+    previous, seen = start, not own_verb
+    for verb in speakers.FINITE_VERB.finditer(text, start, end):
+        if inside(verb.start()):
+            continue
+        comma = next((i for i in range(previous, verb.start()) if text[i] == "," and not inside(i)), None)
+        if comma is not None and seen:
+            return comma, verb.start()
+        previous, seen = verb.end(), True
+    return None
 
 
 _IN_RELATIVE = re.compile(r"(?<![\w'’])qui\s+(?:ne\s+|n['’]\s*)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
@@ -101,6 +163,8 @@ def _overlaps(taken: list[Clause], text: str, lo: int, start: int, end: int) -> 
     already found."""
     return any(c.start < end and start < c.end and not (start <= c.cue_start and c.end <= end and _IN_A_RELATIVE.search(
         text, max(lo, c.cue_start - 40), c.cue_start)) for c in taken)
+
+
 _MAIN_PREDICATE = re.compile(r",\s*(?:s['’]est|se\s+sont|a|ont|est|sont|avait|avaient|était|étaient)\s+(?:[\w'’-]+\s+)?"
                              r"[\w'’-]+(?:é|ée|és|ées|i|is|ie|u|us|ue|ues)(?![\w'’-])")
 
@@ -399,13 +463,14 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
         m = _DE.match(text, start, hi)
         return bool(m) and _infinitive_at(text, m.end(), hi, lexicon)
     if kind == "object_infinitive":
-        if not _OBJECT_LEAD.match(text, start, hi):
+        lead = re.match(r"[«“\"][ \u00a0]*", text[start:start + 3])
+        if not _OBJECT_LEAD.match(text, start + (lead.end() if lead else 0), hi):
             return False
         for m in _OBJECT_MARK.finditer(text[start:min(hi, start + 160)]):
             raw = text[start:start + m.start()]
             if raw.count(",") == 1 and re.search(r"[.;:!?«»\"“”]", raw) is None:
                 continue          # inside an inserted phrase: "aux habitants, frappés par …, de"
-            head = _INSERTED.sub(" ", raw)
+            head = _INSERTED.sub(" ", _QUOTED_OBJECT.sub(r"\1\2", raw))   # « a invité « les plus raisonnables » à »
             if re.search(r"[,.;:!?«»\"“”]", head) or _FINITE.search(head) or len(head.split()) > 7:
                 return False
             if _infinitive_at(text, start + m.end(), hi, lexicon):
@@ -426,6 +491,7 @@ def _complement_fits(kind: str, text: str, start: int, hi: int, lexicon: Lexicon
     return False
 
 
+_QUOTED_OBJECT = re.compile(r"^(\s*(?:\w+\s+)?)[«“\"]\s*([^«»“”\".,;:!?]{1,60}?)\s*[»”\"]\s*$")   # the object quoted whole
 _A = re.compile(r"(?:à|aux|au)\s+", re.IGNORECASE)
 _A_INFINITIVE = re.compile(r"à\s+")      # « appelé à se rassembler … »
 _ATTRIBUTE = re.compile(r"[«“\"]?\s*(?:(?:très|si|plus|moins|assez|peu|bien|tout|toujours|encore|[\w’'-]+ment)\s+)*([\w’'-]+)", re.IGNORECASE)
