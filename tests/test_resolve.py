@@ -553,3 +553,23 @@ def test_a_fragment_with_its_own_verb_inside_a_reported_clause_is_that_verbs_sub
     assert [(c.wording, c.speaker) for c in fragment] == [("envahir", "Hugo Ferrand")]
     clause = [c for c in by_article["a0"] if c.claim_type == "indirect"]
     assert "parquet de Nantes" in clause[0].speaker       # the report stays the parquet's
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous porterons plainte », a écrit le Syndicat des gardiens de la paix (SGP) dans un tweet.",
+     "Syndicat des gardiens de la paix"),
+    ("L'Office fédéral de la santé a estimé que le produit était dangereux.", "Office fédéral de la santé"),
+    ("Selon la Confédération paysanne, les prix du lait baissent.", "Confédération paysanne"),
+])
+def test_a_body_is_named_whole(text, speaker):
+    by_article, _ = story(text)
+    (claim,) = [c for c in by_article["a0"] if c.claim_type != "statement"]
+    assert claim.speaker == speaker
+
+
+def test_a_participle_opening_two_reports_gives_both_to_the_main_subject():
+    by_article, _ = story("Estimant que la foule était menaçante et que le policier a « agi avec mesure », le procureur "
+                          "de Nantes, Paul Marin, n'a pas ouvert d'enquête.")
+    reports = [c for c in by_article["a0"] if c.claim_type == "indirect"]
+    assert [(c.wording, c.speaker) for c in reports] == [
+        ("la foule était menaçante", "Paul Marin"), ("le policier a « agi avec mesure »", "Paul Marin")]

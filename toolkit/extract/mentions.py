@@ -342,6 +342,9 @@ class ArticleMentions:
         quoted_name = self._quoted_name(phrase)
         if quoted_name:
             return Speaker(quoted_name, None, phrase, method, None, "institution")
+        institution = self._institution_name(phrase)
+        if institution:           # « le Syndicat des commissaires de la police nationale »: the body's whole name
+            return Speaker(institution[0], None, phrase, method, institution[1], "institution")
         name = self._name_in(phrase, start)
         if name and name.name.isupper() and len(words) > 1 and words[0] in ("le", "la") \
                 and person_noun(words[1], self.lexicon):
@@ -443,6 +446,21 @@ class ArticleMentions:
                 return self.pronoun(pronoun, at, self.text[at:at + len(pronoun)], last)
             return self.resolve(at, _strip_verb_group(self.text, at, hi, self.lexicon), method, last)
         return None
+
+    def _institution_name(self, phrase: str) -> tuple[str, str | None] | None:
+        """A body's name: a capitalised institution noun and its lower-case complement (« la Fédération française de
+        boxe », « l'Office fédéral de l'agriculture », « la Confédération paysanne »), with the gender of its
+        determiner; its time words and a closing relative left out."""
+        m = _INSTITUTION_NAME.match(phrase)
+        if not m or fold(m.group("head")) not in self.lexicon.institution_heads:
+            return None
+        kept = m.group("name").split()
+        while len(kept) > 1 and (fold(kept[-1]) in self.lexicon.syntax.time_words or fold(kept[-1]) in self.lexicon.phrase_end):
+            kept.pop()
+        if len(kept) < 2 or not any(w[:1].islower() for w in kept[1:]):
+            return None
+        det = fold(m.group("det") or "").strip()
+        return " ".join(kept), {"la": "f", "le": "m"}.get(det)
 
     def _person_description(self, phrase: str) -> re.Match | None:
         """A phrase opening with a determiner and a noun that names a person by their role or trade (« Ce chauffeur
@@ -888,6 +906,8 @@ class ArticleMentions:
 _VOX_POP = re.compile(r"(?<![\w’'-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)\*?,[ \u00a0]+"
                       r"(?:\d{1,3}[ \u00a0]ans|(?P<det>un|une)[ \u00a0][a-zà-öø-ÿ]+)")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_INSTITUTION_NAME = re.compile(r"(?P<det>[Ll]e[ \u00a0]+|[Ll]a[ \u00a0]+|[Ll]['’])?(?P<name>(?P<head>[A-ZÀ-Ý][\w’'-]+)"
+                               r"(?:[ \u00a0]+(?:[dl]['’])?[\w’'-]+)*)\s*$")
 _ELIDED_ACRONYM = re.compile(r"[Ll]['’][A-ZÀ-Ý]{2,}\b")        # "l'OMS", "l'OFAG": the article, not a preposition
 _SPOKESPERSON_END = re.compile(r"[;«\n]|(?<![A-Z])(?<!Mme)\.")    # not the full stop of "M."
 PERSON_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ \u00a0][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ’']+)*){1,3}(?![\w-])")

@@ -133,7 +133,9 @@ def _with_main_subjects(text: str, sentence, quotes, found: list[Clause], lexico
         end = c.start + len(text[c.start:comma].rstrip())
         subject = (comma + 1, verb) if _opening_participle(text, lo, cue) else c.subject
         out.append(replace(c, end=end, subject=subject) if end - c.start >= 3 and not inside(comma) else c)
-    return out
+    main_of = {c.cue_start: c.subject for c in out if c.subject and c.subject[0] > c.cue_start}
+    return [replace(c, subject=main_of[c.cue_start]) if c.cue_start in main_of and not (c.subject and c.subject[0] > c.cue_start)
+            else c for c in out]  # « Estimant que A et que B, le procureur … »: A's speaker too
 
 
 def _main_verb_after(text: str, start: int, end: int, quotes, own_verb: bool) -> tuple[int, int] | None:
@@ -142,7 +144,9 @@ def _main_verb_after(text: str, start: int, end: int, quotes, own_verb: bool) ->
     verb (« précisant que le ministre, Sergueï Choïgou, participait »: the apposition is the clause's)."""
     inside = Spans.of(quotes).strictly_inside
     previous, seen = start, not own_verb
-    for verb in speakers.FINITE_VERB.finditer(text, start, end):
+    verbs = sorted([*speakers.FINITE_VERB.finditer(text, start, end), *_NEGATED_AUXILIARY.finditer(text, start, end)],
+                   key=lambda m: m.start())
+    for verb in verbs:
         if inside(verb.start()):
             continue
         comma = next((i for i in range(previous, verb.start()) if text[i] == "," and not inside(i)), None)
@@ -152,6 +156,7 @@ def _main_verb_after(text: str, start: int, end: int, quotes, own_verb: bool) ->
     return None
 
 
+_NEGATED_AUXILIARY = re.compile(r"(?<![\w'’-])n['’](?:a|ont|est|sont|avait|avaient|était|étaient)(?![\w'’-])")   # « n'a pas »
 _IN_RELATIVE = re.compile(r"(?<![\w'’])qui\s+(?:ne\s+|n['’]\s*)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _IN_A_RELATIVE = re.compile(r"(?<![\w'’])(?:qui|où|dont|lequel|laquelle|lesquels|lesquelles)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
