@@ -573,3 +573,10 @@ def test_a_participle_opening_two_reports_gives_both_to_the_main_subject():
     reports = [c for c in by_article["a0"] if c.claim_type == "indirect"]
     assert [(c.wording, c.speaker) for c in reports] == [
         ("la foule était menaçante", "Paul Marin"), ("le policier a « agi avec mesure »", "Paul Marin")]
+
+
+def test_data_published_by_a_body_are_that_bodys():
+    by_article, _ = story("Les ventes ont reculé de 3 % en mai, selon les données publiées par la Fédération "
+                          "des commerces de détail (FCD).")
+    (claim,) = [c for c in by_article["a0"] if c.claim_type == "indirect"]
+    assert claim.speaker == "Fédération des commerces de détail"

@@ -73,12 +73,16 @@ def noun_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
         word = toks[stop][2]
         if len(word) == 1 and word in ",.;:!?()«»\"“”[]":
             break
-        if fold(word) in lexicon.phrase_end and not word[0].isupper():
-            break
+        if fold(word) in lexicon.phrase_end and not word[0].isupper() and not (
+                word == "par" and stop > first and _PARTICIPLE_END.search(toks[stop - 1][2])):
+            break                 # (« les données publiées par l'ACEA »: the phrase goes on to who published them)
         stop += 1
     if stop == first:
         return None
     return toks[first][0], toks[stop - 1][1]
+
+
+_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées)$")       # « publiées », « réalisé »
 
 
 def incise(text: str, pos: int, end: int, lexicon: Lexicon) -> Attribution | None:
