@@ -146,6 +146,21 @@ def test_subhead_fragment_quoted_again_in_the_body_is_a_claim():
 def test_a_list_of_charges_after_pour_is_no_speech():
     text = "Le tribunal a condamné jeudi le gérant à deux ans de prison pour « abus de biens sociaux » et « faux »."
     assert by_type(text, "partial") == []
+    text = ("Il avait été placé en garde à vue pour « port d'arme prohibé », en l'occurrence un couteau, et "
+            "« rébellion ».")
+    assert by_type(text, "partial") == []
+
+
+def test_a_numbered_name_is_no_speech():
+    assert by_type("Paul Martin a été interpellé lors de l'« acte VI » des manifestations.", "partial") == []
+
+
+def test_a_chevron_opening_a_sentence_inside_an_open_one_starts_a_new_quotation():
+    text = ("Pour Paul Martin, le maire, « la ville n'est pas à vendre. « Nous garderons le port », a-t-il ajouté. "
+            "Anne Dupont a dénoncé un « coup de force ».")
+    assert [(c.claim_type, c.wording.rstrip("."), c.speaker) for c in claims(text) if c.claim_type != "statement"] == [
+        ("direct", "la ville n'est pas à vendre", "Paul Martin"), ("direct", "Nous garderons le port", "Paul Martin"),
+        ("partial", "coup de force", "Anne Dupont")]
 
 
 @pytest.mark.parametrize("text, wording", [

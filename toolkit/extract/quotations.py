@@ -353,6 +353,9 @@ def _after_quote_incise(text: str, lo: int, pos: int, quote_spans) -> bool:
     return between.endswith(",") and len(between.split()) <= 8
 
 
+_NUMBERED_NAME = re.compile(r"[\w’'-]+[ \u00a0]+[IVXLC]+")
+
+
 def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     """A title, a name, a charge: the word before the mark says so, or the quote is a short capitalised name."""
     previous = words(before[-40:])
@@ -364,9 +367,12 @@ def _not_speech(text: str, q: Quotation, before: str, lexicon: Lexicon) -> bool:
     named = re.search(r"(\S+)\s+dite?s?$", before)
     if named and fold(named.group(1)) not in ("s'est", "se", "s'etait", "sont"):
         return True               # "dite « taxe Chirac »": a name; "s'est dit « très content »", "a-t-il dit, «" are speech
-    charge_list = re.search(r"\bpour\s+[«“\"][^«»“”\"]{1,80}[»”\"]\s*(?:,|et|ou)$", before[-150:])
+    charge_list = re.search(r"\bpour\s+[«“\"][^«»“”\"]{1,80}[»”\"](?:\s*,[^«»“”\".;]{1,40})?\s*(?:,|et|ou)$", before[-200:])
+    # (« pour « port d'arme prohibé », en l'occurrence un bâton, et « … » »: a second charge after an aside)
     if (previous and previous[-1] == "pour" or charge_list) and any(w in fold(before[-160:]) for w in lexicon.legal):
         return True               # "placé en garde à vue pour « organisation d'une manifestation… »": a charge
+    if _NUMBERED_NAME.fullmatch(text[q.start:q.end].strip()):
+        return True               # « l'« acte VI » des manifestations », « Vatican II »: a numbered name
     named_after = _NAMED_AFTER.match(text, q.close + 1 if q.closed else q.close)
     if named_after and fold(named_after.group(1)) in labels:
         return True               # "« Avoir une boule au ventre »… Ces expressions montrent…": words cited, not said

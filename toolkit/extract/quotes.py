@@ -70,6 +70,15 @@ def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -
                 if problems is not None:
                     problems.append(f"quotation opened at offset {opened} is not closed before the next one opens")
                 found.append(replace(_make(text, opened, cut, True, lexicon), close=cut - 1))   # closed right before its incise
+            if role == "open" and len(stack) == 1 and text[i] == text[stack[0]] and text[i] not in lexicon.both \
+                    and _SENTENCE_BEFORE.search(text, stack[0], i):
+                # « «la République, ce n'est pas l'anarchie. «Il est normal …», a-t-il expliqué »: a chevron opening a
+                # sentence inside an open one of its kind starts a new quotation; the first lost its closing mark
+                opened = stack.pop()
+                if problems is not None:
+                    problems.append(f"quotation opened at offset {opened} is not closed before the next one opens")
+                end = _SENTENCE_BEFORE.search(text, opened, i).start() + 1
+                found.append(replace(_make(text, opened, end, True, lexicon), close=end - 1))
             if role == "open":
                 stack.append(i)
             elif stack:
@@ -84,6 +93,9 @@ def quotations(text: str, lexicon: Lexicon, problems: list[str] | None = None) -
                 problems.append(f"quotation opened at offset {opened} is not closed before the end of its paragraph")
             found.append(_make(text, opened, hi, False, lexicon))
     return [q for q in found if q.end > q.start]
+
+
+_SENTENCE_BEFORE = re.compile(r"[.!?…][ \u00a0]*$")
 
 
 def _short_inner(text: str, i: int, hi: int, lexicon: Lexicon) -> bool:

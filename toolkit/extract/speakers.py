@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from toolkit.extract.given_names import person_noun
 from toolkit.extract.lexicon import Lexicon
 from toolkit.text import fold
 
@@ -231,7 +232,9 @@ def pour_source(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[in
     m = _POUR.match(text, lo, hi)
     if m and m.group("appos"):    # "Pour Luc, pizzaïolo à Marseille, « … »"; not "Pour X, la réforme, votée …"
         appos = m.group("appos")
-        if fold(appos.split()[0]) in lexicon.syntax.function_words or FINITE_VERB.search(appos):
+        described = re.match(r"(?:le|la|l['’])\s*([\w-]+)", fold(appos))     # « le maire », « la présidente »
+        if (fold(appos.split()[0]) in lexicon.syntax.function_words and not (described and person_noun(described.group(1), lexicon))) \
+                or FINITE_VERB.search(appos):
             m = _POUR.match(text, lo, m.start("appos"))
     if not m:
         return None
